@@ -1,0 +1,109 @@
+// witness/store.h: the embedded database (SQLite) behind every command.
+//
+// Usage:
+//   auto store = witness::Store::Open("witness.db", {});
+//   if (!store.ok()) ...;
+//   witness::StatusOr<witness::PutResult> r = (*store)->Put(batch);   // one transaction
+//   auto rows = (*store)->List({.source = "ft.com"});
+//
+// Rules:
+//   - One file, WAL journal. Readers never block the writer and see only committed batches.
+//   - The schema is versioned (PRAGMA user_version) and migrated forward on Open, inside a
+//     transaction; a database from a newer witness is refused (kUnsupported), never altered.
+//   - Put() writes a batch in one transaction: after a crash at any moment the database holds
+//     each batch wholly or not at all. Articles whose id is already stored are left unchanged
+//     (re-ingesting adds nothing).
+//   - A Store is used from one thread at a time; open one per thread for parallel reads.
+#ifndef WITNESS_STORE_H_
+#define WITNESS_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "witness/article.h"
+#include "witness/status.h"
+
+namespace witness {
+
+struct StoreOptions {
+  // Create the file (and schema) when missing. Default true; read commands pass false so a
+  // mistyped --db path is an error, not a new empty database.
+  bool create_if_missing = true;
+  // Open read-only. Default false.
+  bool read_only = false;
+  // How long a call waits for another process's lock before failing. Default 10 s.
+  int busy_timeout_ms = 10000;
+  // synchronous=FULL instead of NORMAL. NORMAL (default) in WAL mode never corrupts the file;
+  // on power loss the last committed batches may roll back. FULL also survives that, at
+  // roughly one fsync per batch.
+  bool sync_full = false;
+};
+
+struct PutResult {
+  uint64_t added = 0;      // new ids stored
+  uint64_t unchanged = 0;  // ids already present, left as they were
+};
+
+struct ListOptions {
+  std::string source;  // only this outlet when not empty
+  std::string since;   // only articles published on or after this ISO date when not empty
+  uint64_t limit = 0;  // at most this many rows; 0 = all
+  uint64_t offset = 0;
+};
+
+// One row of `witness ls`.
+struct ArticleSummary {
+  std::string id;
+  std::string source;
+  std::string published;
+  std::string title;
+  uint32_t word_count = 0;
+};
+
+// One `witness ingest` invocation, journaled so an interrupted one can be resumed.
+struct IngestRun {
+  int64_t id = 0;
+  std::vector<std::string> inputs;  // the paths as given
+  std::string started_at;           // ISO 8601 UTC
+  std::string finished_at;          // "" while running or when interrupted
+  uint64_t added = 0, unchanged = 0, rejected = 0;
+};
+
+class Store {
+ public:
+  static StatusOr<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // The schema version this build writes and reads.
+  static int CurrentSchemaVersion();
+  int schema_version() const;
+
+  StatusOr<PutResult> Put(const std::vector<Article>& batch);
+  // An article by id, or by a unique id prefix of at least 4 characters.
+  StatusOr<Article> Get(std::string_view id_or_prefix);
+  StatusOr<std::vector<ArticleSummary>> List(const ListOptions& options);
+  StatusOr<uint64_t> CountArticles();
+
+  // The ingest journal.
+  StatusOr<int64_t> BeginRun(const std::vector<std::string>& inputs);
+  Status FinishRun(int64_t run_id, uint64_t added, uint64_t unchanged, uint64_t rejected);
+  // The newest run that never finished (killed), if any.
+  StatusOr<std::optional<IngestRun>> LastUnfinishedRun();
+  // Checks the file: PRAGMA integrity_check plus witness's own invariants.
+  Status Check();
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace witness
+
+#endif  // WITNESS_STORE_H_

@@ -1,0 +1,121 @@
+// witness/text.h: the text pipeline every stage stands on.
+//
+// Usage:
+//   witness::text::Normalized n = witness::text::Normalize(bytes);   // repair + NFC
+//   if (n.repaired_sequences) warn(...);
+//   witness::text::Segmentation seg = witness::text::Segment(n.text); // paragraphs, sentences, tokens
+//   witness::text::Analyzer analyzer;                                 // one per thread
+//   for (const auto& tok : seg.tokens) {
+//     std::string_view key  = analyzer.Key(n.text, tok);   // matching form: "colour", "putin", "8,000"
+//     std::string_view stem = analyzer.Stem(key);           // Snowball English: "revolut"
+//     bool stop = analyzer.IsStopword(key);
+//   }
+//
+// Rules:
+//   - Normalize() accepts any bytes and returns valid UTF-8 in NFC. Each maximal invalid
+//     subsequence becomes U+FFFD (the Unicode "substitution of maximal subparts" practice).
+//     NUL bytes are removed. CRLF and lone CR become LF. Nothing else changes.
+//   - Segment() takes valid UTF-8 (Normalize's output) and never fails. Spans are byte ranges
+//     [begin, end) into that text. Paragraphs are separated by blank lines (a line of only
+//     whitespace counts as blank) and, for single-newline texts, by each newline; sentences
+//     never cross paragraphs; tokens never cross sentences. Whitespace belongs to no token.
+//   - Tokens: words (letters/marks/digits, with internal apostrophes "don't", hyphens
+//     "Kassym-Jomart", "ex-Soviet", and periods of abbreviations "U.S."), numbers ("8,000",
+//     "2,030", "19.5", "1997", "3.5%" is number "3.5" + symbol "%"), and single punctuation or
+//     symbol characters. Every non-space character is in exactly one token.
+//   - Sentences end at . ! ? (and … ) followed by space and an upper-case letter, digit, quote
+//     or opening bracket, or at paragraph end; closing quotes and brackets after the terminator
+//     stay in the sentence. A period after a known abbreviation ("Mr.", "Dr.", "Jan.", "U.S.",
+//     "Inc.", "e.g.") or a single capital initial ("J. Smith") does not end a sentence.
+//   - Key(): the matching form of one token: NFKC-casefolded, curly quotes and apostrophes
+//     become ' and ", all dashes (U+2010..U+2015, U+2212) become '-'. The original is untouched.
+//   - MatchingForm(): the same mapping over a whole text (for display and hashing).
+#ifndef WITNESS_TEXT_H_
+#define WITNESS_TEXT_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace witness::text {
+
+// Bytes in, valid NFC UTF-8 out.
+struct Normalized {
+  std::string text;
+  uint32_t repaired_sequences = 0;  // invalid UTF-8 subsequences replaced by U+FFFD
+  uint32_t removed_nuls = 0;        // NUL bytes dropped
+  bool nfc_changed = false;         // NFC changed something other than the repairs
+};
+Normalized Normalize(std::string_view bytes);
+
+// True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
+bool IsValidUtf8(std::string_view bytes);
+
+// The matching form of a whole text: casefolded, quotes and dashes unified.
+std::string MatchingForm(std::string_view text);
+
+struct Span {
+  uint32_t begin = 0;  // byte offset, inclusive
+  uint32_t end = 0;    // byte offset, exclusive
+  uint32_t size() const { return end - begin; }
+  std::string_view in(std::string_view text) const { return text.substr(begin, end - begin); }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+enum class TokenKind : uint8_t {
+  kWord = 0,    // letters (and digits mixed with letters: "COVID-19", "G7")
+  kNumber = 1,  // digits with optional , . separators: "8,000", "19.5"
+  kPunct = 2,   // one punctuation character: . , " ' ( ) - ...
+  kSymbol = 3,  // one symbol character: % $ € © ...
+};
+
+struct Token {
+  Span span;
+  TokenKind kind = TokenKind::kWord;
+};
+
+struct Sentence {
+  Span span;
+  uint32_t first_token = 0;  // index into Segmentation::tokens
+  uint32_t token_count = 0;
+};
+
+struct Paragraph {
+  Span span;
+  uint32_t first_sentence = 0;  // index into Segmentation::sentences
+  uint32_t sentence_count = 0;
+};
+
+struct Segmentation {
+  std::vector<Paragraph> paragraphs;
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+  uint32_t WordCount() const;  // tokens of kind kWord or kNumber
+};
+
+Segmentation Segment(std::string_view text);
+
+// Per-token matching keys, Snowball stems and stopwords. Caches stems, so keep one per
+// thread and reuse it; returned views stay valid until the next call on the same Analyzer.
+class Analyzer {
+ public:
+  Analyzer();
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  std::string_view Key(std::string_view text, const Token& token);
+  std::string_view Key(std::string_view token_text);
+  std::string_view Stem(std::string_view key);  // English Snowball stem of a key
+  bool IsStopword(std::string_view key) const;   // English stopword list
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace witness::text
+
+#endif  // WITNESS_TEXT_H_
