@@ -1,11 +1,79 @@
 #include "witness/cli.h"
 
-#include <cstdio>
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include "cli/commands.h"
 
 namespace witness::cli {
 
+namespace {
+
+constexpr const char* kVersion = "witness 0.1.0";
+
+void AddDbFlag(CLI::App* cmd, GlobalFlags* g) {
+  cmd->add_option("--db", g->db, "SQLite database file")->capture_default_str();
+}
+
+}  // namespace
+
 int Main(int argc, char** argv) {
-  std::fprintf(stderr, "witness: not built yet\n");
+  CLI::App app{
+      "witness reads news from many outlets and tells, story by story, what happened and how "
+      "the sources relate.",
+      "witness"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", kVersion);
+  app.footer("Run 'witness COMMAND --help' for a command's options. Exit codes: 0 ok, 1 some "
+             "inputs rejected, 2 usage error, 3 failure.");
+
+  GlobalFlags g;
+  IngestFlags ingest;
+  CLI::App* ingest_cmd = app.add_subcommand(
+      "ingest", "Read articles (text, HTML, JSON Lines; files, folders, '-' for stdin; gzip/zstd) "
+                "into the database");
+  AddDbFlag(ingest_cmd, &g);
+  ingest_cmd->add_option("paths", ingest.paths, "Files, folders, or '-' for standard input");
+  ingest_cmd->add_flag("--resume", ingest.resume,
+                       "Complete the last ingest that was interrupted (same inputs)");
+  ingest_cmd->add_option("--batch", ingest.batch, "Articles per transaction")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 100000u));
+  bool no_progress = false;
+  ingest_cmd->add_flag("--no-progress", no_progress, "No progress bar on stderr");
+  ingest_cmd->add_flag("-q,--quiet", g.quiet, "Print only errors");
+
+  LsFlags ls;
+  CLI::App* ls_cmd = app.add_subcommand("ls", "List stored articles: id, source, date, title, words");
+  AddDbFlag(ls_cmd, &g);
+  ls_cmd->add_flag("--json", g.json, "JSON output");
+  ls_cmd->add_option("--source", ls.source, "Only this source (outlet)");
+  ls_cmd->add_option("--since", ls.since, "Only articles published on or after this date (YYYY-MM-DD)");
+  ls_cmd->add_option("--limit", ls.limit, "At most this many rows");
+  ls_cmd->add_flag("--by-source", ls.by_source, "Group the list by source");
+
+  ShowFlags show;
+  CLI::App* show_cmd =
+      app.add_subcommand("show", "Show one article: metadata, and text with sentence numbers");
+  AddDbFlag(show_cmd, &g);
+  show_cmd->add_flag("--json", g.json, "JSON output (with paragraph and sentence byte spans)");
+  show_cmd->add_flag("--raw", show.raw, "Print the input exactly as it was read");
+  show_cmd->add_option("id", show.id, "Article id or a unique prefix of it (>= 4 characters)")
+      ->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kOk : kUsage;
+  }
+
+  if (ingest_cmd->parsed()) {
+    ingest.progress = !no_progress && !g.quiet;
+    return RunIngest(g, ingest);
+  }
+  if (ls_cmd->parsed()) return RunLs(g, ls);
+  if (show_cmd->parsed()) return RunShow(g, show);
   return kUsage;
 }
 

@@ -1,0 +1,41 @@
+// The witness subcommands. Each returns a process exit code (witness/cli.h ExitCode).
+#ifndef WITNESS_CLI_COMMANDS_H_
+#define WITNESS_CLI_COMMANDS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace witness::cli {
+
+struct GlobalFlags {
+  std::string db = "witness.db";  // --db
+  bool json = false;              // --json
+  bool quiet = false;             // --quiet: no progress, no summary
+};
+
+struct IngestFlags {
+  std::vector<std::string> paths;
+  bool resume = false;      // --resume: re-run the last interrupted ingest
+  uint32_t batch = 256;     // --batch: articles per transaction
+  bool progress = true;     // off with --no-progress (and when stderr is not a terminal)
+};
+int RunIngest(const GlobalFlags& g, const IngestFlags& f);
+
+struct LsFlags {
+  std::string source;
+  std::string since;
+  uint64_t limit = 0;
+  bool by_source = false;
+};
+int RunLs(const GlobalFlags& g, const LsFlags& f);
+
+struct ShowFlags {
+  std::string id;
+  bool raw = false;  // print the input exactly as read instead of the text
+};
+int RunShow(const GlobalFlags& g, const ShowFlags& f);
+
+}  // namespace witness::cli
+
+#endif  // WITNESS_CLI_COMMANDS_H_
