@@ -178,30 +178,33 @@ CleanResult CleanText(std::string_view text, const CleanOptions& options,
   for (size_t i = 0; i < spans.size(); ++i) {
     const BlockSpan& s = spans[i];
     std::string_view original = text.substr(s.begin, s.end - s.begin);
-    BlockFeatures& f = features.emplace_back();
-    Analyze(original, &f);
-    Verdict v = JudgeBlock(f, Position{i, spans.size()}, options);
-    size_t suffix = v.matched() || !options.Enabled(R::kRelatedLink)
-                        ? std::string_view::npos
-                        : LinkSuffixStart(original);
+    // A trailing link ("... was ongoing. read more") is cut off first, so the body before it
+    // is judged alone.
+    size_t suffix = options.Enabled(R::kRelatedLink) ? LinkSuffixStart(original)
+                                                     : std::string_view::npos;
+    uint32_t body_end = s.end;
     if (suffix != std::string_view::npos) {
-      uint32_t cut = s.begin + static_cast<uint32_t>(suffix);
-      uint32_t body_end = cut;
+      body_end = s.begin + static_cast<uint32_t>(suffix);
       while (body_end > s.begin && IsBlankByte(text[body_end - 1])) --body_end;
-      // Re-analyse the body alone, so later rules see it without the suffix.
-      features.pop_back();
-      BlockFeatures& body = features.emplace_back();
-      Analyze(text.substr(s.begin, body_end - s.begin), &body);
-      work.push_back({s.begin, body_end, s.paragraph, features.size() - 1, {}});
-      BlockFeatures& tail = features.emplace_back();
-      Analyze(text.substr(cut, s.end - cut), &tail);
-      work.push_back({cut, s.end, s.paragraph, features.size() - 1,
-                      Verdict{R::kRelatedLink, "a trailing link '" +
-                                                   std::string(text.substr(cut, s.end - cut)) +
-                                                   "' after the body"}});
+    }
+    BlockFeatures& f = features.emplace_back();
+    Analyze(text.substr(s.begin, body_end - s.begin), &f);
+    Verdict v = JudgeBlock(f, Position{i, spans.size()}, options);
+    if (suffix == std::string_view::npos || v.matched()) {
+      if (suffix != std::string_view::npos) {  // judged as a whole: see the whole line
+        features.pop_back();
+        Analyze(original, &features.emplace_back());
+      }
+      work.push_back({s.begin, s.end, s.paragraph, features.size() - 1, std::move(v)});
       continue;
     }
-    work.push_back({s.begin, s.end, s.paragraph, features.size() - 1, std::move(v)});
+    work.push_back({s.begin, body_end, s.paragraph, features.size() - 1, {}});
+    uint32_t cut = s.begin + static_cast<uint32_t>(suffix);
+    Analyze(text.substr(cut, s.end - cut), &features.emplace_back());
+    work.push_back({cut, s.end, s.paragraph, features.size() - 1,
+                    Verdict{R::kRelatedLink, "a trailing link '" +
+                                                 std::string(text.substr(cut, s.end - cut)) +
+                                                 "' after the body"}});
   }
   const size_t n = work.size();
 

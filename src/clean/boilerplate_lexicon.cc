@@ -15,16 +15,22 @@ constexpr std::string_view kCtaVerbs[] = {
     "help",      "let",      "allow",  "comment",  "leave",   "view",     "shop",   "order",
 };
 
+// What an outlet sells or runs: a call to action names one of these.
+constexpr std::string_view kCtaPlatforms[] = {
+    "newsletter", "newsletters", "app",       "apps",        "subscription", "subscriptions",
+    "subscriber", "subscribers", "account",   "channel",     "channels",     "telegram",
+    "whatsapp",   "facebook",    "twitter",   "instagram",   "youtube",      "tiktok",
+    "linkedin",   "podcast",     "podcasts",  "inbox",       "alerts",       "notifications",
+    "premium",    "membership",  "trial",     "e-paper",     "epaper",       "edition",
+    "subscribe",  "briefing",    "digest",    "push",        "rss",          "threads",
+};
+
+// Softer objects: with a strong call-to-action verb they complete the call.
 constexpr std::string_view kCtaObjects[] = {
-    "newsletter", "newsletters", "app",       "apps",         "subscription", "subscriptions",
-    "subscriber", "subscribers", "subscribe", "account",      "channel",      "channels",
-    "telegram",   "whatsapp",    "facebook",  "twitter",      "instagram",    "youtube",
-    "tiktok",     "linkedin",    "podcast",   "podcasts",     "inbox",        "alerts",
-    "notifications", "updates",  "page",      "feed",         "premium",      "membership",
-    "trial",      "offer",       "story",     "article",      "articles",     "coverage",
-    "here",       "link",        "below",     "button",       "journalism",   "us",
-    "our",        "news",        "stories",   "comments",     "comment",      "thoughts",
-    "digital",    "edition",     "e-paper",   "epaper",       "website",      "site",
+    "story",   "article", "articles", "coverage", "here",     "link",    "below",  "button",
+    "journalism", "us",   "our",      "news",     "stories",  "comments", "comment", "thoughts",
+    "digital", "website", "site",     "page",     "feed",     "updates", "offer",  "video",
+    "above",   "episode", "interview", "full",    "latest",
 };
 
 constexpr std::string_view kCtaPhrases[] = {
@@ -43,6 +49,7 @@ constexpr std::string_view kCtaPhrases[] = {
     "create an account",  "create a free account", "register now",     "register for free",
     "our app",            "our telegram",        "our whatsapp",       "our newsletter",
     "our youtube",        "our facebook",        "our instagram",      "our twitter",
+    "read the rest",      "read it all",         "read the whole",     "read the original",
     "get breaking news",  "breaking news alerts", "in your inbox",     "to your inbox",
     "support us",         "support our",         "subscribe today",    "subscribe here",
 };
@@ -105,6 +112,8 @@ constexpr std::string_view kMediaPhrases[] = {
     "embedded video",            "click to expand",          "view this post on instagram",
     "a post shared by",          "pic.twitter.com",          "media playback is unsupported",
     "this content is provided by", "is not supported by your browser", "unable to play video",
+    "story continues below",     "article continues below",  "continues after advertisement",
+    "continue reading below",    "continues below advertisement",
 };
 
 constexpr std::string_view kMediaLabels[] = {
@@ -241,6 +250,7 @@ bool BoundedAt(std::string_view text, size_t pos, std::string_view phrase) {
 
 List CtaVerbs() { return kCtaVerbs; }
 List CtaObjects() { return kCtaObjects; }
+List CtaPlatforms() { return kCtaPlatforms; }
 List CtaPhrases() { return kCtaPhrases; }
 List RelatedLabels() { return kRelatedLabels; }
 List LinkSuffixes() { return kLinkSuffixes; }

@@ -13,7 +13,9 @@ using List = std::span<const std::string_view>;
 
 // Verbs that open a call to action when they start a block ("Subscribe ...", "Join ...").
 List CtaVerbs();
-// What a call to action asks the reader to act on ("newsletter", "channel", "app", ...).
+// What an outlet runs and a call to action names ("newsletter", "channel", "app", ...).
+List CtaPlatforms();
+// Softer objects of a call to action ("story", "here", "below", "us").
 List CtaObjects();
 // Phrases that are calls to action wherever they stand in a short block.
 List CtaPhrases();

@@ -67,14 +67,22 @@ bool HasClock(std::string_view w) {
 }
 
 bool IsIsoDate(std::string_view w) {
-  // 2022-01-10, 2022/01/10, 10/01/2022, 10.01.2022
-  int digits = 0, seps = 0;
+  // 2022-01-10, 2022/01/10, 10/01/2022, 10.01.2022 (not a phone number like 02-751-1500)
+  size_t len[3] = {0, 0, 0};
+  int part = 0;
   for (char c : w) {
-    if (IsDigit(c)) ++digits;
-    else if (c == '-' || c == '/' || c == '.') ++seps;
-    else return false;
+    if (IsDigit(c)) {
+      ++len[part];
+    } else if ((c == '-' || c == '/' || c == '.') && part < 2) {
+      ++part;
+    } else {
+      return false;
+    }
   }
-  return seps == 2 && digits >= 6;
+  if (part != 2) return false;
+  bool ymd = len[0] == 4 && len[1] >= 1 && len[1] <= 2 && len[2] >= 1 && len[2] <= 2;
+  bool dmy = len[0] >= 1 && len[0] <= 2 && len[1] >= 1 && len[1] <= 2 && (len[2] == 2 || len[2] == 4);
+  return ymd || dmy;
 }
 
 size_t CountWordsIn(std::string_view s) {
@@ -161,10 +169,20 @@ Verdict DetectCopyright(const BlockFeatures& f) {
   if (lower.substr(0, 2) == "\xC2\xA9" || lower.substr(0, 4) == "(c) ") {
     return Make(BoilerplateRule::kCopyright, "a copyright notice " + Quote(f.original));
   }
-  if (lower.substr(0, 9) == "copyright") {
-    bool strong = f.has_digit || lower.find("\xC2\xA9") != std::string_view::npos ||
-                  lower.find("rights") != std::string_view::npos || words <= 12;
-    if (strong) return Make(BoilerplateRule::kCopyright, "a copyright notice " + Quote(f.original));
+  if (lower.substr(0, 9) == "copyright" && words >= 2) {
+    // "Copyright 2023 ...", "Copyright © ...", "Copyright The Financial Times Limited": the next
+    // word is a year, a sign or a name; and the line says "rights"/"reserved", carries the
+    // sign or a year, or is a short name line.
+    const Word& next = f.words[1];
+    bool year = next.text.size() == 4 && IsDigit(next.text[0]);
+    bool sign = lower.find("\xC2\xA9") != std::string_view::npos || lower.substr(9, 4) == " (c)";
+    bool opens = year || sign || next.capitalised;
+    bool strong = sign || year || lower.find("rights") != std::string_view::npos ||
+                  lower.find("reserved") != std::string_view::npos ||
+                  (words <= 8 && !f.ends_terminal);
+    if (opens && strong && !f.has_speech_verb) {
+      return Make(BoilerplateRule::kCopyright, "a copyright notice " + Quote(f.original));
+    }
   }
   if (words <= 60) {
     std::string_view p = lx::FindAny(lower, lx::CopyrightPhrases());
@@ -270,10 +288,15 @@ Verdict DetectCaption(const BlockFeatures& f) {
                                  rest.substr(0, 2) == " :" || rest.substr(0, 2) == " |" ||
                                  rest.front() == '/');
     size_t rest_words = CountWordsIn(rest);
-    if (sep && rest_words >= 1 && rest_words <= 8 && !f.ends_terminal) {
-      return Make(BoilerplateRule::kCredit, "a photo credit " + Quote(f.original));
+    // What follows the label must read as a name or an agency: mostly capitalised words.
+    size_t named = 0, total = 0;
+    for (const Word& w : f.words) {
+      if (w.text.data() < rest.data() || w.text.data() >= rest.data() + rest.size()) continue;
+      ++total;
+      if (w.capitalised || lx::Contains(lx::Agencies(), w.text)) ++named;
     }
-    if (sep && rest_words >= 1 && rest_words <= 5) {
+    bool name_like = total > 0 && named * 10 >= total * 6;
+    if (sep && name_like && rest_words >= 1 && rest_words <= 8) {
       return Make(BoilerplateRule::kCredit, "a photo credit " + Quote(f.original));
     }
   }
@@ -321,6 +344,23 @@ Verdict DetectCaption(const BlockFeatures& f) {
   // and it must close the block.
   bool punct_marker = marker.find_first_of(":/(\xC2") != std::string_view::npos;
   if (!punct_marker && (f.has_speech_verb || CountWordsIn(tail) > 3)) return {};
+  // After a label ("Photo:", "Image:", "Credit:") comes a name, not a description.
+  if (marker.back() == ':' || marker.ends_with(" by")) {
+    std::string_view orig_tail = f.original.substr(best + marker.size());
+    size_t named = 0, total = 0;
+    bool at_start = true;
+    for (char c : orig_tail) {
+      bool space = c == ' ' || c == '/' || c == '(';
+      if (space) {
+        at_start = true;
+      } else if (at_start) {
+        at_start = false;
+        ++total;
+        if ((c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80) ++named;
+      }
+    }
+    if (total == 0 || named * 10 < total * 6) return {};
+  }
   // The tail itself must not read as prose: no sentence end inside it.
   if (tail.find(". ") != std::string_view::npos && CountWordsIn(tail) > 3) return {};
   std::string_view credit = f.original.substr(best);
@@ -465,11 +505,13 @@ Verdict DetectCallToAction(const BlockFeatures& f, const Position& pos) {
   // The last sentence may carry the call ("Do you support X? Like the page:").
   std::string_view last = LastSentence(f.original);
   bool last_imperative = false;
+  std::string last_verb;
   if (last.size() != f.original.size()) {
-    std::string l;
-    for (char c : last.substr(0, 16)) l.push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
-    std::string_view first = std::string_view(l).substr(0, l.find_first_of(" :,.!?"));
-    last_imperative = lx::Contains(lx::CtaVerbs(), first);
+    for (char c : last.substr(0, 16)) {
+      last_verb.push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
+    }
+    last_verb.resize(std::min(last_verb.size(), last_verb.find_first_of(" :,.!?")));
+    last_imperative = lx::Contains(lx::CtaVerbs(), last_verb);
   }
   if (!phrase.empty() && words <= 30 &&
       (f.second_person > 0 || imperative || last_imperative || !f.ends_terminal || words <= 8)) {
@@ -480,19 +522,22 @@ Verdict DetectCallToAction(const BlockFeatures& f, const Position& pos) {
   // The first block in title case is the headline ("Don't Let The Media Tell You ..."), not a
   // call to action.
   if (pos.index == 0 && f.word_count() >= 5 && f.capitalised_ratio() >= 0.7) return {};
-  size_t objects = 0;
+  size_t platforms = 0, objects = 0;
   for (const Word& w : f.words) {
+    if (lx::Contains(lx::CtaPlatforms(), w.text)) ++platforms;
     if (lx::Contains(lx::CtaObjects(), w.text)) ++objects;
   }
+  // Verbs that only ever ask the reader to act on the outlet; the others ("get", "try",
+  // "keep", "read") need an outlet's platform named to be a call to action, so advice written
+  // in the second person ("Try listening to your body") stays.
   static constexpr std::string_view kStrongVerbs[] = {
-      "subscribe", "sign", "join",   "follow", "download", "read",   "click",   "tap",
-      "register",  "share", "like",  "watch",  "listen",   "continue", "donate", "upgrade",
-      "install",   "unlock", "log",  "signup", "contribute", "support"};
-  std::string_view verb = imperative ? f.first_word() : std::string_view("");
-  if (imperative && f.first_word() == "please") verb = f.words[1].text;
+      "subscribe", "sign",  "join",   "follow",   "download", "click",   "tap",    "register",
+      "share",     "like",  "watch",  "listen",   "donate",   "upgrade", "install", "unlock",
+      "log",       "signup", "contribute", "support", "comment"};
+  std::string_view verb = last_verb;
+  if (imperative) verb = f.first_word() == "please" ? f.words[1].text : f.first_word();
   bool strong_verb = lx::Contains(kStrongVerbs, verb);
-  if (words <= 30 && (f.second_person > 0 || objects > 0) && (strong_verb || objects >= 2 ||
-                                                              f.second_person > 0)) {
+  if (words <= 30 && (platforms > 0 || (strong_verb && (objects > 0 || f.second_person > 0)))) {
     return Make(BoilerplateRule::kCallToAction,
                 "an imperative addressed to the reader " + Quote(f.original, 40));
   }
