@@ -312,16 +312,22 @@ Verdict DetectCaption(const BlockFeatures& f) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   std::string_view fl = folded;
+  // A credit has at most 8 words after its marker and a marker at most 3 words: only the last
+  // 12 words can hold one.
+  size_t region = fl.size();
+  for (int spaces = 0; region > 0;) {
+    --region;
+    if (fl[region] == ' ' && ++spaces == 12) break;
+  }
   size_t best = std::string_view::npos;
   std::string_view marker;
   for (std::string_view m : lx::CreditMarkers()) {
-    size_t pos = fl.rfind(m);
-    while (pos != std::string_view::npos) {
-      bool left_ok = pos == 0 || !(IsLowerAlpha(m.front()) && IsLowerAlpha(fl[pos - 1]));
-      size_t after = pos + m.size();
+    size_t pos = std::string_view::npos;
+    for (size_t p = fl.find(m, region); p != std::string_view::npos; p = fl.find(m, p + 1)) {
+      bool left_ok = p == 0 || !(IsLowerAlpha(m.front()) && IsLowerAlpha(fl[p - 1]));
+      size_t after = p + m.size();
       bool right_ok = after >= fl.size() || !(IsLowerAlpha(m.back()) && IsLowerAlpha(fl[after]));
-      if (left_ok && right_ok) break;
-      pos = pos == 0 ? std::string_view::npos : fl.rfind(m, pos - 1);
+      if (left_ok && right_ok) pos = p;  // the last one
     }
     if (pos == std::string_view::npos || CountWordsIn(fl.substr(pos + m.size())) > 8) continue;
     if (best == std::string_view::npos || pos < best) {

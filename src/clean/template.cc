@@ -140,6 +140,26 @@ SourceTemplate& SourceTemplate::operator=(SourceTemplate&& o) noexcept = default
 std::string SourceTemplate::NormalizeParagraph(std::string_view paragraph) {
   std::string out;
   out.reserve(paragraph.size());
+  // ASCII fast path (same result as the general one below).
+  bool ascii = true;
+  for (char c : paragraph) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    bool space = false;
+    for (char c : paragraph) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+        space = !out.empty();
+        continue;
+      }
+      if (space) {
+        out.push_back(' ');
+        space = false;
+      }
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c >= '0' && c <= '9') c = '0';
+      out.push_back(c);
+    }
+    return out;
+  }
   utf8proc_uint8_t* folded = nullptr;
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(paragraph.data()),
                                     static_cast<utf8proc_ssize_t>(paragraph.size()), &folded,

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,24 @@ TEST(SourceTemplate, DigitsNormalised) {
   EXPECT_EQ(SourceTemplate::NormalizeParagraph("  Updated  10 Jan 2022\t"), "updated 00 jan 0000");
   EXPECT_EQ(SourceTemplate::HashParagraph("ABC 12"), SourceTemplate::HashParagraph("abc  34"));
   EXPECT_EQ(SourceTemplate::NormalizeParagraph("ÉCOLE Straße"), "école strasse");
+}
+
+// The ASCII fast path and the general (utf8proc) path agree: an ASCII text normalises the same
+// with a non-ASCII letter appended.
+TEST(SourceTemplate, AsciiFastPathMatchesGeneralPath) {
+  std::mt19937 rng(5);
+  const char alphabet[] = "aZ09 \t\n\r\v\f.,;'\"-_!?xyzQW\x01\x1f\x7f";
+  for (int i = 0; i < 500; ++i) {
+    std::string s;
+    int n = rng() % 40;
+    for (int k = 0; k < n; ++k) s.push_back(alphabet[rng() % (sizeof alphabet - 1)]);
+    std::string fast = SourceTemplate::NormalizeParagraph(s);
+    std::string general = SourceTemplate::NormalizeParagraph(s + "\xC3\xA9");  // é
+    std::string expect = fast;
+    bool trailing_space = !s.empty() && std::string(" \t\n\r\v\f").find(s.back()) != std::string::npos;
+    if (trailing_space && !fast.empty()) expect += ' ';
+    EXPECT_EQ(general, expect + "\xC3\xA9") << "input: " << s;
+  }
 }
 
 TEST(SourceTemplate, RareRepeatsAreNotTemplate) {
