@@ -136,10 +136,12 @@ const Archive& MakeArchive() {
         return std::string("WARC/1.0\r\nWARC-Type: ") + type + "\r\nWARC-Target-URI: " + uri +
                "\r\nWARC-Date: 2022-01-10T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:" +
                std::to_string(i) + type + ">\r\nContent-Type: " + ct +
-               "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+               "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block +
+               "\r\n\r\n";
       };
       std::string recs[] = {
-          rec("request", "application/http; msgtype=request", "GET / HTTP/1.1\r\nHost: news.example\r\n\r\n"),
+          rec("request", "application/http; msgtype=request",
+              "GET / HTTP/1.1\r\nHost: news.example\r\n\r\n"),
           rec("response", "application/http; msgtype=response", http),
           rec("metadata", "application/warc-fields", "fetchTimeMs: 120\r\n"),
       };
@@ -174,7 +176,8 @@ void ReadArchive(benchmark::State& state, const std::string& input) {
     }
   }
   state.SetBytesProcessed(static_cast<int64_t>(input.size() * state.iterations()));
-  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(pages), benchmark::Counter::kIsRate);
+  state.counters["pages/s"] =
+      benchmark::Counter(static_cast<double>(pages), benchmark::Counter::kIsRate);
   state.counters["archive_MB"] = static_cast<double>(input.size()) / 1e6;
 }
 

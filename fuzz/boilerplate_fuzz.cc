@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     prev = b.end;
     if (b.keep) {
       if (b.out_begin > r.text.size() ||
-          r.text.compare(b.out_begin, b.end - b.begin, input.substr(b.begin, b.end - b.begin)) != 0) {
+          r.text.compare(b.out_begin, b.end - b.begin, input.substr(b.begin, b.end - b.begin)) !=
+              0) {
         __builtin_trap();
       }
     } else if (b.reason.empty()) {

@@ -89,22 +89,18 @@ const std::vector<Seed>& Seeds() {
         "Nazarbayev hand-picked Tokayev, who is 68"},
        {"Russia's Putin vows to defend ex-Soviet allies like Kazakhstan after unrest"}},
       {"002_b87f51cfc6e39bfa.txt",
-       "Vladimir Putin vows to stop \xE2\x80\x98" "colour revolutions\xE2\x80\x99 after sending "
+       "Vladimir Putin vows to stop \xE2\x80\x98"
+       "colour revolutions\xE2\x80\x99 after sending "
        "troops to Kazakhstan",
        {"Subscribe or upgrade", "Alexei Nikolsky/Sputnik/AP", "Copyright The Financial Times",
         "All rights reserved"},
        {"vowed that a Moscow-led security bloc would protect allies",
         "He said that the Russian-led forces were securing critical infrastructure",
         "his first public comments since the unrest began",
-        "Of course, we understand that the events in",
-        "He claimed that protesters had used",
-        "let anyone destabilise the situation in our home",
-        "At least 164 people were killed",
-        "The protests began as peaceful demonstrations",
-        "Authorities have blamed the violence on",
-        "described the unrest as",
-        "2,030 troops",
-        "Putin praised Tokayev for his",
+        "Of course, we understand that the events in", "He claimed that protesters had used",
+        "let anyone destabilise the situation in our home", "At least 164 people were killed",
+        "The protests began as peaceful demonstrations", "Authorities have blamed the violence on",
+        "described the unrest as", "2,030 troops", "Putin praised Tokayev for his",
         "destructive internal and external forces",
         "He said that unnamed foreign forces had used the internet"},
        {"Russian president blames foreign forces for orchestrating protests"}},
@@ -114,8 +110,7 @@ const std::vector<Seed>& Seeds() {
        {"NUR-SULTAN, Jan 10 (Reuters) - Russian President Vladimir Putin on Monday blamed",
         "He told an online meeting of the leaders",
         "Of course, we understand the events in Kazakhstan are not the first",
-        "Thousands of people were detained",
-        "The measures taken by the CSTO have clearly shown",
+        "Thousands of people were detained", "The measures taken by the CSTO have clearly shown",
         "He said the CSTO contingent would be withdrawn",
         "Putin made the comments after a speech by Tokayev",
         "Demonstrations started against a fuel price rise",
@@ -131,10 +126,8 @@ const std::vector<Seed>& Seeds() {
         "won\xE2\x80\x99t let anyone disturb the situation in our homes",
         "Of course, we understand that the events in Kazakhstan",
         "The dramatic intervention by the CSTO helped embattled",
-        "Tokayev fired a number of top security officials",
-        "have long denounced the",
-        "Putin blamed technology for fueling",
-        "Using internet communications and social networks",
+        "Tokayev fired a number of top security officials", "have long denounced the",
+        "Putin blamed technology for fueling", "Using internet communications and social networks",
         "Kazakh authorities suspended internet access",
         "Putin said that the Russian-led troops would leave Kazakhstan"},
        {"Putin vows to defend ex-Soviet allies from 'color revolutions",
@@ -209,8 +202,8 @@ TEST(CleanSeeds, MetadataAndSpecificRules) {
   EXPECT_THAT(r.text, HasSubstr("the hunt for \"terrorists\" was ongoing.\n\n"));
 
   std::map<std::string, std::string> expect = {
-      {"1 week ago 25", "timestamp"},          {"Russia\xC2\xA0|", "breadcrumb"},
-      {"ALSO READ", "related_link"},           {"Dear Reader", "appeal"},
+      {"1 week ago 25", "timestamp"},    {"Russia\xC2\xA0|", "breadcrumb"},
+      {"ALSO READ", "related_link"},     {"Dear Reader", "appeal"},
       {"Read Entire Article", "appeal"},
   };
   std::string bs = ReadFile(dir / "004_2261502d2fe41ba1.txt");
@@ -289,9 +282,9 @@ CorpusStats Measure(const std::vector<fs::path>& files) {
 
 void Report(const char* name, const CorpusStats& st) {
   std::cout << name << ": " << st.files << " files, " << st.blocks << " blocks, removed "
-            << st.removed_blocks << " blocks (" << 100.0 * st.removed_blocks / st.blocks
-            << "%), " << 100.0 * st.removed_words / st.words << "% of words, "
-            << st.removed_sentences << " of " << st.sentences << " prose sentences ("
+            << st.removed_blocks << " blocks (" << 100.0 * st.removed_blocks / st.blocks << "%), "
+            << 100.0 * st.removed_words / st.words << "% of words, " << st.removed_sentences
+            << " of " << st.sentences << " prose sentences ("
             << 100.0 * st.removed_sentences / st.sentences << "%)\n  by rule:";
   for (const auto& [rule, n] : st.by_rule) std::cout << " " << rule << "=" << n;
   std::cout << "\n";
@@ -308,7 +301,8 @@ std::vector<fs::path> FilesIn(const fs::path& dir, std::string_view ext) {
 }
 
 TEST(CleanCorpus, WikiNewsBodiesStayWhole) {
-  auto files = FilesIn(DataDir() / "story-clusters/tac2011_multiling_pilot/SourceTexts", ".english");
+  auto files =
+      FilesIn(DataDir() / "story-clusters/tac2011_multiling_pilot/SourceTexts", ".english");
   if (files.empty()) GTEST_SKIP() << "no TAC 2011 English texts under " << DataDir();
   CorpusStats st = Measure(files);
   Report("WikiNews (TAC 2011 English)", st);

@@ -54,22 +54,22 @@ namespace witness::clean {
 
 // Why a block was removed. The numeric values are stable (they may be stored).
 enum class BoilerplateRule : uint8_t {
-  kNone = 0,          // kept: body text
-  kCaption = 1,       // a photo description ending in a credit ("... PHOTO: AFP")
-  kCredit = 2,        // a photo/agency credit alone ("Getty Images", "Photo: Reuters")
-  kCallToAction = 3,  // subscribe, sign up, join our channel, read more, click here ...
-  kRelatedLink = 4,   // "ALSO READ: ...", "Related:", "READ MORE: ...", a trailing "read more"
-  kCopyright = 5,     // copyright, "All rights reserved", standards and trust-principle lines
-  kByline = 6,        // "By Jane Doe" (kept in CleanResult::byline)
-  kStaffCredit = 7,   // "Reporting by ...; editing by ..." (kept in CleanResult::credits)
-  kTimestamp = 8,     // "1 week ago 25", "Updated 3 hours ago", "5 min read", a date line
-  kRepeatedTitle = 9, // the title again, or the same short line twice
-  kDuplicate = 10,    // a longer paragraph repeated verbatim earlier in the text
+  kNone = 0,               // kept: body text
+  kCaption = 1,            // a photo description ending in a credit ("... PHOTO: AFP")
+  kCredit = 2,             // a photo/agency credit alone ("Getty Images", "Photo: Reuters")
+  kCallToAction = 3,       // subscribe, sign up, join our channel, read more, click here ...
+  kRelatedLink = 4,        // "ALSO READ: ...", "Related:", "READ MORE: ...", a trailing "read more"
+  kCopyright = 5,          // copyright, "All rights reserved", standards and trust-principle lines
+  kByline = 6,             // "By Jane Doe" (kept in CleanResult::byline)
+  kStaffCredit = 7,        // "Reporting by ...; editing by ..." (kept in CleanResult::credits)
+  kTimestamp = 8,          // "1 week ago 25", "Updated 3 hours ago", "5 min read", a date line
+  kRepeatedTitle = 9,      // the title again, or the same short line twice
+  kDuplicate = 10,         // a longer paragraph repeated verbatim earlier in the text
   kMediaPlaceholder = 11,  // "Remote video URL", "Advertisement", "Watch: ...", "Image: ..."
-  kBreadcrumb = 12,   // section trails and tags: "Russia | Vladimir Putin", "Home > World"
-  kAppeal = 13,       // a donation/subscription appeal block ("Dear Reader, ... Digital Editor")
-  kShareWidget = 14,  // share buttons: "Facebook Twitter Email", "Share this article"
-  kSeparator = 15,    // decoration without words: "___", "* * *"
+  kBreadcrumb = 12,        // section trails and tags: "Russia | Vladimir Putin", "Home > World"
+  kAppeal = 13,          // a donation/subscription appeal block ("Dear Reader, ... Digital Editor")
+  kShareWidget = 14,     // share buttons: "Facebook Twitter Email", "Share this article"
+  kSeparator = 15,       // decoration without words: "___", "* * *"
   kSourceTemplate = 16,  // a paragraph this outlet repeats across its articles (SourceTemplate)
 };
 inline constexpr int kBoilerplateRuleCount = 17;
@@ -113,10 +113,10 @@ struct CleanOptions {
 };
 
 struct CleanResult {
-  std::string text;                   // the kept blocks (see Rules)
-  std::vector<Block> blocks;          // every block of the input, in order
-  std::string byline;                 // "Jane Doe" from "By Jane Doe, Reuters"; "" when none
-  std::vector<std::string> credits;   // staff credit lines as written ("Reporting by ...")
+  std::string text;                  // the kept blocks (see Rules)
+  std::vector<Block> blocks;         // every block of the input, in order
+  std::string byline;                // "Jane Doe" from "By Jane Doe, Reuters"; "" when none
+  std::vector<std::string> credits;  // staff credit lines as written ("Reporting by ...")
   uint32_t removed_blocks() const;
 };
 

@@ -78,8 +78,8 @@ struct WarcRecord {
   std::string content_type;  // Content-Type of the block ("application/http; msgtype=response")
   std::vector<std::pair<std::string, std::string>> headers;  // every WARC header, in order
   uint64_t content_length = 0;
-  uint64_t offset = 0;       // see Rules
-  std::string block;         // the content block as stored
+  uint64_t offset = 0;  // see Rules
+  std::string block;    // the content block as stored
 
   // Filled for response records with an application/http block (when parse_http is on).
   int http_status = 0;            // 200, 404, ...; 0 when not parsed
@@ -115,8 +115,8 @@ class WarcReader {
 
 // One HTML page fetched by the crawler.
 struct HtmlPage {
-  std::string target_uri;    // the URL fetched
-  std::string date;          // the fetch time (WARC-Date)
+  std::string target_uri;  // the URL fetched
+  std::string date;        // the fetch time (WARC-Date)
   std::string record_id;
   std::string content_type;  // the HTTP Content-Type ("text/html; charset=windows-1251")
   std::string html;          // the decoded HTTP body
@@ -130,12 +130,12 @@ struct HtmlPage {
 class WarcHtmlReader {
  public:
   struct Stats {
-    uint64_t records = 0;          // records read whole
-    uint64_t pages = 0;            // HTML pages returned
-    uint64_t skipped_type = 0;     // not a response record
-    uint64_t skipped_status = 0;   // HTTP status other than 200
-    uint64_t skipped_media = 0;    // not HTML
-    uint64_t errors = 0;           // damaged stretches reported
+    uint64_t records = 0;         // records read whole
+    uint64_t pages = 0;           // HTML pages returned
+    uint64_t skipped_type = 0;    // not a response record
+    uint64_t skipped_status = 0;  // HTTP status other than 200
+    uint64_t skipped_media = 0;   // not HTML
+    uint64_t errors = 0;          // damaged stretches reported
   };
   WarcHtmlReader(std::string name, ReadFn read, const WarcOptions& options = {});
   StatusOr<bool> Next(HtmlPage* page);
@@ -156,7 +156,7 @@ struct HttpResponse {
   std::string status_line;
   std::string headers;  // status line and header lines as stored, up to the blank line
   std::vector<std::pair<std::string, std::string>> header_list;
-  std::string body;     // de-chunked and decoded
+  std::string body;                                 // de-chunked and decoded
   std::string Header(std::string_view name) const;  // case-insensitive; "" when absent
 };
 

@@ -180,8 +180,8 @@ CleanResult CleanText(std::string_view text, const CleanOptions& options,
     std::string_view original = text.substr(s.begin, s.end - s.begin);
     // A trailing link ("... was ongoing. read more") is cut off first, so the body before it
     // is judged alone.
-    size_t suffix = options.Enabled(R::kRelatedLink) ? LinkSuffixStart(original)
-                                                     : std::string_view::npos;
+    size_t suffix =
+        options.Enabled(R::kRelatedLink) ? LinkSuffixStart(original) : std::string_view::npos;
     uint32_t body_end = s.end;
     if (suffix != std::string_view::npos) {
       body_end = s.begin + static_cast<uint32_t>(suffix);
@@ -201,10 +201,10 @@ CleanResult CleanText(std::string_view text, const CleanOptions& options,
     work.push_back({s.begin, body_end, s.paragraph, features.size() - 1, {}});
     uint32_t cut = s.begin + static_cast<uint32_t>(suffix);
     Analyze(text.substr(cut, s.end - cut), &features.emplace_back());
-    work.push_back({cut, s.end, s.paragraph, features.size() - 1,
-                    Verdict{R::kRelatedLink, "a trailing link '" +
-                                                 std::string(text.substr(cut, s.end - cut)) +
-                                                 "' after the body"}});
+    work.push_back(
+        {cut, s.end, s.paragraph, features.size() - 1,
+         Verdict{R::kRelatedLink, "a trailing link '" + std::string(text.substr(cut, s.end - cut)) +
+                                      "' after the body"}});
   }
   const size_t n = work.size();
 
@@ -234,7 +234,8 @@ CleanResult CleanText(std::string_view text, const CleanOptions& options,
   // 3. Related-link lists: headline-like lines under a label standing alone.
   if (options.Enabled(R::kRelatedLink)) {
     for (size_t i = 0; i < n; ++i) {
-      if (work[i].verdict.rule != R::kRelatedLink || !IsRelatedLabelOnly(features[work[i].feature])) {
+      if (work[i].verdict.rule != R::kRelatedLink ||
+          !IsRelatedLabelOnly(features[work[i].feature])) {
         continue;
       }
       std::string label(text.substr(work[i].begin, work[i].end - work[i].begin));
@@ -243,7 +244,8 @@ CleanResult CleanText(std::string_view text, const CleanOptions& options,
         if (w.verdict.matched() && w.verdict.rule != R::kRelatedLink) break;
         if (!w.verdict.matched() && !IsHeadlineLike(features[w.feature])) break;
         if (!w.verdict.matched()) {
-          w.verdict = {R::kRelatedLink, "a headline in the related-links list under '" + label + "'"};
+          w.verdict = {R::kRelatedLink,
+                       "a headline in the related-links list under '" + label + "'"};
         }
       }
     }
@@ -257,7 +259,8 @@ CleanResult CleanText(std::string_view text, const CleanOptions& options,
       const BlockFeatures& f = features[work[i].feature];
       if (work[i].verdict.matched() && work[i].verdict.rule != R::kCallToAction) continue;
       if (!IsAppealOpener(f)) continue;
-      std::string opener(text.substr(work[i].begin, std::min<size_t>(work[i].end - work[i].begin, 40)));
+      std::string opener(
+          text.substr(work[i].begin, std::min<size_t>(work[i].end - work[i].begin, 40)));
       size_t j = i;
       for (; j < n; ++j) {
         const BlockFeatures& g = features[work[j].feature];

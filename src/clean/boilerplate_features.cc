@@ -16,7 +16,10 @@ bool IsWordByte(unsigned char c) {
 // Returns the number of input bytes consumed through `len`.
 char MapPunct(std::string_view s, size_t i, size_t* len) {
   auto b = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
-  if (b(0) == 0xC2 && b(1) == 0xA0) { *len = 2; return ' '; }  // no-break space
+  if (b(0) == 0xC2 && b(1) == 0xA0) {
+    *len = 2;
+    return ' ';
+  }  // no-break space
   if (b(0) == 0xE2 && b(1) == 0x80) {
     unsigned char c = b(2);
     *len = 3;
@@ -24,20 +27,20 @@ char MapPunct(std::string_view s, size_t i, size_t* len) {
     if (c == 0x9C || c == 0x9D || c == 0xB3) return '"';   // “ ” ″
     if (c >= 0x90 && c <= 0x95) return '-';                // hyphens and dashes
     if (c == 0x89 || c == 0x8A || c == 0xAF || (c >= 0x80 && c <= 0x8B)) return ' ';  // spaces
-    if (c == 0xA2) return '*';                             // bullet
+    if (c == 0xA2) return '*';                                                        // bullet
   }
   *len = 1;
   return 0;
 }
 
-constexpr std::string_view kSecondPerson[] = {"you", "your", "yours", "yourself", "yourselves",
-                                              "you're", "you'll", "you've", "you'd"};
-constexpr std::string_view kFirstPlural[] = {"we", "our", "us", "ours", "we're", "we've",
-                                             "we'll", "ourselves"};
+constexpr std::string_view kSecondPerson[] = {
+    "you", "your", "yours", "yourself", "yourselves", "you're", "you'll", "you've", "you'd"};
+constexpr std::string_view kFirstPlural[] = {"we",    "our",   "us",    "ours",
+                                             "we're", "we've", "we'll", "ourselves"};
 constexpr std::string_view kSpeechVerbs[] = {
-    "said",   "says",    "say",      "told",   "tells",     "according", "added",   "stated",
-    "announced", "claimed", "wrote", "asked",  "reported",  "insisted",  "argued",  "explained",
-    "noted",  "warned",  "alleged",  "vowed",  "described", "blamed",    "accused", "denied"};
+    "said",      "says",    "say",     "told",  "tells",     "according", "added",   "stated",
+    "announced", "claimed", "wrote",   "asked", "reported",  "insisted",  "argued",  "explained",
+    "noted",     "warned",  "alleged", "vowed", "described", "blamed",    "accused", "denied"};
 
 template <size_t N>
 bool In(const std::string_view (&list)[N], std::string_view w) {

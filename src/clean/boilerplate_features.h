@@ -10,7 +10,7 @@
 namespace witness::clean {
 
 struct Word {
-  std::string_view text;  // lower case, in BlockFeatures::lower
+  std::string_view text;     // lower case, in BlockFeatures::lower
   bool capitalised = false;  // the original starts with an upper-case letter (or is not ASCII)
   bool all_caps = false;     // the original has >= 2 letters, all upper case
 };

@@ -51,9 +51,9 @@ bool IsNumberWord(std::string_view w) {
   }
   if (!digit) return false;
   std::string_view suffix = w.substr(i);
-  static constexpr std::string_view kSuffixes[] = {"",  "st", "nd", "rd", "th",  "am", "pm",
-                                                   "h", "hr", "hrs", "m", "min", "mins", "s",
-                                                   "d", "w", "y",  "k", "a.m", "p.m"};
+  static constexpr std::string_view kSuffixes[] = {"",  "st", "nd",  "rd", "th",  "am",   "pm",
+                                                   "h", "hr", "hrs", "m",  "min", "mins", "s",
+                                                   "d", "w",  "y",   "k",  "a.m", "p.m"};
   for (std::string_view s : kSuffixes) {
     if (suffix == s) return true;
   }
@@ -81,7 +81,8 @@ bool IsIsoDate(std::string_view w) {
   }
   if (part != 2) return false;
   bool ymd = len[0] == 4 && len[1] >= 1 && len[1] <= 2 && len[2] >= 1 && len[2] <= 2;
-  bool dmy = len[0] >= 1 && len[0] <= 2 && len[1] >= 1 && len[1] <= 2 && (len[2] == 2 || len[2] == 4);
+  bool dmy =
+      len[0] >= 1 && len[0] <= 2 && len[1] >= 1 && len[1] <= 2 && (len[2] == 2 || len[2] == 4);
   return ymd || dmy;
 }
 
@@ -113,9 +114,7 @@ std::optional<std::string_view> AfterLabel(std::string_view lower, std::string_v
   return rest;
 }
 
-bool LooksLikeNameWord(const Word& w) {
-  return w.capitalised && !IsDigit(w.text.front());
-}
+bool LooksLikeNameWord(const Word& w) { return w.capitalised && !IsDigit(w.text.front()); }
 
 }  // namespace
 
@@ -193,9 +192,9 @@ Verdict DetectCopyright(const BlockFeatures& f) {
   }
   if (words <= 40 && (lower.front() == '(' || lower.substr(0, 5) == "this ")) {
     static constexpr std::string_view kSyndication[] = {
-        "originally published",     "first appeared on",         "first published on",
-        "syndicated feed",          "wire agency feed",          "not been edited by",
-        "auto-generated",           "published from a wire"};
+        "originally published", "first appeared on",    "first published on",
+        "syndicated feed",      "wire agency feed",     "not been edited by",
+        "auto-generated",       "published from a wire"};
     for (std::string_view p : kSyndication) {
       if (lower.find(p) != std::string_view::npos) {
         return Make(BoilerplateRule::kCopyright,
@@ -208,8 +207,8 @@ Verdict DetectCopyright(const BlockFeatures& f) {
 
 Verdict DetectByline(const BlockFeatures& f) {
   if (f.word_count() < 2 || f.word_count() > 16 || f.has_speech_verb) return {};
-  static constexpr std::string_view kOpeners[] = {"by",      "written by", "story by",
-                                                  "words by", "posted by", "text by",
+  static constexpr std::string_view kOpeners[] = {"by",        "written by",  "story by",
+                                                  "words by",  "posted by",   "text by",
                                                   "report by", "reported by", "opinion by"};
   std::string_view lower = SkipLeadingPunct(f.lower);
   std::string_view opener;
@@ -223,12 +222,47 @@ Verdict DetectByline(const BlockFeatures& f) {
   size_t skip = CountWordsIn(opener);
   if (f.words.size() <= skip || !LooksLikeNameWord(f.words[skip])) return {};
   // Every later word is part of a name, a connector, a role, an agency, or a date.
-  static constexpr std::string_view kAllowed[] = {
-      "and",  "&",      "of",    "de",     "van",   "von",      "der",     "la",
-      "le",   "da",     "bin",   "al",     "el",    "staff",    "writer",  "reporter",
-      "correspondent", "in",  "for",   "the",    "with", "editor",  "senior",  "political",
-      "chief", "special", "contributor", "columnist", "updated", "published", "y", "du",
-      "bureau", "news",  "desk",  "team",   "agencies", "agency", "mr", "ms", "dr"};
+  static constexpr std::string_view kAllowed[] = {"and",
+                                                  "&",
+                                                  "of",
+                                                  "de",
+                                                  "van",
+                                                  "von",
+                                                  "der",
+                                                  "la",
+                                                  "le",
+                                                  "da",
+                                                  "bin",
+                                                  "al",
+                                                  "el",
+                                                  "staff",
+                                                  "writer",
+                                                  "reporter",
+                                                  "correspondent",
+                                                  "in",
+                                                  "for",
+                                                  "the",
+                                                  "with",
+                                                  "editor",
+                                                  "senior",
+                                                  "political",
+                                                  "chief",
+                                                  "special",
+                                                  "contributor",
+                                                  "columnist",
+                                                  "updated",
+                                                  "published",
+                                                  "y",
+                                                  "du",
+                                                  "bureau",
+                                                  "news",
+                                                  "desk",
+                                                  "team",
+                                                  "agencies",
+                                                  "agency",
+                                                  "mr",
+                                                  "ms",
+                                                  "dr"};
   size_t names = 0;
   for (size_t i = skip; i < f.words.size(); ++i) {
     const Word& w = f.words[i];
@@ -236,7 +270,8 @@ Verdict DetectByline(const BlockFeatures& f) {
       ++names;
       continue;
     }
-    if (lx::Contains(kAllowed, w.text) || IsTimeWord(w.text) || lx::Contains(lx::Agencies(), w.text)) {
+    if (lx::Contains(kAllowed, w.text) || IsTimeWord(w.text) ||
+        lx::Contains(lx::Agencies(), w.text)) {
       continue;
     }
     return {};
@@ -254,8 +289,10 @@ Verdict DetectStaffCredit(const BlockFeatures& f) {
     static constexpr std::string_view kInside[] = {"contributed to this report",
                                                    "contributed to this story",
                                                    "contributed to this article",
-                                                   "contributed reporting", "; editing by",
-                                                   "; writing by", "; additional reporting by"};
+                                                   "contributed reporting",
+                                                   "; editing by",
+                                                   "; writing by",
+                                                   "; additional reporting by"};
     for (std::string_view q : kInside) {
       if (lower.find(q) != std::string_view::npos && f.word_count() <= 40) p = q;
     }
@@ -284,9 +321,9 @@ Verdict DetectCaption(const BlockFeatures& f) {
   std::string_view label = lx::StartsWithAny(bare, lx::CreditLabels());
   if (!label.empty() && words <= 12) {
     std::string_view rest = bare.substr(label.size());
-    bool sep = !rest.empty() && (rest.front() == ':' || rest.substr(0, 4) == " by " ||
-                                 rest.substr(0, 2) == " :" || rest.substr(0, 2) == " |" ||
-                                 rest.front() == '/');
+    bool sep = !rest.empty() &&
+               (rest.front() == ':' || rest.substr(0, 4) == " by " || rest.substr(0, 2) == " :" ||
+                rest.substr(0, 2) == " |" || rest.front() == '/');
     size_t rest_words = CountWordsIn(rest);
     // What follows the label must read as a name or an agency: mostly capitalised words.
     size_t named = 0, total = 0;
@@ -381,7 +418,8 @@ Verdict DetectMedia(const BlockFeatures& f) {
   if (f.word_count() > 25) return {};
   std::string_view bare = StripTrailingPunct(SkipLeadingPunct(f.lower));
   if (lx::Contains(lx::MediaLines(), bare)) {
-    return Make(BoilerplateRule::kMediaPlaceholder, "a media/interface placeholder " + Quote(f.original));
+    return Make(BoilerplateRule::kMediaPlaceholder,
+                "a media/interface placeholder " + Quote(f.original));
   }
   std::string_view p = lx::FindAny(f.lower, lx::MediaPhrases());
   if (!p.empty()) {
@@ -391,8 +429,8 @@ Verdict DetectMedia(const BlockFeatures& f) {
   std::string_view label = lx::StartsWithAny(bare, lx::MediaLabels());
   if (!label.empty()) {
     std::string_view rest = bare.substr(label.size());
-    if (!rest.empty() && (rest.front() == ':' || rest.substr(0, 2) == " :" ||
-                          rest.substr(0, 2) == " |")) {
+    if (!rest.empty() &&
+        (rest.front() == ':' || rest.substr(0, 2) == " :" || rest.substr(0, 2) == " |")) {
       return Make(BoilerplateRule::kMediaPlaceholder, "a media label " + Quote(f.original, 40));
     }
   }
@@ -401,12 +439,14 @@ Verdict DetectMedia(const BlockFeatures& f) {
     size_t nums = 0;
     bool ok = true;
     for (const Word& w : f.words) {
-      if (IsNumberWord(w.text)) ++nums;
+      if (IsNumberWord(w.text))
+        ++nums;
       else if (w.text != "of" && w.text != "image" && w.text != "photo" && w.text != "slide" &&
                w.text != "picture")
         ok = false;
     }
-    if (ok && nums >= 1 && (f.lower.find(" of ") != std::string::npos || f.lower.find('/') != std::string::npos)) {
+    if (ok && nums >= 1 &&
+        (f.lower.find(" of ") != std::string::npos || f.lower.find('/') != std::string::npos)) {
       return Make(BoilerplateRule::kMediaPlaceholder, "a gallery counter " + Quote(f.original));
     }
   }
@@ -415,10 +455,9 @@ Verdict DetectMedia(const BlockFeatures& f) {
 
 Verdict DetectShare(const BlockFeatures& f) {
   if (f.words.empty() || f.word_count() > 10) return {};
-  static constexpr std::string_view kStrong[] = {"facebook", "twitter", "whatsapp", "telegram",
-                                                 "linkedin", "pinterest", "reddit", "email",
-                                                 "e-mail", "share", "tweet", "messenger",
-                                                 "flipboard", "tumblr"};
+  static constexpr std::string_view kStrong[] = {
+      "facebook", "twitter", "whatsapp", "telegram", "linkedin",  "pinterest", "reddit",
+      "email",    "e-mail",  "share",    "tweet",    "messenger", "flipboard", "tumblr"};
   bool strong = false;
   for (const Word& w : f.words) {
     if (!lx::Contains(lx::ShareWords(), w.text)) return {};
@@ -461,7 +500,7 @@ Verdict DetectBreadcrumb(const BlockFeatures& f) {
   }
   if (f.ends_terminal || f.has_speech_verb || f.starts_with_quote) return {};
   // Split on separators set off by spaces (in `lower`, where no-break spaces are spaces).
-  static constexpr std::string_view kSeps[] = {" | ", " > ", " \xC2\xBB ", " \xE2\x80\xBA ",
+  static constexpr std::string_view kSeps[] = {" | ", " > ",  " \xC2\xBB ",     " \xE2\x80\xBA ",
                                                " / ", " :: ", " \xE2\x80\xA2 ", " \xC2\xB7 "};
   std::string_view text = f.lower;
   std::vector<std::string_view> parts;
@@ -537,9 +576,9 @@ Verdict DetectCallToAction(const BlockFeatures& f, const Position& pos) {
   // "keep", "read") need an outlet's platform named to be a call to action, so advice written
   // in the second person ("Try listening to your body") stays.
   static constexpr std::string_view kStrongVerbs[] = {
-      "subscribe", "sign",  "join",   "follow",   "download", "click",   "tap",    "register",
-      "share",     "like",  "watch",  "listen",   "donate",   "upgrade", "install", "unlock",
-      "log",       "signup", "contribute", "support", "comment"};
+      "subscribe", "sign",   "join", "follow", "download",   "click",   "tap",
+      "register",  "share",  "like", "watch",  "listen",     "donate",  "upgrade",
+      "install",   "unlock", "log",  "signup", "contribute", "support", "comment"};
   std::string_view verb = last_verb;
   if (imperative) verb = f.first_word() == "please" ? f.words[1].text : f.first_word();
   bool strong_verb = lx::Contains(kStrongVerbs, verb);
@@ -612,7 +651,8 @@ bool IsHeadlineLike(const BlockFeatures& f) {
 
 std::string BylineName(std::string_view original) {
   size_t i = 0;
-  while (i < original.size() && (original[i] == ' ' || original[i] == '(' || original[i] == '-')) ++i;
+  while (i < original.size() && (original[i] == ' ' || original[i] == '(' || original[i] == '-'))
+    ++i;
   std::string_view s = original.substr(i);
   // Drop the opener: everything up to and including the first " by " / "by " word.
   for (size_t k = 0; k + 2 < s.size(); ++k) {
@@ -624,8 +664,8 @@ std::string BylineName(std::string_view original) {
   }
   while (!s.empty() && (s.front() == ' ' || s.front() == ':')) s.remove_prefix(1);
   size_t end = s.size();
-  for (std::string_view stop : {",", "|", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
-                                "\xE2\x80\xA2", "\xC2\xB7", "(", ";"}) {
+  for (std::string_view stop : {",", "|", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", "\xE2\x80\xA2",
+                                "\xC2\xB7", "(", ";"}) {
     size_t p = s.find(stop);
     if (p != std::string_view::npos) end = std::min(end, p);
   }
@@ -672,11 +712,10 @@ Verdict JudgeBlock(const BlockFeatures& f, const Position& pos, const CleanOptio
     Verdict (*detect)(const BlockFeatures&);
   };
   static constexpr Step kSteps[] = {
-      {R::kCopyright, DetectCopyright},
-      {R::kStaffCredit, DetectStaffCredit}, {R::kByline, DetectByline},
-      {R::kCaption, DetectCaption},         {R::kMediaPlaceholder, DetectMedia},
-      {R::kShareWidget, DetectShare},       {R::kRelatedLink, DetectRelated},
-      {R::kBreadcrumb, DetectBreadcrumb},
+      {R::kCopyright, DetectCopyright},    {R::kStaffCredit, DetectStaffCredit},
+      {R::kByline, DetectByline},          {R::kCaption, DetectCaption},
+      {R::kMediaPlaceholder, DetectMedia}, {R::kShareWidget, DetectShare},
+      {R::kRelatedLink, DetectRelated},    {R::kBreadcrumb, DetectBreadcrumb},
   };
   if (options.Enabled(R::kTimestamp)) {
     if (Verdict v = DetectTimestamp(f, pos); v.matched()) return v;

@@ -74,7 +74,8 @@ TEST(CleanText, CaptionsAndCredits) {
       {"Firefighters battle a blaze in the hills above Athens on Aug. 3, 2023. PHOTO: EPA",
        BoilerplateRule::kCaption},
       {"Protesters gather outside parliament in Lima, Peru, March 4, 2023. REUTERS/Sebastian "
-       "Castaneda", BoilerplateRule::kCaption},
+       "Castaneda",
+       BoilerplateRule::kCaption},
       {"A rescue worker carries a child through floodwater (AP Photo/Rajesh Kumar Singh)",
        BoilerplateRule::kCaption},
       {"The prime minister arrives for the summit in Brussels © Olivier Hoslet/EPA",
@@ -93,7 +94,8 @@ TEST(CleanText, CallsToAction) {
   const Case cases[] = {
       {"Sign up for our morning newsletter to get the day's top stories.",
        BoilerplateRule::kCallToAction},
-      {"Follow us on Instagram and Facebook for the latest updates.", BoilerplateRule::kCallToAction},
+      {"Follow us on Instagram and Facebook for the latest updates.",
+       BoilerplateRule::kCallToAction},
       {"Download the Daily Gazette app for breaking news alerts.", BoilerplateRule::kCallToAction},
       {"Click here to read the full report.", BoilerplateRule::kCallToAction},
       {"Join our WhatsApp channel to stay informed.", BoilerplateRule::kCallToAction},
@@ -202,13 +204,15 @@ TEST(CleanText, RepeatedTitleAndShortLineTwice) {
 
 TEST(CleanText, AppealBlockAtTheEnd) {
   std::vector<std::string> paras(std::begin(kBody), std::end(kBody));
-  paras.insert(paras.end(), {
-      "Dear reader,",
-      "Independent reporting costs money. Every month thousands of you choose to back our "
-      "newsroom, and that support keeps our work free for everyone.",
-      "If you can, please consider a monthly contribution. It takes a minute.",
-      "The Editors",
-  });
+  paras.insert(
+      paras.end(),
+      {
+          "Dear reader,",
+          "Independent reporting costs money. Every month thousands of you choose to back our "
+          "newsroom, and that support keeps our work free for everyone.",
+          "If you can, please consider a monthly contribution. It takes a minute.",
+          "The Editors",
+      });
   std::string text = Join(paras);
   CleanResult r = CleanText(text);
   ASSERT_EQ(r.blocks.size(), paras.size());
@@ -297,10 +301,21 @@ TEST(CleanText, RuleNamesRoundTrip) {
 // Invariants on random texts built from body and boilerplate lines: blocks in order, no
 // overlap, every non-blank line covered, the output equal to the kept blocks joined.
 TEST(CleanText, BlockInvariantsOnRandomTexts) {
-  const char* pieces[] = {kBody[0], kBody[1], kBody[2], "Advertisement", "PHOTO: AFP",
-                          "Read more", "", "   ", "Dear Reader,", "By Jane Doe",
-                          "\t\xC2\xA0 x", "\xFF\xFE broken \xC3", "ALSO READ: x y z",
-                          "Some text ending in read more", "1 week ago 25"};
+  const char* pieces[] = {kBody[0],
+                          kBody[1],
+                          kBody[2],
+                          "Advertisement",
+                          "PHOTO: AFP",
+                          "Read more",
+                          "",
+                          "   ",
+                          "Dear Reader,",
+                          "By Jane Doe",
+                          "\t\xC2\xA0 x",
+                          "\xFF\xFE broken \xC3",
+                          "ALSO READ: x y z",
+                          "Some text ending in read more",
+                          "1 week ago 25"};
   std::mt19937 rng(7);
   for (int iter = 0; iter < 300; ++iter) {
     std::string text;

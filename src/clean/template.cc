@@ -58,7 +58,8 @@ class Reader {
   bool Fixed64(uint64_t* v) {
     if (s_.size() - pos_ < 8) return false;
     *v = 0;
-    for (int i = 0; i < 8; ++i) *v |= static_cast<uint64_t>(static_cast<uint8_t>(s_[pos_ + i])) << (8 * i);
+    for (int i = 0; i < 8; ++i)
+      *v |= static_cast<uint64_t>(static_cast<uint8_t>(s_[pos_ + i])) << (8 * i);
     pos_ += 8;
     return true;
   }
@@ -161,11 +162,10 @@ std::string SourceTemplate::NormalizeParagraph(std::string_view paragraph) {
     return out;
   }
   utf8proc_uint8_t* folded = nullptr;
-  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(paragraph.data()),
-                                    static_cast<utf8proc_ssize_t>(paragraph.size()), &folded,
-                                    static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD |
-                                                                   UTF8PROC_COMPOSE |
-                                                                   UTF8PROC_STABLE));
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(paragraph.data()),
+      static_cast<utf8proc_ssize_t>(paragraph.size()), &folded,
+      static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE));
   bool pending_space = false;
   auto emit = [&](utf8proc_int32_t cp) {
     const utf8proc_property_t* prop = utf8proc_get_property(cp);
@@ -222,7 +222,8 @@ uint64_t SourceTemplate::HashParagraph(std::string_view paragraph) {
 
 void SourceTemplate::AddArticle(std::string_view text) {
   std::vector<std::string_view> blocks;
-  for (const BlockSpan& s : SplitBlocks(text)) blocks.push_back(text.substr(s.begin, s.end - s.begin));
+  for (const BlockSpan& s : SplitBlocks(text))
+    blocks.push_back(text.substr(s.begin, s.end - s.begin));
   AddArticleBlocks(blocks);
 }
 
@@ -259,8 +260,8 @@ std::string SourceTemplate::Explain(std::string_view paragraph) const {
   if (e == nullptr || !impl_->IsTemplate(*e)) return "";
   uint32_t since = impl_->articles - e->first_seen + 1;
   return "seen in " + std::to_string(e->count) + " of the " + std::to_string(since) +
-         " articles of this source since it first appeared (" +
-         std::to_string(impl_->articles) + " in all)";
+         " articles of this source since it first appeared (" + std::to_string(impl_->articles) +
+         " in all)";
 }
 
 uint32_t SourceTemplate::articles() const { return impl_->articles; }
@@ -317,8 +318,8 @@ StatusOr<SourceTemplate> SourceTemplate::Deserialize(std::string_view blob) {
   uint64_t fraction_bits, count;
   uint32_t articles;
   if (!r.Varint32(&o.min_articles) || !r.Fixed64(&fraction_bits) || !r.Varint32(&o.min_span) ||
-      !r.Varint32(&o.min_chars) || !r.Varint32(&o.max_entries) ||
-      !r.Varint32(&o.recent_articles) || !r.Varint32(&articles) || !r.Varint(&count)) {
+      !r.Varint32(&o.min_chars) || !r.Varint32(&o.max_entries) || !r.Varint32(&o.recent_articles) ||
+      !r.Varint32(&articles) || !r.Varint(&count)) {
     return bad("truncated header");
   }
   std::memcpy(&o.min_fraction, &fraction_bits, sizeof o.min_fraction);

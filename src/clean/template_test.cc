@@ -15,9 +15,9 @@ namespace {
 const std::string kFooter = "Sign up for The Harbour Times morning briefing, free every weekday.";
 const std::string kPromo = "Listen to this story. Enjoy more audio and podcasts on iOS or Android.";
 
-const char* kWords[] = {"harbour", "ferry",  "council", "storm",   "market", "festival",
-                        "bridge",  "school", "tram",    "library", "museum", "stadium",
-                        "airport", "river",  "park",    "hospital", "court", "factory"};
+const char* kWords[] = {"harbour", "ferry",  "council", "storm",    "market", "festival",
+                        "bridge",  "school", "tram",    "library",  "museum", "stadium",
+                        "airport", "river",  "park",    "hospital", "court",  "factory"};
 
 // A phrase unique to article i (digits are normalised away, so words must differ).
 std::string Unique(int i) {
@@ -51,8 +51,10 @@ TEST(SourceTemplate, FindsFooterAfterThreeArticles) {
   EXPECT_EQ(t.articles(), 3u);
   EXPECT_THAT(t.Explain(kFooter), ::testing::HasSubstr("seen in 3 of the 3 articles"));
   // Unique paragraphs are never template.
-  EXPECT_FALSE(t.IsTemplate("A second paragraph, about the " + Unique(2 * 31 + 7) + "and the weather."));
-  EXPECT_EQ(t.SeenIn("A second paragraph, about the " + Unique(2 * 31 + 7) + "and the weather."), 1u);
+  EXPECT_FALSE(
+      t.IsTemplate("A second paragraph, about the " + Unique(2 * 31 + 7) + "and the weather."));
+  EXPECT_EQ(t.SeenIn("A second paragraph, about the " + Unique(2 * 31 + 7) + "and the weather."),
+            1u);
   // Case, digits and spacing do not matter.
   EXPECT_TRUE(t.IsTemplate("SIGN UP for  The Harbour Times morning briefing, free every weekday."));
 }
@@ -75,7 +77,8 @@ TEST(SourceTemplate, AsciiFastPathMatchesGeneralPath) {
     std::string fast = SourceTemplate::NormalizeParagraph(s);
     std::string general = SourceTemplate::NormalizeParagraph(s + "\xC3\xA9");  // é
     std::string expect = fast;
-    bool trailing_space = !s.empty() && std::string(" \t\n\r\v\f").find(s.back()) != std::string::npos;
+    bool trailing_space =
+        !s.empty() && std::string(" \t\n\r\v\f").find(s.back()) != std::string::npos;
     if (trailing_space && !fast.empty()) expect += ' ';
     EXPECT_EQ(general, expect + "\xC3\xA9") << "input: " << s;
   }

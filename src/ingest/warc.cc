@@ -21,8 +21,10 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -69,12 +71,18 @@ struct WarcReader::Impl {
 
   static Status MakeStatus(Status::Code code, std::string msg) {
     switch (code) {
-      case Status::Code::kResourceExhausted: return Status::ResourceExhausted(std::move(msg));
-      case Status::Code::kIoError: return Status::IoError(std::move(msg));
-      case Status::Code::kInternal: return Status::Internal(std::move(msg));
-      case Status::Code::kUnsupported: return Status::Unsupported(std::move(msg));
-      case Status::Code::kInvalidArgument: return Status::InvalidArgument(std::move(msg));
-      default: return Status::Corruption(std::move(msg));
+      case Status::Code::kResourceExhausted:
+        return Status::ResourceExhausted(std::move(msg));
+      case Status::Code::kIoError:
+        return Status::IoError(std::move(msg));
+      case Status::Code::kInternal:
+        return Status::Internal(std::move(msg));
+      case Status::Code::kUnsupported:
+        return Status::Unsupported(std::move(msg));
+      case Status::Code::kInvalidArgument:
+        return Status::InvalidArgument(std::move(msg));
+      default:
+        return Status::Corruption(std::move(msg));
     }
   }
 
@@ -107,8 +115,8 @@ struct WarcReader::Impl {
         break;
       }
     }
-    return Status::Corruption(name + ": offset " + std::to_string(from_offset) + ": " + why +
-                              " (" + std::to_string(skipped) + " bytes skipped)");
+    return Status::Corruption(name + ": offset " + std::to_string(from_offset) + ": " + why + " (" +
+                              std::to_string(skipped) + " bytes skipped)");
   }
 
   StatusOr<bool> Next(WarcRecord* rec) {
@@ -126,7 +134,9 @@ struct WarcReader::Impl {
         continue;
       }
       size_t k = 0;
-      while (k < w.size() && (w[k] == '\r' || w[k] == '\n' || w[k] == ' ' || w[k] == '\t' || w[k] == '\0')) ++k;
+      while (k < w.size() &&
+             (w[k] == '\r' || w[k] == '\n' || w[k] == ' ' || w[k] == '\t' || w[k] == '\0'))
+        ++k;
       src.Consume(k);
       if (k < w.size()) break;
     }
@@ -200,8 +210,10 @@ struct WarcReader::Impl {
         uint64_t n = 0;
         bool ok = !v.empty() && v.size() <= 18;
         for (char c : v) {
-          if (c < '0' || c > '9') ok = false;
-          else n = n * 10 + static_cast<uint64_t>(c - '0');
+          if (c < '0' || c > '9')
+            ok = false;
+          else
+            n = n * 10 + static_cast<uint64_t>(c - '0');
         }
         if (ok) {
           rec->content_length = n;
@@ -225,9 +237,9 @@ struct WarcReader::Impl {
     }
     if (!have_length) {
       src.Consume(1);  // past this "WARC/" so the search finds the next one
-      return SkipGarbage(offset, bad_length.empty()
-                                     ? "record without Content-Length"
-                                     : "record with a bad Content-Length '" + bad_length.substr(0, 24) + "'");
+      return SkipGarbage(offset, bad_length.empty() ? "record without Content-Length"
+                                                    : "record with a bad Content-Length '" +
+                                                          bad_length.substr(0, 24) + "'");
     }
     src.Consume(body_start);
     const uint64_t length = rec->content_length;
@@ -282,7 +294,8 @@ struct WarcReader::Impl {
         size_t cut = std::min(e == std::string::npos ? std::string::npos : e + 4,
                               e2 == std::string::npos ? std::string::npos : e2 + 2);
         if (cut != std::string::npos) {
-          StatusOr<HttpResponse> head = ParseHttpResponse(std::string_view(rec->block).substr(0, cut), 0);
+          StatusOr<HttpResponse> head =
+              ParseHttpResponse(std::string_view(rec->block).substr(0, cut), 0);
           if (head.ok()) {
             rec->http_status = head->status;
             rec->http_headers = std::move(head->headers);

@@ -22,8 +22,10 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -42,14 +44,16 @@ StatusOr<std::string> Dechunk(std::string_view body, size_t max_body) {
     size_t semi = line.find(';');
     if (semi != std::string_view::npos) line = Trim(line.substr(0, semi));
     if (line.empty() || line.size() > 15) {
-      return Status::Corruption("chunked body: bad chunk size '" + std::string(line.substr(0, 20)) + "'");
+      return Status::Corruption("chunked body: bad chunk size '" + std::string(line.substr(0, 20)) +
+                                "'");
     }
     uint64_t size = 0;
     for (char c : line) {
-      int v = (c >= '0' && c <= '9') ? c - '0'
+      int v = (c >= '0' && c <= '9')                 ? c - '0'
               : (Lower(c) >= 'a' && Lower(c) <= 'f') ? Lower(c) - 'a' + 10
-                                                       : -1;
-      if (v < 0) return Status::Corruption("chunked body: bad chunk size '" + std::string(line) + "'");
+                                                     : -1;
+      if (v < 0)
+        return Status::Corruption("chunked body: bad chunk size '" + std::string(line) + "'");
       size = size * 16 + static_cast<uint64_t>(v);
     }
     pos = eol + 1;
@@ -84,7 +88,8 @@ StatusOr<std::string> Inflate(std::string_view in, int window_bits, size_t max_b
     int ret = inflate(&z, Z_NO_FLUSH);
     out.append(buf, sizeof buf - z.avail_out);
     if (out.size() > max_body) {
-      error = Status::ResourceExhausted("decoded HTTP body exceeds " + std::to_string(max_body) + " bytes");
+      error = Status::ResourceExhausted("decoded HTTP body exceeds " + std::to_string(max_body) +
+                                        " bytes");
       break;
     }
     if (ret == Z_STREAM_END) {
@@ -129,12 +134,14 @@ StatusOr<std::string> Unzstd(std::string_view in, size_t max_body) {
     ZSTD_outBuffer ob{buf.data(), buf.size(), 0};
     last = ZSTD_decompressStream(d, &ob, &ib);
     if (ZSTD_isError(last)) {
-      error = Status::Corruption(std::string("zstd HTTP body is damaged: ") + ZSTD_getErrorName(last));
+      error =
+          Status::Corruption(std::string("zstd HTTP body is damaged: ") + ZSTD_getErrorName(last));
       break;
     }
     out.append(buf.data(), ob.pos);
     if (out.size() > max_body) {
-      error = Status::ResourceExhausted("decoded HTTP body exceeds " + std::to_string(max_body) + " bytes");
+      error = Status::ResourceExhausted("decoded HTTP body exceeds " + std::to_string(max_body) +
+                                        " bytes");
       break;
     }
     if (ob.pos == 0 && last != 0 && ib.pos == ib.size) break;
@@ -176,7 +183,8 @@ StatusOr<HttpResponse> ParseHttpResponse(std::string_view message, size_t max_bo
   size_t sp = status_line.find(' ');
   if (sp == std::string_view::npos) return Status::InvalidArgument("HTTP response: no status code");
   std::string_view code = status_line.substr(sp + 1, 3);
-  if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (code.size() != 3 ||
+      !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return Status::InvalidArgument("HTTP response: bad status code '" + std::string(code) + "'");
   }
   r.status = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
@@ -190,7 +198,8 @@ StatusOr<HttpResponse> ParseHttpResponse(std::string_view message, size_t max_bo
   size_t body_start = std::string_view::npos;
   while (pos <= message.size()) {
     size_t e = message.find('\n', pos);
-    std::string_view line = message.substr(pos, (e == std::string_view::npos ? message.size() : e) - pos);
+    std::string_view line =
+        message.substr(pos, (e == std::string_view::npos ? message.size() : e) - pos);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) {
       body_start = e == std::string_view::npos ? message.size() : e + 1;
@@ -241,7 +250,8 @@ StatusOr<HttpResponse> ParseHttpResponse(std::string_view message, size_t max_bo
   } else if (ce == "deflate") {
     // RFC says zlib-wrapped; some servers send raw deflate.
     StatusOr<std::string> d = Inflate(body, MAX_WBITS, max_body);
-    if (!d.ok() && d.status().code() == Status::Code::kCorruption) d = Inflate(body, -MAX_WBITS, max_body);
+    if (!d.ok() && d.status().code() == Status::Code::kCorruption)
+      d = Inflate(body, -MAX_WBITS, max_body);
     if (!d.ok()) return d.status();
     r.body = std::move(*d);
   } else if (ce == "zstd") {

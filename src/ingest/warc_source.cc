@@ -65,7 +65,8 @@ Status WarcSource::Detect() {
     raw_pos_ = 0;
     return Status::OK();
   }
-  if (inflateInit2(&z_, 16 + MAX_WBITS) != Z_OK) return Status::Internal("zlib inflateInit2 failed");
+  if (inflateInit2(&z_, 16 + MAX_WBITS) != Z_OK)
+    return Status::Internal("zlib inflateInit2 failed");
   z_init_ = true;
   return Status::OK();
 }

@@ -49,18 +49,18 @@ class WarcSource {
   void DropWindow() { Consume(window().size()); }
 
  private:
-  Status Detect();                  // reads the first bytes, decides plain or gzip
-  Status ReadRaw();                 // appends up to 64 KiB of input to raw_
+  Status Detect();   // reads the first bytes, decides plain or gzip
+  Status ReadRaw();  // appends up to 64 KiB of input to raw_
   Status FillPlain(size_t n);
-  Status InflateStep();             // one step of gzip decoding (opens members as needed)
-  Status StartMember();             // at a member boundary: finds the next gzip header
+  Status InflateStep();  // one step of gzip decoding (opens members as needed)
+  Status StartMember();  // at a member boundary: finds the next gzip header
   Status DamagedMember(const std::string& why);
   size_t raw_left() const { return raw_.size() - raw_pos_; }
 
   ReadFn read_;
   bool detected_ = false;
   bool gzip_ = false;
-  bool eof_ = false;                // the raw input has ended
+  bool eof_ = false;  // the raw input has ended
   // Raw input not yet consumed: raw_[raw_pos_...]; raw_offset_ is the input offset of raw_[0].
   std::string raw_;
   size_t raw_pos_ = 0;
@@ -73,13 +73,13 @@ class WarcSource {
   z_stream z_{};
   bool z_init_ = false;
   bool in_member_ = false;
-  uint64_t member_offset_ = 0;      // input offset of the open member
-  uint64_t member_out_start_ = 0;   // decoded position where it began
+  uint64_t member_offset_ = 0;     // input offset of the open member
+  uint64_t member_out_start_ = 0;  // decoded position where it began
   struct Member {
-    uint64_t out_start;             // decoded position
+    uint64_t out_start;  // decoded position
     uint64_t input_offset;
   };
-  std::deque<Member> members_;      // recent member starts, for InputOffset()
+  std::deque<Member> members_;  // recent member starts, for InputOffset()
 };
 
 }  // namespace witness::warc

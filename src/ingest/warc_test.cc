@@ -1,5 +1,7 @@
 // WARC reading over archives built here: plain, gzip per record, gzip whole; record mixes;
 // chunked and compressed bodies; damage of every kind, after which the rest must still be read.
+#include "witness/warc.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <zlib.h>
@@ -8,8 +10,6 @@
 #include <random>
 #include <string>
 #include <vector>
-
-#include "witness/warc.h"
 
 namespace witness::warc {
 namespace {
@@ -80,12 +80,14 @@ std::string Chunked(std::string_view body, size_t piece) {
   return out + "0\r\nX-Trailer: t\r\n\r\n";
 }
 
-const std::string kPage1 = "<!doctype html><html><head><title>One</title></head><body><p>First page "
-                           "about the harbour.</p></body></html>";
+const std::string kPage1 =
+    "<!doctype html><html><head><title>One</title></head><body><p>First page "
+    "about the harbour.</p></body></html>";
 const std::string kPage2 = "<html><body><p>Second page, sent chunked and gzipped.</p>" +
                            std::string(3000, 'x') + "</body></html>";
-const std::string kPage3 = "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">"
-                           "<body>Third</body></html>";
+const std::string kPage3 =
+    "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">"
+    "<body>Third</body></html>";
 
 // The records of a typical crawl: 9 records, 3 of them HTML pages.
 std::vector<std::string> Records() {
@@ -106,8 +108,9 @@ std::vector<std::string> Records() {
       Record("revisit", "https://a.example/1", "application/http; msgtype=response",
              "HTTP/1.1 200 OK\r\n\r\n",
              "WARC-Profile: http://netpreserve.org/warc/1.0/revisit/identical-payload-digest\r\n"),
-      Record("response", "https://c.example/3", "application/http;msgtype=response",
-             Http(200, "application/xhtml+xml", RawDeflate(kPage3), "Content-Encoding: deflate\r\n")),
+      Record(
+          "response", "https://c.example/3", "application/http;msgtype=response",
+          Http(200, "application/xhtml+xml", RawDeflate(kPage3), "Content-Encoding: deflate\r\n")),
   };
 }
 
@@ -117,7 +120,8 @@ std::string Concat(const std::vector<std::string>& parts) {
   return out;
 }
 
-std::string GzipEach(const std::vector<std::string>& parts, std::vector<uint64_t>* offsets = nullptr) {
+std::string GzipEach(const std::vector<std::string>& parts,
+                     std::vector<uint64_t>* offsets = nullptr) {
   std::string out;
   for (const auto& p : parts) {
     if (offsets) offsets->push_back(out.size());
@@ -159,8 +163,8 @@ ReadAll ReadRecords(const std::string& name, const std::string& bytes, const War
 
 void ExpectTypical(const ReadAll& all) {
   ASSERT_EQ(all.records.size(), 9u);
-  const char* types[] = {"warcinfo", "request", "response", "metadata", "response",
-                         "response", "response", "revisit", "response"};
+  const char* types[] = {"warcinfo", "request",  "response", "metadata", "response",
+                         "response", "response", "revisit",  "response"};
   for (size_t i = 0; i < 9; ++i) EXPECT_EQ(all.records[i].type, types[i]) << i;
   const WarcRecord& page = all.records[2];
   EXPECT_EQ(page.target_uri, "https://a.example/1");  // brackets removed
@@ -281,7 +285,8 @@ TEST(WarcReader, TruncatedLastRecord) {
   ASSERT_EQ(g.records.size(), 8u);
   ASSERT_EQ(g.errors.size(), 1u);
   EXPECT_THAT(g.errors[0].message(),
-              StartsWith("t.warc.gz: offset " + std::to_string(offsets.back()) + ": truncated gzip member"));
+              StartsWith("t.warc.gz: offset " + std::to_string(offsets.back()) +
+                         ": truncated gzip member"));
 }
 
 TEST(WarcReader, GarbageBetweenRecords) {
@@ -306,7 +311,8 @@ TEST(WarcReader, CorruptGzipMemberInTheMiddle) {
   for (size_t i = mid; i < mid + 6; ++i) gz[i] = static_cast<char>(gz[i] ^ 0xA5);
   ReadAll all = ReadRecords("t.warc.gz", gz);
   ASSERT_GE(all.errors.size(), 1u);
-  EXPECT_THAT(all.errors[0].message(), StartsWith("t.warc.gz: offset " + std::to_string(offsets[4]) + ": "));
+  EXPECT_THAT(all.errors[0].message(),
+              StartsWith("t.warc.gz: offset " + std::to_string(offsets[4]) + ": "));
   EXPECT_EQ(all.errors[0].code(), Status::Code::kCorruption);
   // Every other record is read, intact.
   ASSERT_EQ(all.records.size(), 8u);
@@ -359,12 +365,14 @@ TEST(WarcReader, OversizedRecordIsSkippedAndReported) {
   std::vector<std::string> recs = Records();
   WarcOptions o;
   o.max_record_bytes = 1000;
-  std::string big = Record("resource", "https://x.example/big", "text/plain", std::string(5000, 'b'));
+  std::string big =
+      Record("resource", "https://x.example/big", "text/plain", std::string(5000, 'b'));
   ReadAll all = ReadRecords("t.warc", recs[0] + big + recs[1] + big, o);
   ASSERT_EQ(all.errors.size(), 2u);
   EXPECT_EQ(all.errors[0].code(), Status::Code::kResourceExhausted);
   EXPECT_THAT(all.errors[0].message(), HasSubstr("exceeds the limit of 1000"));
-  EXPECT_THAT(all.errors[0].message(), StartsWith("t.warc: offset " + std::to_string(recs[0].size())));
+  EXPECT_THAT(all.errors[0].message(),
+              StartsWith("t.warc: offset " + std::to_string(recs[0].size())));
   ASSERT_EQ(all.records.size(), 2u);
   EXPECT_EQ(all.records[1].type, "request");
   // A decoded payload over its limit is reported on the record, which still comes.
@@ -439,15 +447,16 @@ TEST(WarcHtmlReader, UndecodableHtmlBodyIsReported) {
 }
 
 TEST(ParseHttpResponse, Parts) {
-  StatusOr<HttpResponse> r = ParseHttpResponse(
-      "HTTP/2 301\r\nLocation: https://x/\r\nX-Folded: a\r\n b\r\n\r\n");
+  StatusOr<HttpResponse> r =
+      ParseHttpResponse("HTTP/2 301\r\nLocation: https://x/\r\nX-Folded: a\r\n b\r\n\r\n");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->status, 301);
   EXPECT_EQ(r->Header("location"), "https://x/");
   EXPECT_EQ(r->Header("X-Folded"), "a b");
   EXPECT_EQ(r->body, "");
   EXPECT_EQ(ParseHttpResponse("GARBAGE").status().code(), Status::Code::kInvalidArgument);
-  EXPECT_EQ(ParseHttpResponse("HTTP/1.1 abc\r\n\r\n").status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(ParseHttpResponse("HTTP/1.1 abc\r\n\r\n").status().code(),
+            Status::Code::kInvalidArgument);
   EXPECT_EQ(ParseHttpResponse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nab\r\n")
                 .status()
                 .code(),
@@ -461,8 +470,8 @@ TEST(ParseHttpResponse, Parts) {
   EXPECT_EQ(MediaType(" Text/HTML ; charset=UTF-8"), "text/html");
   // A compression bomb stops at the limit.
   std::string bomb = Gzip(std::string(10u << 20, 'a'));
-  StatusOr<HttpResponse> b = ParseHttpResponse(
-      "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n" + bomb, 1u << 20);
+  StatusOr<HttpResponse> b =
+      ParseHttpResponse("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n" + bomb, 1u << 20);
   EXPECT_EQ(b.status().code(), Status::Code::kResourceExhausted);
 }
 
@@ -479,9 +488,15 @@ TEST(WarcReader, RandomDamageAlwaysEnds) {
     for (int e = 0; e < edits; ++e) {
       size_t at = rng() % input.size();
       switch (rng() % 3) {
-        case 0: input[at] = static_cast<char>(rng()); break;
-        case 1: input.erase(at, 1 + rng() % 50); break;
-        default: input.insert(at, std::string(1 + rng() % 30, static_cast<char>(rng()))); break;
+        case 0:
+          input[at] = static_cast<char>(rng());
+          break;
+        case 1:
+          input.erase(at, 1 + rng() % 50);
+          break;
+        default:
+          input.insert(at, std::string(1 + rng() % 30, static_cast<char>(rng())));
+          break;
       }
     }
     ReadAll all = ReadRecords("r", input);
