@@ -5,6 +5,7 @@
 #include <zlib.h>
 
 #include <cstring>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
