@@ -24,6 +24,13 @@ enum class ContentType : uint8_t {
   kHtml = 1,  // an HTML page; `html` holds it, `text` is its extracted body (empty until cleaned)
 };
 
+// A block of the input that cleaning removed, and why (`witness show --why`).
+struct RemovedBlock {
+  std::string rule;    // "caption", "call_to_action", ... (clean.h RuleName), or "html"
+  std::string reason;  // one line naming the evidence
+  std::string text;    // the block as it stood in the text
+};
+
 struct Article {
   std::string id;         // given id, or a content hash (ingest.h: ContentId)
   std::string source;     // the outlet: given, else URL host, else parent folder name, else "unknown"
@@ -41,6 +48,7 @@ struct Article {
   std::string extra_json;  // a JSON object of input fields witness does not model; "{}" when none
   std::string origin;      // where it came from: "path", "path:line", "-:line" for stdin
   uint32_t word_count = 0; // words in `text` (text.h tokenizer)
+  std::vector<RemovedBlock> boilerplate;  // what cleaning removed from the text, in order
 };
 
 }  // namespace witness

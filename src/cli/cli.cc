@@ -58,8 +58,22 @@ int Main(int argc, char** argv) {
   AddDbFlag(show_cmd, &g);
   show_cmd->add_flag("--json", g.json, "JSON output (with paragraph and sentence byte spans)");
   show_cmd->add_flag("--raw", show.raw, "Print the input exactly as it was read");
+  show_cmd->add_flag("--why", show.why,
+                     "List each block cleaning removed, with the rule that removed it");
   show_cmd->add_option("id", show.id, "Article id or a unique prefix of it (>= 4 characters)")
       ->required();
+
+  ExtractFlags extract;
+  CLI::App* extract_cmd = app.add_subcommand(
+      "extract", "Print the main text of an HTML page (no database): boilerplate removed");
+  extract_cmd->add_option("file", extract.path, "An HTML file, or '-' for standard input")
+      ->required();
+  extract_cmd->add_flag("--json", g.json,
+                        "JSON: title, published, author, site, url, language, text");
+  extract_cmd->add_option("--url", extract.url, "The page's URL, when the page does not give it");
+  extract_cmd->add_flag("--why", extract.why, "Also list the blocks set aside, and why");
+  extract_cmd->add_flag("--no-clean", extract.no_clean,
+                        "Only the DOM extraction, without the text boilerplate rules");
 
   try {
     app.parse(argc, argv);
@@ -74,6 +88,7 @@ int Main(int argc, char** argv) {
   }
   if (ls_cmd->parsed()) return RunLs(g, ls);
   if (show_cmd->parsed()) return RunShow(g, show);
+  if (extract_cmd->parsed()) return RunExtract(g, extract);
   return kUsage;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "witness/status.h"
+
 namespace witness::cli {
 
 struct GlobalFlags {
@@ -33,8 +35,20 @@ int RunLs(const GlobalFlags& g, const LsFlags& f);
 struct ShowFlags {
   std::string id;
   bool raw = false;  // print the input exactly as read instead of the text
+  bool why = false;  // list the removed boilerplate blocks with the rule that removed each
 };
 int RunShow(const GlobalFlags& g, const ShowFlags& f);
+
+struct ExtractFlags {
+  std::string path;  // an HTML file, or "-" for standard input
+  std::string url;   // --url: the page's address, when the page does not say
+  bool why = false;  // also list the blocks set aside
+  bool no_clean = false;  // skip the text rules (DOM extraction only)
+};
+int RunExtract(const GlobalFlags& g, const ExtractFlags& f);
+
+// Reads a whole file ("-" is standard input) into `out`.
+Status ReadWholeFile(const std::string& path, std::string* out);
 
 }  // namespace witness::cli
 

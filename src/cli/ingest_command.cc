@@ -12,23 +12,25 @@
 #include "cli/progress.h"
 #include "witness/cli.h"
 #include "witness/ingest.h"
+#include "witness/pipeline.h"
 #include "witness/store.h"
 
 namespace witness::cli {
 
 namespace {
 
-// Collects accepted articles into batches and writes each batch in one transaction.
-class BatchingSink : public ArticleSink {
+// Hands accepted articles to the pipeline (which prepares them and writes batches), reports
+// rejections, and draws the progress bar.
+class PipelineSink : public ArticleSink {
  public:
-  BatchingSink(Store* store, uint32_t batch_size, ProgressBar* bar)
-      : store_(store), batch_size_(batch_size), bar_(bar) {}
+  PipelineSink(IngestPipeline* pipeline, ProgressBar* bar) : pipeline_(pipeline), bar_(bar) {}
 
   void Accept(Article article) override {
     if (!failure_.ok()) return;
-    batch_.push_back(std::move(article));
     ++read_;
-    if (batch_.size() >= batch_size_) Flush();
+    Status rejected;
+    failure_ = pipeline_->Add(std::move(article), &rejected);
+    if (!rejected.ok()) Reject(rejected);
     Tick();
   }
 
@@ -56,34 +58,24 @@ class BatchingSink : public ArticleSink {
     Tick();
   }
 
-  void Flush() {
-    if (batch_.empty() || !failure_.ok()) return;
-    StatusOr<PutResult> r = store_->Put(batch_);
-    batch_.clear();
-    if (!r.ok()) {
-      failure_ = r.status();
-      return;
-    }
-    added_ += r->added;
-    unchanged_ += r->unchanged;
+  void Finish() {
+    if (failure_.ok()) failure_ = pipeline_->Flush();
   }
 
   const Status& failure() const { return failure_; }
   uint64_t read() const { return read_; }
-  uint64_t added() const { return added_; }
-  uint64_t unchanged() const { return unchanged_; }
   uint64_t rejected() const { return rejected_; }
-  void CountRejected() { ++rejected_; }
 
  private:
-  void Tick() { bar_->Update(done_bytes_ + file_bytes_, read_, rejected_); }
+  void Tick() {
+    // The bar counts bytes on disk; a compressed file reads more than its size.
+    bar_->Update(done_bytes_ + file_bytes_, read_, rejected_);
+  }
 
-  Store* store_;
-  uint32_t batch_size_;
+  IngestPipeline* pipeline_;
   ProgressBar* bar_;
-  std::vector<Article> batch_;
   Status failure_;
-  uint64_t read_ = 0, added_ = 0, unchanged_ = 0, rejected_ = 0;
+  uint64_t read_ = 0, rejected_ = 0;
   uint64_t done_bytes_ = 0, file_bytes_ = 0;
 };
 
@@ -174,22 +166,25 @@ int RunIngest(const GlobalFlags& g, const IngestFlags& f) {
   }
 
   ProgressBar bar(total, f.progress);
-  BatchingSink sink(store, f.batch, &bar);
-  for (uint64_t i = 0; i < unreadable; ++i) sink.CountRejected();
+  PipelineOptions pipeline_options;
+  pipeline_options.batch_size = f.batch;
+  IngestPipeline pipeline(store, pipeline_options);
+  PipelineSink sink(&pipeline, &bar);
   IngestOptions options;
   for (const auto& [file, size] : files) {
     ReadInputs(env, {file}, options, &sink);
     sink.FileDone(size);
     if (!sink.failure().ok()) break;
   }
-  sink.Flush();
+  sink.Finish();
   bar.Clear();
   if (!sink.failure().ok()) {
     std::fprintf(stderr, "witness: ingest stopped: %s (every batch before it is stored)\n",
                  sink.failure().message().c_str());
     return kFailure;
   }
-  Status finished = store->FinishRun(*run, sink.added(), sink.unchanged(), sink.rejected());
+  uint64_t rejected = sink.rejected() + unreadable;
+  Status finished = store->FinishRun(*run, pipeline.added(), pipeline.unchanged(), rejected);
   if (!finished.ok()) {
     std::fprintf(stderr, "witness: %s\n", finished.message().c_str());
     return kFailure;
@@ -199,11 +194,11 @@ int RunIngest(const GlobalFlags& g, const IngestFlags& f) {
     std::printf("%llu articles read from %zu inputs in %.2f s: %llu added, %llu already stored, "
                 "%llu rejected\n",
                 static_cast<unsigned long long>(sink.read()), files.size(), secs,
-                static_cast<unsigned long long>(sink.added()),
-                static_cast<unsigned long long>(sink.unchanged()),
-                static_cast<unsigned long long>(sink.rejected()));
+                static_cast<unsigned long long>(pipeline.added()),
+                static_cast<unsigned long long>(pipeline.unchanged()),
+                static_cast<unsigned long long>(rejected));
   }
-  return sink.rejected() > 0 ? kSomeRejected : kOk;
+  return rejected > 0 ? kSomeRejected : kOk;
 }
 
 }  // namespace witness::cli

@@ -36,6 +36,11 @@ nlohmann::json ArticleToJson(const Article& a, const text::Segmentation* seg) {
   nlohmann::json extra = nlohmann::json::parse(a.extra_json.empty() ? "{}" : a.extra_json, nullptr,
                                                /*allow_exceptions=*/false);
   j["extra"] = extra.is_discarded() ? nlohmann::json::object() : extra;
+  nlohmann::json removed = nlohmann::json::array();
+  for (const RemovedBlock& b : a.boilerplate) {
+    removed.push_back({{"rule", b.rule}, {"reason", b.reason}, {"text", b.text}});
+  }
+  j["boilerplate"] = std::move(removed);
   if (seg != nullptr) {
     nlohmann::json paragraphs = nlohmann::json::array();
     for (const text::Paragraph& p : seg->paragraphs) {

@@ -93,6 +93,19 @@ int RunShow(const GlobalFlags& g, const ShowFlags& f) {
     std::fwrite(a.raw.data(), 1, a.raw.size(), stdout);
     return kOk;
   }
+  if (f.why) {
+    if (g.json) {
+      PrintJson(ArticleToJson(a, nullptr)["boilerplate"]);
+      return kOk;
+    }
+    std::printf("%zu block%s removed from %s\n", a.boilerplate.size(),
+                a.boilerplate.size() == 1 ? "" : "s", a.id.c_str());
+    for (const RemovedBlock& b : a.boilerplate) {
+      std::printf("\n- %s: %s\n  %s\n", b.rule.c_str(), b.reason.c_str(),
+                  FitColumns(b.text, TerminalWidth() - 2).c_str());
+    }
+    return kOk;
+  }
   text::Segmentation seg = text::Segment(a.text);
   if (g.json) {
     PrintJson(ArticleToJson(a, &seg));
@@ -122,6 +135,10 @@ int RunShow(const GlobalFlags& g, const ShowFlags& f) {
   field("type", a.content_type == ContentType::kHtml ? "html" : "text");
   std::printf("%-10s %u\n", "words", a.word_count);
   if (a.extra_json.size() > 2) field("extra", a.extra_json);
+  if (!a.boilerplate.empty()) {
+    std::printf("%-10s %zu block%s removed (--why lists them)\n", "cleaned", a.boilerplate.size(),
+                a.boilerplate.size() == 1 ? "" : "s");
+  }
   std::puts("");
   if (a.text.empty()) {
     std::puts("(no text)");
