@@ -111,6 +111,10 @@ class Analyzer {
   std::string_view Stem(std::string_view key);  // English Snowball stem of a key
   bool IsStopword(std::string_view key) const;   // English stopword list
 
+  // How many key -> stem pairs the stem cache holds now (it is bounded; see analyzer.cc).
+  size_t CachedStems() const;
+  static size_t MaxCachedStems();  // the bound: the cache empties itself when it is reached
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
