@@ -336,6 +336,17 @@ TokenRead Scanner::ReadWord(uint32_t start) const {
       }
       const std::string_view word(reinterpret_cast<const char*>(s_ + start), p - start);
       AbbrevKind kind = internal::LookupAbbreviation(word);
+      if (kind == AbbrevKind::kNone && word.size() >= 2 && word.size() <= 6) {
+        // An all-capitals form of a table entry, as in datelines: "ST. LOUIS", "MR. SMITH".
+        char title[6];
+        bool caps = true;
+        for (size_t k = 0; k < word.size(); ++k) {
+          const char ch = word[k];
+          caps = caps && ch >= 'A' && ch <= 'Z';
+          title[k] = k == 0 ? ch : static_cast<char>(ch | 0x20);
+        }
+        if (caps) kind = internal::LookupAbbreviation(std::string_view(title, word.size()));
+      }
       if (kind == AbbrevKind::kBeforeDigit) {
         if (!DigitFollows(q)) break;
         kind = AbbrevKind::kTitle;

@@ -86,8 +86,9 @@ TEST(SegmentTokensTest, Abbreviations) {
             (Strings{"U.S.", "e.g.", "i.e.", "a.m.", "Ph.D.", "U.S.A.", "D.C.", ",", "U.K.'s"}));
   EXPECT_EQ(Tokens("Mr. Dr. Gen. Jan. Inc. etc. vs. St."),
             (Strings{"Mr.", "Dr.", "Gen.", "Jan.", "Inc.", "etc.", "vs.", "St."}));
-  // Case matters: "mr." and "MAY." are not in the table.
-  EXPECT_EQ(Tokens("mr. May."), (Strings{"mr", ".", "May", "."}));
+  // Case matters: "mr." and "May." are not in the table; all-capital forms of entries are.
+  EXPECT_EQ(Tokens("mr. May. ST. LOUIS MR. X MAY."),
+            (Strings{"mr", ".", "May", ".", "ST.", "LOUIS", "MR.", "X", "MAY", "."}));
   // "No." only before a number.
   EXPECT_EQ(Tokens("No. 10 No. Nos. 3"), (Strings{"No.", "10", "No", ".", "Nos.", "3"}));
   // Single capital initials keep their period.
