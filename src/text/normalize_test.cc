@@ -160,6 +160,28 @@ TEST(NormalizeTest, OutputIsNfcAndValidOnRandomInput) {
   }
 }
 
+TEST(NormalizeTest, PiecesBetweenInertCharacters) {
+  // Curly quotes, dashes and NO-BREAK SPACE are NFC-inert; words with accents are checked as
+  // pieces between them.
+  std::string s;
+  for (int i = 0; i < 200; ++i) {
+    s += "\xE2\x80\x9C" "Caf\xC3\xA9\xE2\x80\x9D \xE2\x80\x94 na\xC3\xAFve\xC2\xA0";
+  }
+  Normalized n = Normalize(s);
+  EXPECT_EQ(n.text, s);
+  EXPECT_FALSE(n.nfc_changed);
+  // One decomposed letter deep inside: only it changes.
+  n = Normalize(s + "cafe\xCC\x81" + s);
+  EXPECT_EQ(n.text, s + "caf\xC3\xA9" + s);
+  EXPECT_TRUE(n.nfc_changed);
+  // Marks after an inert quote are put in canonical order (dot below, ccc 220, before acute,
+  // ccc 230) without composing with the quote.
+  EXPECT_EQ(Normalize("\xE2\x80\x9C\xCC\x81\xCC\xA3").text, "\xE2\x80\x9C\xCC\xA3\xCC\x81");
+  // Several pieces, the second one not NFC.
+  EXPECT_EQ(Normalize("\xC3\xA9t\xC3\xA9 \xE2\x80\x94 A\xCC\x8A" "b \xC3\xA9").text,
+            "\xC3\xA9t\xC3\xA9 \xE2\x80\x94 \xC3\x85" "b \xC3\xA9");
+}
+
 TEST(NormalizeTest, LongAsciiIsCopiedUnchanged) {
   std::string s;
   for (int i = 0; i < 1000; ++i) s += "The quick brown fox jumps over the lazy dog. ";

@@ -9,6 +9,8 @@
 // Characters are classified by char_class.h (one table lookup for ASCII and the BMP).
 // Abbreviations come from abbreviations.cc; function words after ambiguous abbreviations from
 // stopwords.cc.
+#include <array>
+#include <bit>
 #include <cstring>
 
 #include "text/abbreviations.h"
@@ -22,6 +24,62 @@ namespace {
 
 using internal::AbbrevKind;
 using internal::Cls;
+
+// ASCII letters and digits, for ReadWord's fast path.
+constexpr uint8_t kLowerBit = 1, kUpperBit = 2, kDigitBit = 4;
+constexpr auto kAsciiAlnum = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLowerBit;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpperBit;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigitBit;
+  return t;
+}();
+
+// ASCII punctuation and symbols: TokenKind + 1 (0 for the rest), by the classes of
+// char_class.cc ('%' is a symbol there).
+constexpr auto kAsciiPunctKind = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0x21; c < 0x7F; ++c) {
+    if (kAsciiAlnum[c] == 0) t[c] = static_cast<uint8_t>(TokenKind::kPunct) + 1;
+  }
+  for (int c : {'$', '%', '+', '<', '=', '>', '^', '`', '|', '~'}) {
+    t[c] = static_cast<uint8_t>(TokenKind::kSymbol) + 1;
+  }
+  return t;
+}();
+
+// The longest word in the abbreviation table ("Messrs", "approx").
+constexpr uint32_t kMaxAbbreviation = 6;
+
+// ASCII bytes that end a word for certain: neither letters, digits, nor the joiners - ' , .
+constexpr auto kAsciiWordEnd = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x80; ++c) {
+    t[c] = kAsciiAlnum[c] == 0 && c != '-' && c != '\'' && c != ',' && c != '.';
+  }
+  return t;
+}();
+
+constexpr Cls AlnumClass(uint8_t bits) {
+  return bits == kDigitBit ? Cls::kDigit : bits == kUpperBit ? Cls::kUpper : Cls::kLower;
+}
+
+// Word-at-a-time classification: the high bit of each byte of the result is set when that
+// byte of v is an ASCII letter (letters) or digit (digits). No carries cross bytes: every sum
+// below stays under 0x100 because the high bits are cleared first.
+struct AlnumBits {
+  uint64_t letters, digits;
+};
+inline AlnumBits ClassifyWord(uint64_t v) {
+  constexpr uint64_t k = 0x0101010101010101ULL;
+  constexpr uint64_t high = 0x8080808080808080ULL;
+  const uint64_t ascii = ~v & high;
+  const uint64_t x = v & ~high;
+  const uint64_t folded = x | (k * 0x20);
+  const uint64_t letters = (folded + k * (0x80 - 'a')) & ~(folded + k * (0x7F - 'z'));
+  const uint64_t digits = (x + k * (0x80 - '0')) & ~(x + k * (0x7F - '9'));
+  return {letters & ascii & high, digits & ascii & high};
+}
 
 struct CharInfo {
   Cls cls;
@@ -60,6 +118,7 @@ class Scanner {
     return internal::IsSpaceClass(At(i).cls);
   }
 
+  [[gnu::always_inline]] inline uint32_t ScanAsciiAlnum(uint32_t p, uint8_t* seen) const;
   bool HasBlankLine() const;
   uint32_t SkipExtenders(uint32_t p) const;
   TokenRead ReadToken(uint32_t p) const;
@@ -81,6 +140,39 @@ class Scanner {
   uint32_t last_abbrev_token_ = UINT32_MAX;
   AbbrevKind last_abbrev_ = AbbrevKind::kNone;
 };
+
+// The end of the run of ASCII letters and digits at p; ORs kLowerBit (any letter) and kDigitBit
+// (any digit) into *seen.
+inline uint32_t Scanner::ScanAsciiAlnum(uint32_t p, uint8_t* seen) const {
+  uint64_t letters = 0, digits = 0;
+  while (p + 8 <= n_) {
+    uint64_t v;
+    std::memcpy(&v, s_ + p, 8);
+    const AlnumBits bits = ClassifyWord(v);
+    const uint64_t stop = ~(bits.letters | bits.digits) & 0x8080808080808080ULL;
+    if (stop == 0) {
+      letters |= bits.letters;
+      digits |= bits.digits;
+      p += 8;
+      continue;
+    }
+    const int k = std::countr_zero(stop) >> 3;  // alphanumeric bytes before the stop
+    const uint64_t keep = k == 0 ? 0 : ~uint64_t{0} >> (64 - 8 * k);
+    letters |= bits.letters & keep;
+    digits |= bits.digits & keep;
+    p += static_cast<uint32_t>(k);
+    *seen |= (letters != 0 ? kLowerBit : 0) | (digits != 0 ? kDigitBit : 0);
+    return p;
+  }
+  uint8_t bits = 0, b;
+  while (p < n_ && (b = kAsciiAlnum[s_[p]]) != 0) {
+    bits |= b;
+    ++p;
+  }
+  *seen |= (letters != 0 || (bits & (kLowerBit | kUpperBit)) ? kLowerBit : 0) |
+           (digits != 0 || (bits & kDigitBit) ? kDigitBit : 0);
+  return p;
+}
 
 // True when some line between two non-space characters holds only whitespace. Such a text
 // separates paragraphs by blank lines; any other text has one paragraph per line.
@@ -234,6 +326,21 @@ TokenRead Scanner::ReadWord(uint32_t start) const {
   Cls first = Cls::kSymbol;
   Cls prev = Cls::kSymbol;  // class of the last base character
   while (p < n_) {
+    // Fast path: a run of ASCII letters and digits.
+    uint8_t seen = 0;
+    const uint32_t run = ScanAsciiAlnum(p, &seen);
+    if (run > p) {
+      if (chars == 0) first = AlnumClass(kAsciiAlnum[s_[p]]);
+      chars += run - p;
+      prev = AlnumClass(kAsciiAlnum[s_[run - 1]]);
+      has_letter |= (seen & kLowerBit) != 0;
+      if (seen & kDigitBit) {
+        has_digit = true;
+        plain = false;
+      }
+      p = run;
+      if (p >= n_ || kAsciiWordEnd[s_[p]]) break;
+    }
     const CharInfo c = At(p);
     switch (c.cls) {
       case Cls::kUpper:
@@ -451,6 +558,7 @@ void Scanner::Run() {
   std::vector<Token>& tokens = out_->tokens;
   uint32_t p = 0;
   uint32_t chunk_first = 0;
+  bool chunk_ends_in_word = false;  // a plain word, which never ends a sentence
   while (true) {
     // Whitespace: count line breaks (CRLF is one).
     const uint32_t ws_begin = p;
@@ -482,22 +590,51 @@ void Scanner::Run() {
       if (p >= n_ || paragraph_separator || breaks >= breaks_for_paragraph) {
         CloseSentence();
         CloseParagraph();
-      } else if (p > ws_begin && ChunkEndsSentence(chunk_first, p)) {
+      } else if (!chunk_ends_in_word && p > ws_begin && ChunkEndsSentence(chunk_first, p)) {
         CloseSentence();
       }
     }
     if (p >= n_) break;
     // A chunk: tokens up to the next whitespace.
     chunk_first = static_cast<uint32_t>(tokens.size());
-    do {
-      const TokenRead t = ReadToken(p);
+    while (true) {
+      const uint8_t b = s_[p];
+      chunk_ends_in_word = false;
+      if (kAsciiAlnum[b] != 0) {
+        // The common case: ASCII letters and digits up to a byte that cannot continue them.
+        uint8_t seen = 0;
+        const uint32_t end = ScanAsciiAlnum(p, &seen);
+        bool done = end >= n_ || kAsciiWordEnd[s_[end]];
+        if (!done && (s_[end] == ',' || s_[end] == '.')) {
+          // A comma or period ends the word unless a digit follows ("8,000", "19.5"), or, for
+          // a period, the word could be an abbreviation (letters only, at most six of them).
+          const bool digit_follows = end + 1 < n_ && kAsciiAlnum[s_[end + 1]] == kDigitBit;
+          done = !digit_follows &&
+                 (s_[end] == ',' || (seen & kDigitBit) != 0 || end - p > kMaxAbbreviation);
+        }
+        if (done) {
+          tokens.push_back({{p, end}, seen & kLowerBit ? TokenKind::kWord : TokenKind::kNumber});
+          p = end;
+          chunk_ends_in_word = true;
+          if (p >= n_ || s_[p] == ' ' || IsSpaceAt(p)) break;
+          continue;
+        }
+      } else if (kAsciiPunctKind[b] != 0 && (p + 1 >= n_ || s_[p + 1] < 0x80)) {
+        // ASCII punctuation or symbol not followed by a combining mark: one byte.
+        tokens.push_back({{p, p + 1}, static_cast<TokenKind>(kAsciiPunctKind[b] - 1)});
+        ++p;
+        if (p >= n_ || s_[p] == ' ' || IsSpaceAt(p)) break;
+        continue;
+      }
+      const TokenRead t = kAsciiAlnum[b] != 0 ? ReadWord(p) : ReadToken(p);
       if (t.abbrev != AbbrevKind::kNone) {
         last_abbrev_token_ = static_cast<uint32_t>(tokens.size());
         last_abbrev_ = t.abbrev;
       }
       tokens.push_back({{p, t.end}, t.kind});
       p = t.end;
-    } while (p < n_ && !IsSpaceAt(p));
+      if (p >= n_ || IsSpaceAt(p)) break;
+    }
   }
   CloseSentence();
   CloseParagraph();
@@ -520,7 +657,7 @@ Segmentation Segment(std::string_view text) {
     n = UINT32_MAX;
     while (n > 0 && (static_cast<uint8_t>(text[n]) & 0xC0) == 0x80) --n;
   }
-  seg.tokens.reserve(n / 5 + 8);
+  seg.tokens.reserve(n / 3 + 16);  // news averages one token per 5.4 bytes
   seg.sentences.reserve(n / 100 + 2);
   seg.paragraphs.reserve(n / 400 + 2);
   Scanner(text, static_cast<uint32_t>(n), &seg).Run();

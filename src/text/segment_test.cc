@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
 
+#include <cctype>
 #include <random>
 #include <string>
 #include <vector>
@@ -127,6 +128,42 @@ TEST(SegmentTokensTest, OtherScripts) {
   EXPECT_EQ(Tokens("\xEF\xBB\xBFJan\xC2\xA0" "10\xE2\x80\x8Bok"), (Strings{"Jan", "10", "ok"}));
   // A soft hyphen inside a word stays in it.
   EXPECT_EQ(Tokens("co\xC2\xAD" "operate"), (Strings{"co\xC2\xAD" "operate"}));
+}
+
+TEST(SegmentTokensTest, AsciiFastPathsAgreeWithTheGeneralPath) {
+  // A combining mark after a character sends it down the general path; the kind must not change.
+  for (int c = 0x21; c < 0x7F; ++c) {
+    if (std::isalnum(c)) continue;
+    const std::string alone(1, static_cast<char>(c));
+    const std::vector<TokenKind> fast = Kinds(alone + " x");
+    const std::vector<TokenKind> slow = Kinds(alone + "\xCC\x81 x");
+    ASSERT_EQ(fast.size(), 2u) << alone;
+    EXPECT_EQ(fast, slow) << alone;
+    EXPECT_EQ(fast[0], c == '$' || c == '%' || c == '+' || c == '<' || c == '=' || c == '>' ||
+                               c == '^' || c == '`' || c == '|' || c == '~'
+                           ? TokenKind::kSymbol
+                           : TokenKind::kPunct)
+        << alone;
+  }
+  // Word boundaries at every offset of the eight-byte scan.
+  for (size_t len = 1; len <= 20; ++len) {
+    const std::string word(len, 'k');
+    const std::string digits(len, '7');
+    EXPECT_EQ(Tokens(word + " " + word), (Strings{word, word})) << len;
+    EXPECT_EQ(Tokens(word + "!x"), (Strings{word, "!", "x"})) << len;
+    EXPECT_EQ(Tokens(word + ".x"), (Strings{word, ".", "x"})) << len;
+    EXPECT_EQ(Tokens(word + "-x"), (Strings{word + "-x"})) << len;
+    EXPECT_EQ(Tokens(word + "\xC3\xA9 x"), (Strings{word + "\xC3\xA9", "x"})) << len;
+    EXPECT_EQ(Tokens(digits + ".5"), (Strings{digits + ".5"})) << len;
+    EXPECT_EQ(Tokens(digits + ",000 x"), (Strings{digits + ",000", "x"})) << len;
+    EXPECT_EQ(Tokens(digits + ", x"), (Strings{digits, ",", "x"})) << len;
+    EXPECT_EQ(Kinds(digits + "a"), (std::vector<TokenKind>{TokenKind::kWord})) << len;
+    EXPECT_EQ(Kinds(word + digits), (std::vector<TokenKind>{TokenKind::kWord})) << len;
+    EXPECT_EQ(Kinds(digits), (std::vector<TokenKind>{TokenKind::kNumber})) << len;
+  }
+  // Words of six letters or fewer before a period may be abbreviations; longer ones are not.
+  EXPECT_EQ(Tokens("Messrs. Smith approx. 5 Messrsx. Y"),
+            (Strings{"Messrs.", "Smith", "approx.", "5", "Messrsx", ".", "Y"}));
 }
 
 // ---- Sentences ------------------------------------------------------------------------------
