@@ -68,7 +68,8 @@ struct Utf16 {
   icu::UnicodeString s;
   std::vector<uint32_t> to_byte;  // size s.length() + 1
   explicit Utf16(std::string_view text) {
-    s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    s = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     to_byte.assign(static_cast<size_t>(s.length()) + 1, 0);
     uint32_t byte = 0;
     for (int32_t i = 0; i < s.length();) {
@@ -198,13 +199,14 @@ TEST_F(IcuReferenceTest, WordBoundaries) {
       }
     }
   }
-  std::printf("[ICU words] %zu files: %llu of %llu letters-only ICU words inside one token "
-              "on its boundaries (%.3f%%); %llu of %llu letters-only tokens are one ICU word "
-              "(%.3f%%)\n",
-              files_.size(), static_cast<unsigned long long>(icu_in_ours.agree),
-              static_cast<unsigned long long>(icu_in_ours.total), 100 * icu_in_ours.Value(),
-              static_cast<unsigned long long>(ours_in_icu.agree),
-              static_cast<unsigned long long>(ours_in_icu.total), 100 * ours_in_icu.Value());
+  std::printf(
+      "[ICU words] %zu files: %llu of %llu letters-only ICU words inside one token "
+      "on its boundaries (%.3f%%); %llu of %llu letters-only tokens are one ICU word "
+      "(%.3f%%)\n",
+      files_.size(), static_cast<unsigned long long>(icu_in_ours.agree),
+      static_cast<unsigned long long>(icu_in_ours.total), 100 * icu_in_ours.Value(),
+      static_cast<unsigned long long>(ours_in_icu.agree),
+      static_cast<unsigned long long>(ours_in_icu.total), 100 * ours_in_icu.Value());
   icu_misses.Print("ICU words we do not match (| marks the word start)");
   our_misses.Print("our tokens ICU does not match");
   RecordProperty("icu_words_in_tokens", std::to_string(icu_in_ours.Value()));
@@ -225,15 +227,14 @@ TEST_F(IcuReferenceTest, WordBoundaries) {
 //     kAfterEllipsis      after U+2026, which UAX #29 does not count as a terminator;
 //     kBeforeDigit        before a digit ("Trump. 81-year-old"), where UAX #29 looks ahead
 //                         for a lower-case letter ("year") and does not break.
-enum Cause { kAfterAbbreviation, kBeforeLowercase, kAfterEllipsis, kBeforeDigit, kOther,
-             kCauses };
+enum Cause { kAfterAbbreviation, kBeforeLowercase, kAfterEllipsis, kBeforeDigit, kOther, kCauses };
 const char* const kCauseNames[kCauses] = {"after an abbreviation", "! or ? before lower case",
                                           "after an ellipsis", "before a digit", "other"};
 
 struct SentenceRates {
-  Rate recall;     // ICU boundaries that we have too
-  Rate precision;  // our boundaries that ICU has too
-  Rate recall_explained;     // the same, counting the documented causes as agreement
+  Rate recall;            // ICU boundaries that we have too
+  Rate precision;         // our boundaries that ICU has too
+  Rate recall_explained;  // the same, counting the documented causes as agreement
   Rate precision_explained;
   uint64_t icu_only[kCauses] = {};
   uint64_t ours_only[kCauses] = {};
@@ -249,9 +250,9 @@ Cause Classify(std::string_view text, const Segmentation& seg, uint32_t at) {
     const Token& t = *(it - 1);
     const UChar32 c = CodePointAt(text, t.span.begin);
     const int8_t type = u_charType(c);
-    const bool closer = t.kind == TokenKind::kPunct &&
-                        (type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION || c == '"' ||
-                         c == '\'');
+    const bool closer =
+        t.kind == TokenKind::kPunct &&
+        (type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION || c == '"' || c == '\'');
     if (!closer) break;
     --it;
   }
@@ -333,13 +334,14 @@ SentenceRates CompareSentences(const std::vector<fs::path>& files, const icu::Lo
 }
 
 void PrintSentenceRates(const char* name, const SentenceRates& r) {
-  std::printf("[ICU sentences, %s] we have %llu of ICU's %llu boundaries (%.2f%%; %.2f%% "
-              "counting the documented causes); ICU has %llu of our %llu (%.2f%%; %.2f%%)\n",
-              name, static_cast<unsigned long long>(r.recall.agree),
-              static_cast<unsigned long long>(r.recall.total), 100 * r.recall.Value(),
-              100 * r.recall_explained.Value(), static_cast<unsigned long long>(r.precision.agree),
-              static_cast<unsigned long long>(r.precision.total), 100 * r.precision.Value(),
-              100 * r.precision_explained.Value());
+  std::printf(
+      "[ICU sentences, %s] we have %llu of ICU's %llu boundaries (%.2f%%; %.2f%% "
+      "counting the documented causes); ICU has %llu of our %llu (%.2f%%; %.2f%%)\n",
+      name, static_cast<unsigned long long>(r.recall.agree),
+      static_cast<unsigned long long>(r.recall.total), 100 * r.recall.Value(),
+      100 * r.recall_explained.Value(), static_cast<unsigned long long>(r.precision.agree),
+      static_cast<unsigned long long>(r.precision.total), 100 * r.precision.Value(),
+      100 * r.precision_explained.Value());
   std::printf("  ICU only, by cause:");
   for (int c = 0; c < kCauses; ++c) {
     std::printf(" %s %llu;", kCauseNames[c], static_cast<unsigned long long>(r.icu_only[c]));

@@ -83,7 +83,8 @@ TEST_F(SeedTest, Bloomberg000) {
   EXPECT_TRUE(quote.ends_with("popular unrest.")) << quote;
   EXPECT_EQ(d.TokensOf("(Jan 10)"), (std::vector<std::string>{"(", "Jan", "10", ")"}));
   // Period after a closing quote.
-  EXPECT_EQ(d.SentenceWith("Mr Tokayev called"), "Mr Tokayev called the events \"an attempted coup\".");
+  EXPECT_EQ(d.SentenceWith("Mr Tokayev called"),
+            "Mr Tokayev called the events \"an attempted coup\".");
   EXPECT_EQ(d.SentenceWith("8,000"),
             "More than two dozen people were killed and about 8,000 have been detained, "
             "authorities said.");
@@ -98,8 +99,7 @@ TEST_F(SeedTest, Bloomberg000) {
             (std::vector<std::string>{"over", "fuel-price", "increases"}));
   EXPECT_EQ(d.TokensOf("its ex-Soviet allies"),
             (std::vector<std::string>{"its", "ex-Soviet", "allies"}));
-  EXPECT_EQ(d.TokensOf("aren't the first"),
-            (std::vector<std::string>{"aren't", "the", "first"}));
+  EXPECT_EQ(d.TokensOf("aren't the first"), (std::vector<std::string>{"aren't", "the", "first"}));
 }
 
 TEST_F(SeedTest, Others) {

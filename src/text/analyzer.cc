@@ -5,9 +5,10 @@
 //
 // Stem() caches key -> stem in an open-addressing hash table whose keys and stems live in one
 // arena, so a cached lookup is one inlined hash, one probe or two into an 8-byte-per-slot table
-// (1 MiB) and one short comparison, and allocates nothing. News vocabulary is Zipfian: a few thousand types cover most tokens. The cache is
-// bounded (kMaxEntries types, kMaxArenaBytes of text); when either bound is reached it is
-// emptied and refilled, which keeps the hot vocabulary cached at negligible cost.
+// (1 MiB) and one short comparison, and allocates nothing. News vocabulary is Zipfian: a few
+// thousand types cover most tokens. The cache is bounded (kMaxEntries types, kMaxArenaBytes of
+// text); when either bound is reached it is emptied and refilled, which keeps the hot
+// vocabulary cached at negligible cost.
 #include <libstemmer.h>
 
 #include <algorithm>
@@ -21,8 +22,8 @@
 namespace witness::text {
 namespace {
 
-constexpr size_t kSlots = size_t{1} << 17;        // power of two; 8 bytes each
-constexpr size_t kMaxEntries = kSlots / 2;        // load factor <= 0.5
+constexpr size_t kSlots = size_t{1} << 17;  // power of two; 8 bytes each
+constexpr size_t kMaxEntries = kSlots / 2;  // load factor <= 0.5
 constexpr size_t kMaxArenaBytes = size_t{4} << 20;
 constexpr size_t kMaxCachedKey = 64;  // longer keys are stemmed every time
 
@@ -145,8 +146,8 @@ struct Analyzer::Impl {
   // Runs the Snowball stemmer; the result is valid until its next call.
   std::string_view RunStemmer(std::string_view key) {
     if (stemmer == nullptr) return key;
-    const sb_symbol* stem = sb_stemmer_stem(
-        stemmer, reinterpret_cast<const sb_symbol*>(key.data()), static_cast<int>(key.size()));
+    const sb_symbol* stem = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(key.data()),
+                                            static_cast<int>(key.size()));
     if (stem == nullptr) return key;  // out of memory inside libstemmer
     return {reinterpret_cast<const char*>(stem), static_cast<size_t>(sb_stemmer_length(stemmer))};
   }
@@ -197,8 +198,7 @@ struct Analyzer::Impl {
       uncached.assign(stem.data(), stem.size());
       return uncached;
     }
-    if (entries.size() >= kMaxEntries ||
-        arena.size() + key.size() + stem.size() > kMaxArenaBytes) {
+    if (entries.size() >= kMaxEntries || arena.size() + key.size() + stem.size() > kMaxArenaBytes) {
       ClearCache();
       i = hash & (kSlots - 1);
     }
@@ -242,7 +242,7 @@ struct Analyzer::Impl {
   }
 
   std::vector<char> ascii_key = std::vector<char>(64);  // Key()'s result for ASCII tokens
-  std::string key;                                       // Key()'s result for the others
+  std::string key;                                      // Key()'s result for the others
   std::string key_input;
   internal::MatchingScratch scratch;
   sb_stemmer* stemmer = nullptr;

@@ -32,15 +32,33 @@ class RawStemmer {
 TEST(AnalyzerStemTest, EnglishSnowball) {
   // Expected stems worked out from the Porter2 (Snowball English) rules.
   const std::pair<const char*, const char*> cases[] = {
-      {"revolutions", "revolut"}, {"revolution", "revolut"}, {"running", "run"},
-      {"detained", "detain"},     {"authorities", "author"}, {"protests", "protest"},
-      {"protesters", "protest"},  {"generously", "generous"}, {"news", "news"},
-      {"skies", "sky"},           {"dying", "die"},          {"caresses", "caress"},
-      {"ponies", "poni"},         {"cats", "cat"},           {"happily", "happili"},
-      {"relational", "relat"},    {"conditional", "condit"}, {"hopefulness", "hope"},
-      {"consolidated", "consolid"}, {"conspirators", "conspir"}, {"troops", "troop"},
-      {"kazakhstan", "kazakhstan"}, {"putin's", "putin"},    {"killed", "kill"},
-      {"8,000", "8,000"},         {"it", "it"},              {"\xC3\xA9t\xC3\xA9", "\xC3\xA9t\xC3\xA9"},
+      {"revolutions", "revolut"},
+      {"revolution", "revolut"},
+      {"running", "run"},
+      {"detained", "detain"},
+      {"authorities", "author"},
+      {"protests", "protest"},
+      {"protesters", "protest"},
+      {"generously", "generous"},
+      {"news", "news"},
+      {"skies", "sky"},
+      {"dying", "die"},
+      {"caresses", "caress"},
+      {"ponies", "poni"},
+      {"cats", "cat"},
+      {"happily", "happili"},
+      {"relational", "relat"},
+      {"conditional", "condit"},
+      {"hopefulness", "hope"},
+      {"consolidated", "consolid"},
+      {"conspirators", "conspir"},
+      {"troops", "troop"},
+      {"kazakhstan", "kazakhstan"},
+      {"putin's", "putin"},
+      {"killed", "kill"},
+      {"8,000", "8,000"},
+      {"it", "it"},
+      {"\xC3\xA9t\xC3\xA9", "\xC3\xA9t\xC3\xA9"},
   };
   Analyzer analyzer;
   for (int round = 0; round < 2; ++round) {  // the second round is served from the cache
@@ -108,12 +126,12 @@ TEST(AnalyzerStemTest, LongKeysAndAliasing) {
 
 TEST(AnalyzerStopwordTest, List) {
   Analyzer analyzer;
-  for (const char* w : {"the", "a", "of", "and", "he", "she", "it", "was", "were", "would",
-                        "don't", "won't", "between", "because", "itself"}) {
+  for (const char* w : {"the", "a", "of", "and", "he", "she", "it", "was", "were", "would", "don't",
+                        "won't", "between", "because", "itself"}) {
     EXPECT_TRUE(analyzer.IsStopword(w)) << w;
   }
-  for (const char* w : {"putin", "kazakhstan", "said", "troops", "", "The", "us", "8,000",
-                        "don’t", "thee", "th"}) {
+  for (const char* w :
+       {"putin", "kazakhstan", "said", "troops", "", "The", "us", "8,000", "don’t", "thee", "th"}) {
     EXPECT_FALSE(analyzer.IsStopword(w)) << w;
   }
   // Through Key(): curly apostrophes and capitals are folded first.

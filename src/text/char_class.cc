@@ -3,26 +3,43 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-
 namespace witness::text::internal {
 namespace {
 
 Cls Compute(UChar32 c) {
   switch (c) {
-    case '\n': case '\r': case '\v': case '\f': case 0x85: case 0x2028:
+    case '\n':
+    case '\r':
+    case '\v':
+    case '\f':
+    case 0x85:
+    case 0x2028:
       return Cls::kLineBreak;
     case 0x2029:
       return Cls::kParaBreak;
-    case 0x200B: case 0xFEFF:
+    case 0x200B:
+    case 0xFEFF:
       return Cls::kSpace;
     case '.':
       return Cls::kPeriod;
-    case '!': case '?': case 0x2026: case 0x203C: case 0x2047: case 0x2048: case 0x2049:
-    case 0xFF01: case 0xFF1F: case 0x3002: case 0xFE56: case 0xFE57:
+    case '!':
+    case '?':
+    case 0x2026:
+    case 0x203C:
+    case 0x2047:
+    case 0x2048:
+    case 0x2049:
+    case 0xFF01:
+    case 0xFF1F:
+    case 0x3002:
+    case 0xFE56:
+    case 0xFE57:
       return Cls::kTerm;
     case ',':
       return Cls::kComma;
-    case '-': case 0x2010: case 0x2011:
+    case '-':
+    case 0x2010:
+    case 0x2011:
       return Cls::kHyphen;
     case '\'':
       return Cls::kApos;
@@ -30,7 +47,12 @@ Cls Compute(UChar32 c) {
       return Cls::kRsquo;
     case '"':
       return Cls::kDquote;
-    case '%': case 0x066A: case 0x2030: case 0x2031: case 0xFE6A: case 0xFF05:
+    case '%':
+    case 0x066A:
+    case 0x2030:
+    case 0x2031:
+    case 0xFE6A:
+    case 0xFF05:
       return Cls::kSymbol;  // percent and per-mille signs are Po, but symbols here ("3.5" "%")
     default:
       break;

@@ -58,9 +58,7 @@ inline bool IsPunctClass(Cls c) { return c >= Cls::kPeriod && c <= Cls::kPunct; 
 inline bool IsCloser(Cls c) {
   return c == Cls::kClose || c == Cls::kApos || c == Cls::kRsquo || c == Cls::kDquote;
 }
-inline bool IsOpener(Cls c) {
-  return c == Cls::kOpen || c == Cls::kApos || c == Cls::kDquote;
-}
+inline bool IsOpener(Cls c) { return c == Cls::kOpen || c == Cls::kApos || c == Cls::kDquote; }
 
 }  // namespace witness::text::internal
 

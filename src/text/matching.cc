@@ -10,10 +10,11 @@
 // A run starts one character early when that character is ASCII, because an ASCII letter can
 // compose with a combining mark that follows it; every ASCII character that follows a run is a
 // normalization boundary, so runs can be normalized independently.
+#include "text/matching.h"
+
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 
-#include "text/matching.h"
 #include "text/utf8.h"
 #include "witness/text.h"
 
@@ -21,14 +22,13 @@ namespace witness::text {
 namespace internal {
 
 const char kAsciiMatchingFold[128] = {
-    0,   1,   2,   3,   4,   5,   6,   7,   8,   9,   10,  11,  12,  13,  14,  15,
-    16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,
-    ' ', '!', '"', '#', '$', '%', '&', '\'', '(', ')', '*', '+', ',', '-', '.', '/',
-    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', ';', '<', '=', '>', '?',
-    '@', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '[', '\\', ']', '^', '_',
-    '\'', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '{', '|', '}', '~', 127,
+    0,   1,    2,   3,   4,   5,   6,   7,   8,   9,   10,  11,  12,  13,  14,  15,  16,   17,  18,
+    19,  20,   21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,  ' ', '!', '"', '#',  '$', '%',
+    '&', '\'', '(', ')', '*', '+', ',', '-', '.', '/', '0', '1', '2', '3', '4', '5', '6',  '7', '8',
+    '9', ':',  ';', '<', '=', '>', '?', '@', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i',  'j', 'k',
+    'l', 'm',  'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '[', '\\', ']', '^',
+    '_', '\'', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',  'p', 'q',
+    'r', 's',  't', 'u', 'v', 'w', 'x', 'y', 'z', '{', '|', '}', '~', 127,
 };
 
 namespace {
@@ -38,15 +38,28 @@ char MapPunctuation(char32_t c) {
   switch (c) {
     case 0x00B4:  // ACUTE ACCENT (used as an apostrophe)
     case 0x02BC:  // MODIFIER LETTER APOSTROPHE
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B:  // single quotes
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:  // single quotes
     case 0x2032:  // PRIME
-    case 0x2039: case 0x203A:  // single guillemets
+    case 0x2039:
+    case 0x203A:  // single guillemets
       return '\'';
-    case 0x00AB: case 0x00BB:  // guillemets
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F:  // double quotes
+    case 0x00AB:
+    case 0x00BB:  // guillemets
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:  // double quotes
     case 0x2033:  // DOUBLE PRIME
       return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
     case 0x2212:  // MINUS SIGN
     case 0xFE58:  // SMALL EM DASH
     case 0xFE63:  // SMALL HYPHEN-MINUS

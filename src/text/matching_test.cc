@@ -57,33 +57,48 @@ TEST(MatchingTest, Cases) {
       {"Putin", "putin"},
       {"COLOUR", "colour"},
       {"8,000", "8,000"},
-      {"Russia\xE2\x80\x99s", "russia's"},                // RIGHT SINGLE QUOTATION MARK
-      {"d\xE2\x80\x99\xC3\xA9tat", "d'\xC3\xA9tat"},      // d’état
-      {"\xE2\x80\x98quoted\xE2\x80\x99", "'quoted'"},     // ‘ ’
-      {"\xE2\x80\x9CQuoted\xE2\x80\x9D", "\"quoted\""},   // “ ”
-      {"\xE2\x80\x9E\xE2\x80\x9F", "\"\""},               // „ ‟
-      {"\xC2\xAB" "Bonjour" "\xC2\xBB", "\"bonjour\""},   // « »
-      {"`tick\xC2\xB4", "'tick'"},                        // grave and acute accents
-      {"5\xE2\x80\xB2 6\xE2\x80\xB3", "5' 6\""},          // prime, double prime
-      {"a\xE2\x80\x90" "b\xE2\x80\x91" "c\xE2\x80\x92" "d\xE2\x80\x93" "e\xE2\x80\x94"
+      {"Russia\xE2\x80\x99s", "russia's"},               // RIGHT SINGLE QUOTATION MARK
+      {"d\xE2\x80\x99\xC3\xA9tat", "d'\xC3\xA9tat"},     // d’état
+      {"\xE2\x80\x98quoted\xE2\x80\x99", "'quoted'"},    // ‘ ’
+      {"\xE2\x80\x9CQuoted\xE2\x80\x9D", "\"quoted\""},  // “ ”
+      {"\xE2\x80\x9E\xE2\x80\x9F", "\"\""},              // „ ‟
+      {"\xC2\xAB"
+       "Bonjour"
+       "\xC2\xBB",
+       "\"bonjour\""},                            // « »
+      {"`tick\xC2\xB4", "'tick'"},                // grave and acute accents
+      {"5\xE2\x80\xB2 6\xE2\x80\xB3", "5' 6\""},  // prime, double prime
+      {"a\xE2\x80\x90"
+       "b\xE2\x80\x91"
+       "c\xE2\x80\x92"
+       "d\xE2\x80\x93"
+       "e\xE2\x80\x94"
        "f\xE2\x80\x95g",
-       "a-b-c-d-e-f-g"},                                  // U+2010..U+2015
-      {"\xE2\x88\x92" "5", "-5"},                         // MINUS SIGN
+       "a-b-c-d-e-f-g"},  // U+2010..U+2015
+      {"\xE2\x88\x92"
+       "5",
+       "-5"},                                                 // MINUS SIGN
       {"x\xEF\xB9\x98y\xEF\xB9\xA3z\xEF\xBC\x8D", "x-y-z-"},  // small and fullwidth dashes
-      {"\xEF\xB8\xB1", "-"},                              // U+FE31 -> (NFKC) U+2014 -> '-'
-      {"\xE2\x80\xB4", "'''"},                            // TRIPLE PRIME -> three primes
-      {"Stra\xC3\x9F" "e", "strasse"},                    // full case folding
-      {"\xEF\xAC\x81nance", "finance"},                   // fi ligature (NFKC)
+      {"\xEF\xB8\xB1", "-"},                                  // U+FE31 -> (NFKC) U+2014 -> '-'
+      {"\xE2\x80\xB4", "'''"},                                // TRIPLE PRIME -> three primes
+      {"Stra\xC3\x9F"
+       "e",
+       "strasse"},                                                   // full case folding
+      {"\xEF\xAC\x81nance", "finance"},                              // fi ligature (NFKC)
       {"\xEF\xBC\xA6\xEF\xBD\x95\xEF\xBD\x8C\xEF\xBD\x8C", "full"},  // fullwidth
-      {"\xC2\xBD", "1\xE2\x81\x84" "2"},                  // 1/2 -> 1 FRACTION SLASH 2
-      {"x\xC2\xB2", "x2"},                                // superscript two
-      {"E\xCC\x81t\xC3\x89", "\xC3\xA9t\xC3\xA9"},        // composes across the ASCII 'E'
+      {"\xC2\xBD",
+       "1\xE2\x81\x84"
+       "2"},                                        // 1/2 -> 1 FRACTION SLASH 2
+      {"x\xC2\xB2", "x2"},                          // superscript two
+      {"E\xCC\x81t\xC3\x89", "\xC3\xA9t\xC3\xA9"},  // composes across the ASCII 'E'
       {"cafe\xCC\x81", "caf\xC3\xA9"},
-      {"\xC4\xB0stanbul", "i\xCC\x87stanbul"},            // I WITH DOT ABOVE: full folding
+      {"\xC4\xB0stanbul", "i\xCC\x87stanbul"},  // I WITH DOT ABOVE: full folding
       {"\xCE\xA3\xCE\x8A\xCE\xA3\xCE\xA5\xCE\xA6\xCE\x9F\xCE\xA3",
        "\xCF\x83\xCE\xAF\xCF\x83\xCF\x85\xCF\x86\xCE\xBF\xCF\x83"},  // ΣΊΣΥΦΟΣ -> σίσυφοσ
-      {"co\xC2\xAD" "operate", "cooperate"},              // soft hyphen is ignorable
-      {"\xE2\x84\xA6", "\xCF\x89"},                       // OHM SIGN -> omega
+      {"co\xC2\xAD"
+       "operate",
+       "cooperate"},                 // soft hyphen is ignorable
+      {"\xE2\x84\xA6", "\xCF\x89"},  // OHM SIGN -> omega
       {"", ""},
   };
   Analyzer analyzer;
@@ -94,14 +109,26 @@ TEST(MatchingTest, Cases) {
   }
 }
 
+TEST(MatchingTest, DefaultIgnorablesVanish) {
+  Analyzer analyzer;
+  EXPECT_EQ(analyzer.Key("\xC2\xAD"), "");            // a lone soft hyphen
+  EXPECT_EQ(analyzer.Key("\xE2\x80\x8E" "abc"), "abc");  // LEFT-TO-RIGHT MARK
+  EXPECT_EQ(MatchingForm("a\xE2\x80\x8D"
+                         "b"),
+            "ab");  // ZERO WIDTH JOINER
+}
+
 TEST(MatchingTest, WholeText) {
   EXPECT_EQ(MatchingForm("\xE2\x80\x9CWe won\xE2\x80\x99t,\xE2\x80\x9D said Mr. O\xE2\x80\x99Neil "
-                         "\xE2\x80\x94 \xC3\x89T\xC3\x89 2022\xE2\x80\x93" "23"),
+                         "\xE2\x80\x94 \xC3\x89T\xC3\x89 2022\xE2\x80\x93"
+                         "23"),
             "\"we won't,\" said mr. o'neil - \xC3\xA9t\xC3\xA9 2022-23");
 }
 
 TEST(MatchingTest, KeyOfToken) {
-  const std::string text = "Mr Putin\xE2\x80\x99s \xE2\x80\x9C" "coup\xE2\x80\x9D";
+  const std::string text =
+      "Mr Putin\xE2\x80\x99s \xE2\x80\x9C"
+      "coup\xE2\x80\x9D";
   const Segmentation seg = Segment(text);
   Analyzer analyzer;
   std::vector<std::string> keys;
@@ -121,14 +148,48 @@ TEST(MatchingTest, KeyOfItsOwnResult) {
 }
 
 TEST(MatchingTest, AgreesWithReferenceOnRandomText) {
-  const std::vector<std::string> pieces = {
-      "a", "Z", "e", "I", " ", "'", "`", "-", ".", "1", "\xC3\x89", "\xC3\x9F",
-      "\xCC\x81", "\xCC\x88", "\xCC\xA3", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x94",
-      "\xC2\xB4", "\xE2\x80\xB3", "\xE2\x80\xB4", "\xEF\xB9\x98", "\xEF\xB8\xB1",
-      "\xEF\xAC\x81", "\xEF\xBC\xA1", "\xC4\xB0", "\xCE\xA3", "\xC2\xAD", "\xE2\x80\x8D",
-      "\xE1\x84\x80", "\xE1\x85\xA1", "\xE2\x84\xAB", "\xF0\x9D\x90\x80", "\xE3\x8C\x80",
-      "\xD7\x90", "\xE0\xA4\x95", "\xE0\xA4\xBC", "\xF0\x9F\x98\x80", "\xE2\x80\x8B",
-      "<", "\xCC\xB8", "="};
+  const std::vector<std::string> pieces = {"a",
+                                           "Z",
+                                           "e",
+                                           "I",
+                                           " ",
+                                           "'",
+                                           "`",
+                                           "-",
+                                           ".",
+                                           "1",
+                                           "\xC3\x89",
+                                           "\xC3\x9F",
+                                           "\xCC\x81",
+                                           "\xCC\x88",
+                                           "\xCC\xA3",
+                                           "\xE2\x80\x99",
+                                           "\xE2\x80\x9C",
+                                           "\xE2\x80\x94",
+                                           "\xC2\xB4",
+                                           "\xE2\x80\xB3",
+                                           "\xE2\x80\xB4",
+                                           "\xEF\xB9\x98",
+                                           "\xEF\xB8\xB1",
+                                           "\xEF\xAC\x81",
+                                           "\xEF\xBC\xA1",
+                                           "\xC4\xB0",
+                                           "\xCE\xA3",
+                                           "\xC2\xAD",
+                                           "\xE2\x80\x8D",
+                                           "\xE1\x84\x80",
+                                           "\xE1\x85\xA1",
+                                           "\xE2\x84\xAB",
+                                           "\xF0\x9D\x90\x80",
+                                           "\xE3\x8C\x80",
+                                           "\xD7\x90",
+                                           "\xE0\xA4\x95",
+                                           "\xE0\xA4\xBC",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xE2\x80\x8B",
+                                           "<",
+                                           "\xCC\xB8",
+                                           "="};
   std::mt19937 rng(11);
   for (int i = 0; i < 20000; ++i) {
     std::string s;

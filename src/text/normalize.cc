@@ -143,9 +143,9 @@ Normalized Normalize(std::string_view bytes) {
   out.append(text.data(), start);
   icu::StringByteSink<std::string> sink(&out);
   UErrorCode status = U_ZERO_ERROR;
-  inert.nfc->normalizeUTF8(0, icu::StringPiece(text.data() + start,
-                                               static_cast<int32_t>(text.size() - start)),
-                           sink, nullptr, status);
+  inert.nfc->normalizeUTF8(
+      0, icu::StringPiece(text.data() + start, static_cast<int32_t>(text.size() - start)), sink,
+      nullptr, status);
   if (U_FAILURE(status)) return result;
   result.text.swap(out);
   result.nfc_changed = true;

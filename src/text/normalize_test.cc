@@ -116,8 +116,12 @@ TEST(NormalizeTest, Nfc) {
   EXPECT_FALSE(n.nfc_changed);
 
   // Already NFC, with curly quotes: unchanged, not flagged.
-  n = Normalize("\xE2\x80\x9C" "caf\xC3\xA9\xE2\x80\x9D, Kassym\xE2\x80\x91Jomart");
-  EXPECT_EQ(n.text, "\xE2\x80\x9C" "caf\xC3\xA9\xE2\x80\x9D, Kassym\xE2\x80\x91Jomart");
+  n = Normalize(
+      "\xE2\x80\x9C"
+      "caf\xC3\xA9\xE2\x80\x9D, Kassym\xE2\x80\x91Jomart");
+  EXPECT_EQ(n.text,
+            "\xE2\x80\x9C"
+            "caf\xC3\xA9\xE2\x80\x9D, Kassym\xE2\x80\x91Jomart");
   EXPECT_FALSE(n.nfc_changed);
 
   // A repaired sequence does not compose with a following mark: U+FFFD is a starter.
@@ -136,11 +140,29 @@ TEST(NormalizeTest, OutputIsNfcAndValidOnRandomInput) {
   ASSERT_TRUE(U_SUCCESS(status));
   // Pieces that exercise composition: bases, combining marks in both orders, Hangul jamo,
   // singletons, and invalid bytes.
-  const std::vector<std::string> pieces = {
-      "a",        "e",           "A",           "o",           " ",           "\xCC\x81",
-      "\xCC\x82", "\xCC\xA3",    "\xCC\x88",    "\xCD\x85",    "\xE1\x84\x80", "\xE1\x85\xA1",
-      "\xE1\x86\xA8", "\xE2\x84\xA6", "\xC3\xA9", "\xE2\x80\x99", "\xFF", "\xC3",
-      "\r",       std::string(1, '\0'), "\xF0\x9F\x98\x80", "\xE0\xA4\x95", "\xE0\xA4\xBC"};
+  const std::vector<std::string> pieces = {"a",
+                                           "e",
+                                           "A",
+                                           "o",
+                                           " ",
+                                           "\xCC\x81",
+                                           "\xCC\x82",
+                                           "\xCC\xA3",
+                                           "\xCC\x88",
+                                           "\xCD\x85",
+                                           "\xE1\x84\x80",
+                                           "\xE1\x85\xA1",
+                                           "\xE1\x86\xA8",
+                                           "\xE2\x84\xA6",
+                                           "\xC3\xA9",
+                                           "\xE2\x80\x99",
+                                           "\xFF",
+                                           "\xC3",
+                                           "\r",
+                                           std::string(1, '\0'),
+                                           "\xF0\x9F\x98\x80",
+                                           "\xE0\xA4\x95",
+                                           "\xE0\xA4\xBC"};
   std::mt19937 rng(7);
   for (int i = 0; i < 20000; ++i) {
     std::string s;
@@ -165,7 +187,8 @@ TEST(NormalizeTest, PiecesBetweenInertCharacters) {
   // pieces between them.
   std::string s;
   for (int i = 0; i < 200; ++i) {
-    s += "\xE2\x80\x9C" "Caf\xC3\xA9\xE2\x80\x9D \xE2\x80\x94 na\xC3\xAFve\xC2\xA0";
+    s += "\xE2\x80\x9C"
+         "Caf\xC3\xA9\xE2\x80\x9D \xE2\x80\x94 na\xC3\xAFve\xC2\xA0";
   }
   Normalized n = Normalize(s);
   EXPECT_EQ(n.text, s);
@@ -178,8 +201,11 @@ TEST(NormalizeTest, PiecesBetweenInertCharacters) {
   // ccc 230) without composing with the quote.
   EXPECT_EQ(Normalize("\xE2\x80\x9C\xCC\x81\xCC\xA3").text, "\xE2\x80\x9C\xCC\xA3\xCC\x81");
   // Several pieces, the second one not NFC.
-  EXPECT_EQ(Normalize("\xC3\xA9t\xC3\xA9 \xE2\x80\x94 A\xCC\x8A" "b \xC3\xA9").text,
-            "\xC3\xA9t\xC3\xA9 \xE2\x80\x94 \xC3\x85" "b \xC3\xA9");
+  EXPECT_EQ(Normalize("\xC3\xA9t\xC3\xA9 \xE2\x80\x94 A\xCC\x8A"
+                      "b \xC3\xA9")
+                .text,
+            "\xC3\xA9t\xC3\xA9 \xE2\x80\x94 \xC3\x85"
+            "b \xC3\xA9");
 }
 
 TEST(NormalizeTest, LongAsciiIsCopiedUnchanged) {

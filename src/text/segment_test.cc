@@ -52,23 +52,25 @@ TEST(SegmentTokensTest, WordsKeepInternalApostrophesAndHyphens) {
   EXPECT_EQ(Tokens("Russia\xE2\x80\x99s O'Brien's rock'n'roll"),
             (Strings{"Russia\xE2\x80\x99s", "O'Brien's", "rock'n'roll"}));
   // A trailing or leading apostrophe is punctuation.
-  EXPECT_EQ(Tokens("students' union 'tis"),
-            (Strings{"students", "'", "union", "'", "tis"}));
+  EXPECT_EQ(Tokens("students' union 'tis"), (Strings{"students", "'", "union", "'", "tis"}));
   // Hyphens join only before a letter or digit, and not between two numbers.
   EXPECT_EQ(Tokens("10-year-old COVID-19 1990-1995 pro- and -ism a--b"),
-            (Strings{"10-year-old", "COVID-19", "1990", "-", "1995", "pro", "-", "and", "-",
-                     "ism", "a", "-", "-", "b"}));
+            (Strings{"10-year-old", "COVID-19", "1990", "-", "1995", "pro", "-", "and", "-", "ism",
+                     "a", "-", "-", "b"}));
   // U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN join like '-'; dashes do not.
-  EXPECT_EQ(Tokens("Kassym\xE2\x80\x91Jomart pro\xE2\x80\x90Russian 2021\xE2\x80\x93" "22 a\xE2\x80\x94" "b"),
-            (Strings{"Kassym\xE2\x80\x91Jomart", "pro\xE2\x80\x90Russian", "2021",
-                     "\xE2\x80\x93", "22", "a", "\xE2\x80\x94", "b"}));
+  EXPECT_EQ(Tokens("Kassym\xE2\x80\x91Jomart pro\xE2\x80\x90Russian 2021\xE2\x80\x93"
+                   "22 a\xE2\x80\x94"
+                   "b"),
+            (Strings{"Kassym\xE2\x80\x91Jomart", "pro\xE2\x80\x90Russian", "2021", "\xE2\x80\x93",
+                     "22", "a", "\xE2\x80\x94", "b"}));
 }
 
 TEST(SegmentTokensTest, Numbers) {
   EXPECT_EQ(Tokens("about 8,000 have been detained; 2,030 and 1,000,000 and 19.5 and 1997."),
-            (Strings{"about", "8,000", "have", "been", "detained", ";", "2,030", "and",
-                     "1,000,000", "and", "19.5", "and", "1997", "."}));
-  EXPECT_EQ(Tokens("3.5% $8,000 \xE2\x82\xAC" "19 million"),
+            (Strings{"about", "8,000", "have", "been", "detained", ";", "2,030", "and", "1,000,000",
+                     "and", "19.5", "and", "1997", "."}));
+  EXPECT_EQ(Tokens("3.5% $8,000 \xE2\x82\xAC"
+                   "19 million"),
             (Strings{"3.5", "%", "$", "8,000", "\xE2\x82\xAC", "19", "million"}));
   // Commas group exactly three digits; anything else is punctuation.
   EXPECT_EQ(Tokens("1,2 and 12,3456 and 5,000,"),
@@ -98,8 +100,7 @@ TEST(SegmentTokensTest, Abbreviations) {
   // "U.S" without its final period is one word; "U.S.-led" joins on.
   EXPECT_EQ(Tokens("U.S-led U.S.-led U.S"), (Strings{"U.S-led", "U.S.-led", "U.S"}));
   // Not abbreviations: long groups, typos without a space.
-  EXPECT_EQ(Tokens("end.The example.com"),
-            (Strings{"end", ".", "The", "example", ".", "com"}));
+  EXPECT_EQ(Tokens("end.The example.com"), (Strings{"end", ".", "The", "example", ".", "com"}));
 }
 
 TEST(SegmentTokensTest, PunctuationAndSymbols) {
@@ -121,13 +122,19 @@ TEST(SegmentTokensTest, OtherScripts) {
   EXPECT_EQ(Tokens("cafe\xCC\x81 noir"), (Strings{"cafe\xCC\x81", "noir"}));
   EXPECT_EQ(Tokens("\xE6\x88\x91\xE7\x88\xB1\xE3\x81\xAE"),
             (Strings{"\xE6\x88\x91", "\xE7\x88\xB1", "\xE3\x81\xAE"}));
-  EXPECT_EQ(Tokens("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0, \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D"),
-            (Strings{"\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", ",",
-                     "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D"}));
+  EXPECT_EQ(
+      Tokens("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0, \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D"),
+      (Strings{"\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", ",",
+               "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D"}));
   // NO-BREAK SPACE, ZERO WIDTH SPACE and BOM separate tokens and belong to none.
-  EXPECT_EQ(Tokens("\xEF\xBB\xBFJan\xC2\xA0" "10\xE2\x80\x8Bok"), (Strings{"Jan", "10", "ok"}));
+  EXPECT_EQ(Tokens("\xEF\xBB\xBFJan\xC2\xA0"
+                   "10\xE2\x80\x8Bok"),
+            (Strings{"Jan", "10", "ok"}));
   // A soft hyphen inside a word stays in it.
-  EXPECT_EQ(Tokens("co\xC2\xAD" "operate"), (Strings{"co\xC2\xAD" "operate"}));
+  EXPECT_EQ(Tokens("co\xC2\xAD"
+                   "operate"),
+            (Strings{"co\xC2\xAD"
+                     "operate"}));
 }
 
 TEST(SegmentTokensTest, AsciiFastPathsAgreeWithTheGeneralPath) {
@@ -171,9 +178,10 @@ TEST(SegmentTokensTest, AsciiFastPathsAgreeWithTheGeneralPath) {
 TEST(SegmentSentencesTest, TerminatorsAndStarts) {
   EXPECT_EQ(Sentences("Mr Putin said it. He left. the end"),
             (Strings{"Mr Putin said it.", "He left. the end"}));
-  EXPECT_EQ(Sentences("It was 2019. 2020 was worse! Really? \"Yes.\" (Reuters) Done\xE2\x80\xA6 Ok"),
-            (Strings{"It was 2019.", "2020 was worse!", "Really?", "\"Yes.\"", "(Reuters) Done\xE2\x80\xA6",
-                     "Ok"}));
+  EXPECT_EQ(
+      Sentences("It was 2019. 2020 was worse! Really? \"Yes.\" (Reuters) Done\xE2\x80\xA6 Ok"),
+      (Strings{"It was 2019.", "2020 was worse!", "Really?", "\"Yes.\"",
+               "(Reuters) Done\xE2\x80\xA6", "Ok"}));
   // Terminator runs and ellipses: "..." before a lower-case word does not end a sentence.
   EXPECT_EQ(Sentences("Wait... we go. Why?! Because."),
             (Strings{"Wait... we go.", "Why?!", "Because."}));
@@ -188,9 +196,9 @@ TEST(SegmentSentencesTest, Abbreviations) {
             (Strings{"Sen. Dianne Feinstein (D-Calif.) said no.", "Rep. Smith agreed."}));
   EXPECT_EQ(Sentences("J. Smith met George W. Bush. They talked."),
             (Strings{"J. Smith met George W. Bush.", "They talked."}));
-  EXPECT_EQ(Sentences("U.S. President Biden spoke. He said U.S. citizens e.g. Americans agree."),
-            (Strings{"U.S. President Biden spoke.",
-                     "He said U.S. citizens e.g. Americans agree."}));
+  EXPECT_EQ(
+      Sentences("U.S. President Biden spoke. He said U.S. citizens e.g. Americans agree."),
+      (Strings{"U.S. President Biden spoke.", "He said U.S. citizens e.g. Americans agree."}));
   // Ambiguous abbreviations end a sentence before a capitalised function word.
   EXPECT_EQ(Sentences("He lives in the U.S. The president disagrees."),
             (Strings{"He lives in the U.S.", "The president disagrees."}));
@@ -210,8 +218,9 @@ TEST(SegmentSentencesTest, Abbreviations) {
 
 TEST(SegmentSentencesTest, Quotes) {
   // Closing quotes after the terminator stay in the sentence.
-  EXPECT_EQ(Sentences("Mr Tokayev called the events \"an attempted coup.\" He fired officials."),
-            (Strings{"Mr Tokayev called the events \"an attempted coup.\"", "He fired officials."}));
+  EXPECT_EQ(
+      Sentences("Mr Tokayev called the events \"an attempted coup.\" He fired officials."),
+      (Strings{"Mr Tokayev called the events \"an attempted coup.\"", "He fired officials."}));
   EXPECT_EQ(Sentences("He said: \xE2\x80\x9CStop.\xE2\x80\x9D Then he left.)"),
             (Strings{"He said: \xE2\x80\x9CStop.\xE2\x80\x9D", "Then he left.)"}));
   EXPECT_EQ(Sentences("They want \xE2\x80\x98order.\xE2\x80\x99 Putin said (on Monday.) It works."),
@@ -246,11 +255,12 @@ TEST(SegmentSentencesTest, TokensOfSentences) {
 // ---- Paragraphs -----------------------------------------------------------------------------
 
 TEST(SegmentParagraphsTest, BlankLines) {
-  const std::string text = "Title line\n\nFirst body line. It goes\non here.\nAnd on.\n \t\nLast.\n";
+  const std::string text =
+      "Title line\n\nFirst body line. It goes\non here.\nAnd on.\n \t\nLast.\n";
   EXPECT_EQ(Paragraphs(text),
             (Strings{"Title line", "First body line. It goes\non here.\nAnd on.", "Last."}));
-  EXPECT_EQ(Sentences(text), (Strings{"Title line", "First body line.", "It goes\non here.",
-                                      "And on.", "Last."}));
+  EXPECT_EQ(Sentences(text),
+            (Strings{"Title line", "First body line.", "It goes\non here.", "And on.", "Last."}));
   const Segmentation seg = Segment(text);
   ASSERT_EQ(seg.paragraphs.size(), 3u);
   EXPECT_EQ(seg.paragraphs[1].first_sentence, 1u);
@@ -267,8 +277,12 @@ TEST(SegmentParagraphsTest, SingleNewlines) {
   EXPECT_EQ(Paragraphs("a\r\nb\r\nc"), (Strings{"a", "b", "c"}));
   EXPECT_EQ(Paragraphs("a\r\n\r\nb\r\nc"), (Strings{"a", "b\r\nc"}));
   // PARAGRAPH SEPARATOR always ends a paragraph; LINE SEPARATOR is a line break.
-  EXPECT_EQ(Paragraphs("a\xE2\x80\xA9" "b\n\nc\xE2\x80\xA8" "d"),
-            (Strings{"a", "b", "c\xE2\x80\xA8" "d"}));
+  EXPECT_EQ(Paragraphs("a\xE2\x80\xA9"
+                       "b\n\nc\xE2\x80\xA8"
+                       "d"),
+            (Strings{"a", "b",
+                     "c\xE2\x80\xA8"
+                     "d"}));
 }
 
 TEST(SegmentParagraphsTest, EmptyAndWhitespace) {
@@ -338,14 +352,68 @@ void CheckInvariants(const std::string& text, const Segmentation& seg) {
 }
 
 TEST(SegmentInvariantsTest, RandomUnicode) {
-  const std::vector<std::string> pieces = {
-      "a", "b", "Z", "Mr", "U", "S", "No", "etc", "The", "e", "g", "1", "9", "0", " ", " ",
-      " ", "\n", "\n", "\r", "\t", ".", ".", ",", "!", "?", "'", "\"", "-", "(", ")", "%", "$",
-      "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94", "\xE2\x80\x90",
-      "\xE2\x80\xA6", "\xC2\xA0", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\x8B", "\xEF\xBB\xBF",
-      "\xC2\xAD", "\xE2\x80\x8D", "\xCC\x81", "\xC3\xA9", "\xC3\x89", "\xE6\x88\x91",
-      "\xE3\x81\xAE", "\xD7\xA9", "\xD9\xA3", "\xF0\x9F\x98\x80", "\xF0\x9F\x91\xA8",
-      "\xEF\xB8\x8F", "\xC2\x85", "\x0B", "\x0C", "\x01", "\xEF\xBF\xBD", "\xF0\x9D\x90\x80"};
+  const std::vector<std::string> pieces = {"a",
+                                           "b",
+                                           "Z",
+                                           "Mr",
+                                           "U",
+                                           "S",
+                                           "No",
+                                           "etc",
+                                           "The",
+                                           "e",
+                                           "g",
+                                           "1",
+                                           "9",
+                                           "0",
+                                           " ",
+                                           " ",
+                                           " ",
+                                           "\n",
+                                           "\n",
+                                           "\r",
+                                           "\t",
+                                           ".",
+                                           ".",
+                                           ",",
+                                           "!",
+                                           "?",
+                                           "'",
+                                           "\"",
+                                           "-",
+                                           "(",
+                                           ")",
+                                           "%",
+                                           "$",
+                                           "\xE2\x80\x99",
+                                           "\xE2\x80\x9C",
+                                           "\xE2\x80\x9D",
+                                           "\xE2\x80\x94",
+                                           "\xE2\x80\x90",
+                                           "\xE2\x80\xA6",
+                                           "\xC2\xA0",
+                                           "\xE2\x80\xA8",
+                                           "\xE2\x80\xA9",
+                                           "\xE2\x80\x8B",
+                                           "\xEF\xBB\xBF",
+                                           "\xC2\xAD",
+                                           "\xE2\x80\x8D",
+                                           "\xCC\x81",
+                                           "\xC3\xA9",
+                                           "\xC3\x89",
+                                           "\xE6\x88\x91",
+                                           "\xE3\x81\xAE",
+                                           "\xD7\xA9",
+                                           "\xD9\xA3",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xF0\x9F\x91\xA8",
+                                           "\xEF\xB8\x8F",
+                                           "\xC2\x85",
+                                           "\x0B",
+                                           "\x0C",
+                                           "\x01",
+                                           "\xEF\xBF\xBD",
+                                           "\xF0\x9D\x90\x80"};
   for (uint32_t seed = 1; seed <= 100; ++seed) {
     std::mt19937 rng(seed);
     for (int i = 0; i < 300; ++i) {

@@ -1,9 +1,10 @@
 // IsValidUtf8 and Normalize's repair pass. Both skip ASCII eight bytes at a time and decode
 // the rest with DecodeUtf8 (utf8.h).
+#include "text/utf8.h"
+
 #include <bit>
 #include <cstring>
 
-#include "text/utf8.h"
 #include "witness/text.h"
 
 namespace witness::text {

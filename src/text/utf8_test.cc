@@ -98,14 +98,16 @@ std::string RandomBytes(std::mt19937& rng) {
       char32_t c;
       do {
         const int plane = static_cast<int>(rng() % 4);
-        c = plane == 0 ? rng() % 0x80 : plane == 1 ? rng() % 0x800 : plane == 2 ? rng() % 0x10000
-                                                                               : rng() % 0x110000;
+        c = plane == 0   ? rng() % 0x80
+            : plane == 1 ? rng() % 0x800
+            : plane == 2 ? rng() % 0x10000
+                         : rng() % 0x110000;
       } while (c >= 0xD800 && c <= 0xDFFF);
       std::string enc;
       internal::AppendUtf8(c, &enc);
       const int damage = static_cast<int>(rng() % 16);
-      if (damage == 0 && enc.size() > 1) enc.pop_back();                    // truncated
-      if (damage == 1) enc.push_back(static_cast<char>(0x80 | (rng() & 0x3F)));  // stray
+      if (damage == 0 && enc.size() > 1) enc.pop_back();                           // truncated
+      if (damage == 1) enc.push_back(static_cast<char>(0x80 | (rng() & 0x3F)));    // stray
       if (damage == 2) enc[rng() % enc.size()] = static_cast<char>(rng() & 0xFF);  // flipped
       s += enc;
     }
@@ -167,9 +169,9 @@ TEST(Utf8Test, ValidPrefixMatchesReference) {
 
 TEST(Utf8Test, EveryPositionOfLongAsciiRuns) {
   // One bad (or multi-byte) sequence at every offset around the 8- and 16-byte word loops.
-  const std::vector<std::string> bads = {"\x80",         "\xC3\xA9", "\xE2\x80\x99",
-                                        "\xF0\x9F\x98\x80", "\xC3",     "\xED\xA0\x80",
-                                        std::string(1, '\0'), "\r"};
+  const std::vector<std::string> bads = {
+      "\x80", "\xC3\xA9",     "\xE2\x80\x99",       "\xF0\x9F\x98\x80",
+      "\xC3", "\xED\xA0\x80", std::string(1, '\0'), "\r"};
   for (const std::string& bad : bads) {
     for (size_t pos = 0; pos < 40; ++pos) {
       std::string s(pos, 'a');
@@ -187,18 +189,18 @@ TEST(Utf8Test, KnownValidAndInvalid) {
   EXPECT_TRUE(IsValidUtf8(""));
   EXPECT_TRUE(IsValidUtf8("plain ASCII"));
   EXPECT_TRUE(IsValidUtf8("caf\xC3\xA9 \xE2\x80\x9Cquote\xE2\x80\x9D \xF0\x9F\x98\x80"));
-  EXPECT_TRUE(IsValidUtf8("\xF4\x8F\xBF\xBF"));           // U+10FFFF
-  EXPECT_TRUE(IsValidUtf8("\xEF\xBF\xBF"));               // U+FFFF (a noncharacter, still valid)
-  EXPECT_TRUE(IsValidUtf8(std::string("a\0b", 3)));       // NUL is valid UTF-8
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));                  // overlong '/'
-  EXPECT_FALSE(IsValidUtf8("\xE0\x9F\xBF"));              // overlong U+07FF
-  EXPECT_FALSE(IsValidUtf8("\xF0\x8F\xBF\xBF"));          // overlong U+FFFF
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));              // surrogate U+D800
-  EXPECT_FALSE(IsValidUtf8("\xED\xBF\xBF"));              // surrogate U+DFFF
-  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));          // U+110000
-  EXPECT_FALSE(IsValidUtf8("\xF8\x88\x80\x80\x80"));      // 5-byte form
-  EXPECT_FALSE(IsValidUtf8("\x80"));                      // lone continuation
-  EXPECT_FALSE(IsValidUtf8("abc\xE2\x80"));               // truncated at the end
+  EXPECT_TRUE(IsValidUtf8("\xF4\x8F\xBF\xBF"));       // U+10FFFF
+  EXPECT_TRUE(IsValidUtf8("\xEF\xBF\xBF"));           // U+FFFF (a noncharacter, still valid)
+  EXPECT_TRUE(IsValidUtf8(std::string("a\0b", 3)));   // NUL is valid UTF-8
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));              // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xE0\x9F\xBF"));          // overlong U+07FF
+  EXPECT_FALSE(IsValidUtf8("\xF0\x8F\xBF\xBF"));      // overlong U+FFFF
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));          // surrogate U+D800
+  EXPECT_FALSE(IsValidUtf8("\xED\xBF\xBF"));          // surrogate U+DFFF
+  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));      // U+110000
+  EXPECT_FALSE(IsValidUtf8("\xF8\x88\x80\x80\x80"));  // 5-byte form
+  EXPECT_FALSE(IsValidUtf8("\x80"));                  // lone continuation
+  EXPECT_FALSE(IsValidUtf8("abc\xE2\x80"));           // truncated at the end
   EXPECT_FALSE(IsValidUtf8("\xFF"));
 }
 
