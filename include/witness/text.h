@@ -3,11 +3,11 @@
 // Usage:
 //   witness::text::Normalized n = witness::text::Normalize(bytes);   // repair + NFC
 //   if (n.repaired_sequences) warn(...);
-//   witness::text::Segmentation seg = witness::text::Segment(n.text); // paragraphs, sentences,
-//   tokens witness::text::Analyzer analyzer;                                 // one per thread for
-//   (const auto& tok : seg.tokens) {
-//     std::string_view key  = analyzer.Key(n.text, tok);   // matching form: "colour", "putin",
-//     "8,000" std::string_view stem = analyzer.Stem(key);           // Snowball English: "revolut"
+//   witness::text::Segmentation seg = witness::text::Segment(n.text); // paragraphs, sentences, tokens
+//   witness::text::Analyzer analyzer;                                 // one per thread
+//   for (const auto& tok : seg.tokens) {
+//     std::string_view key  = analyzer.Key(n.text, tok);   // matching form: "colour", "putin", "8,000"
+//     std::string_view stem = analyzer.Stem(key);           // Snowball English: "revolut"
 //     bool stop = analyzer.IsStopword(key);
 //   }
 //
@@ -47,7 +47,8 @@
 //     initialisms, single initials) end one only when the next word is a capitalised function
 //     word: "in the U.S. The president" is two sentences, "U.S. President Biden" is not. "No."
 //     is an abbreviation only before a number. All-capital forms ("ST. LOUIS") count too.
-//   - "Upper-case letter" includes letters of caseless scripts (Hebrew, Arabic, CJK).
+//   - "Upper-case letter" includes letters of caseless scripts (Hebrew, Arabic, CJK). A
+//     terminator needs whitespace after it, so unspaced CJK text is one sentence per line.
 //   - A text longer than 4 GiB - 1 bytes is segmented up to that length (spans are 32-bit).
 //   - Key() is empty for a token made only of default-ignorable characters (a lone U+00AD).
 #ifndef WITNESS_TEXT_H_
@@ -129,7 +130,7 @@ class Analyzer {
   std::string_view Key(std::string_view text, const Token& token);
   std::string_view Key(std::string_view token_text);
   std::string_view Stem(std::string_view key);  // English Snowball stem of a key
-  bool IsStopword(std::string_view key) const;  // English stopword list
+  bool IsStopword(std::string_view key) const;   // English stopword list
 
   // How many key -> stem pairs the stem cache holds now (it is bounded; see analyzer.cc).
   size_t CachedStems() const;
