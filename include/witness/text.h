@@ -30,6 +30,27 @@
 //   - Key(): the matching form of one token: NFKC-casefolded, curly quotes and apostrophes
 //     become ' and ", all dashes (U+2010..U+2015, U+2212) become '-'. The original is untouched.
 //   - MatchingForm(): the same mapping over a whole text (for display and hashing).
+//
+// Details of the rules above (src/text/*.cc hold the tables):
+//   - Whitespace is Unicode White_Space plus U+200B ZERO WIDTH SPACE and U+FEFF (BOM). Line
+//     breaks are LF, CR (CRLF counts once), VT, FF, U+0085 and U+2028; U+2029 PARAGRAPH
+//     SEPARATOR always ends a paragraph. Blank lines before the first or after the last text do
+//     not count: such a text still has one paragraph per line.
+//   - A hyphen (- U+2010 U+2011) joins when a letter is on at least one side ("COVID-19",
+//     "10-year-old"), not between two numbers ("1990" "-" "1995"). A comma joins digits only
+//     before exactly three digits ("8,000"; "1,2" is three tokens). Marks and format characters
+//     (soft hyphen, ZWJ) extend the token before them; an emoji ZWJ sequence is one token.
+//     Han ideographs and Hiragana are one word token per character. Percent and per-mille signs
+//     are symbols, as the kSymbol comment says, though Unicode files them as punctuation.
+//   - Abbreviations (abbreviations.cc): titles ("Mr.", "Gen.", "Sen.", "e.g.") never end a
+//     sentence. The others ("Inc.", "Jr.", "etc.", "Jan.", "St.", "U.S.", other dotted
+//     initialisms, single initials) end one only when the next word is a capitalised function
+//     word: "in the U.S. The president" is two sentences, "U.S. President Biden" is not. "No."
+//     is an abbreviation only before a number. All-capital forms ("ST. LOUIS") count too.
+//   - "Upper-case letter" includes letters of caseless scripts (Hebrew, Arabic, CJK). A
+//     terminator needs whitespace after it, so unspaced CJK text is one sentence per line.
+//   - A text longer than 4 GiB - 1 bytes is segmented up to that length (spans are 32-bit).
+//   - Key() is empty for a token made only of default-ignorable characters (a lone U+00AD).
 #ifndef WITNESS_TEXT_H_
 #define WITNESS_TEXT_H_
 
@@ -110,6 +131,10 @@ class Analyzer {
   std::string_view Key(std::string_view token_text);
   std::string_view Stem(std::string_view key);  // English Snowball stem of a key
   bool IsStopword(std::string_view key) const;   // English stopword list
+
+  // How many key -> stem pairs the stem cache holds now (it is bounded; see analyzer.cc).
+  size_t CachedStems() const;
+  static size_t MaxCachedStems();  // the bound: the cache empties itself when it is reached
 
  private:
   struct Impl;
