@@ -1,0 +1,235 @@
+#include "store/schema.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "store/codec.h"
+
+namespace witness::store {
+
+namespace {
+
+// ---- version 1: the foundation ----
+//
+// articles: one row per stored article. `rowid` is the compact internal key; `id` the public
+// one. Unknown text fields are '' (never NULL), so every column reads back exactly as it was
+// put. html and raw hold one zstd frame each, NULL when there is nothing to store;
+// raw_is_text = 1 means raw was byte-for-byte equal to text and is not stored twice.
+// The two ordering indexes serve `witness ls` (store.cc List): published ascending, unknown
+// ('') last, then source, then id, with or without a source filter, without a sort step.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY NOT NULL,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE runs (
+  id          INTEGER PRIMARY KEY,
+  inputs      TEXT NOT NULL DEFAULT '[]',
+  started_at  TEXT NOT NULL,
+  finished_at TEXT,
+  added       INTEGER NOT NULL DEFAULT 0 CHECK (added >= 0),
+  unchanged   INTEGER NOT NULL DEFAULT 0 CHECK (unchanged >= 0),
+  rejected    INTEGER NOT NULL DEFAULT 0 CHECK (rejected >= 0)
+);
+
+CREATE TABLE articles (
+  rowid        INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE CHECK (length(id) > 0),
+  source       TEXT NOT NULL DEFAULT '',
+  url          TEXT NOT NULL DEFAULT '',
+  title        TEXT NOT NULL DEFAULT '',
+  published    TEXT NOT NULL DEFAULT '',
+  language     TEXT NOT NULL DEFAULT '',
+  places       TEXT NOT NULL DEFAULT '[]',
+  agencies     TEXT NOT NULL DEFAULT '[]',
+  author       TEXT NOT NULL DEFAULT '',
+  content_type INTEGER NOT NULL DEFAULT 0,
+  text         TEXT NOT NULL,
+  html         BLOB,
+  raw          BLOB,
+  raw_is_text  INTEGER NOT NULL DEFAULT 0 CHECK (raw_is_text IN (0, 1)),
+  extra_json   TEXT NOT NULL DEFAULT '{}',
+  origin       TEXT NOT NULL DEFAULT '',
+  word_count   INTEGER NOT NULL DEFAULT 0 CHECK (word_count >= 0),
+  ingested_at  TEXT NOT NULL,
+  run_id       INTEGER REFERENCES runs(id)
+);
+
+CREATE INDEX articles_by_published ON articles(published = '', published, source, id);
+CREATE INDEX articles_by_source ON articles(source, published = '', published, id);
+CREATE INDEX articles_by_run ON articles(run_id);
+)sql";
+
+Status MigrateTo1(Db* db) {
+  WITNESS_RETURN_IF_ERROR(db->Exec(kSchemaV1, "create schema version 1"));
+  StatusOr<Statement> meta =
+      db->Prepare("INSERT INTO meta(key, value) VALUES (?1, ?2)", "write meta");
+  if (!meta.ok()) return meta.status();
+  for (auto [key, value] : {std::pair<const char*, std::string>{"created_by", kWitnessVersion},
+                            {"created_at", NowUtcIso()}}) {
+    meta->Reset();
+    WITNESS_RETURN_IF_ERROR(meta->BindText(1, key));
+    WITNESS_RETURN_IF_ERROR(meta->BindText(2, value));
+    WITNESS_RETURN_IF_ERROR(meta->Run());
+  }
+  return Status::OK();
+}
+
+constexpr Migration kMigrationList[] = {
+    {1, "create articles, runs, meta", &MigrateTo1},
+};
+
+struct Header {
+  int64_t version = 0;
+  int64_t application_id = 0;
+  int64_t objects = 0;  // rows in sqlite_schema
+};
+
+StatusOr<Header> ReadHeader(Db* db) {
+  Header h;
+  StatusOr<int64_t> v = db->QueryInt("PRAGMA user_version", "read schema version");
+  if (!v.ok()) return v.status();
+  h.version = *v;
+  StatusOr<int64_t> app = db->QueryInt("PRAGMA application_id", "read application id");
+  if (!app.ok()) return app.status();
+  h.application_id = *app;
+  StatusOr<int64_t> n = db->QueryInt("SELECT count(*) FROM sqlite_schema", "read schema");
+  if (!n.ok()) return n.status();
+  h.objects = *n;
+  return h;
+}
+
+// Refuses files witness must not read or alter.
+Status CheckHeader(const std::string& path, const Header& h, int current) {
+  if (h.application_id != 0 && h.application_id != kApplicationId) {
+    char id[16];
+    std::snprintf(id, sizeof id, "0x%08llX",
+                  static_cast<unsigned long long>(static_cast<uint32_t>(h.application_id)));
+    return Status::InvalidArgument(path + ": not a witness database (a SQLite file of another "
+                                          "program, application_id " + id + ")");
+  }
+  if (h.version < 0 || (h.application_id == 0 && h.version > 0)) {
+    return Status::InvalidArgument(path + ": not a witness database (a SQLite file of another "
+                                          "program, user_version " +
+                                   std::to_string(h.version) + ")");
+  }
+  if (h.version > current) {
+    return Status::Unsupported(path + ": schema version " + std::to_string(h.version) +
+                               " was written by a newer witness; this one reads up to version " +
+                               std::to_string(current) + " (the file was left unchanged)");
+  }
+  if (h.version == 0 && h.objects > 0) {
+    return Status::InvalidArgument(path + ": not a witness database (a SQLite file with " +
+                                   std::to_string(h.objects) + " tables or indexes of its own)");
+  }
+  return Status::OK();
+}
+
+bool IsMemoryPath(const std::string& path) {
+  return path.empty() || path == ":memory:";
+}
+
+Status SetPragmas(Db* db, const StoreOptions& options, bool memory) {
+  if (!options.read_only) {
+    StatusOr<std::string> mode = db->QueryText("PRAGMA journal_mode=WAL", "set journal_mode=WAL");
+    if (!mode.ok()) return mode.status();
+    if (*mode != "wal" && !(memory && *mode == "memory")) {
+      return Status::IoError(db->path() + ": cannot use a write-ahead log here (journal_mode is " +
+                             *mode + "); witness needs a local file system");
+    }
+    WITNESS_RETURN_IF_ERROR(db->Exec(options.sync_full ? "PRAGMA synchronous=FULL"
+                                                       : "PRAGMA synchronous=NORMAL"));
+    // Keep a checkpointed WAL from staying large on disk after a big ingest.
+    WITNESS_RETURN_IF_ERROR(db->Exec("PRAGMA journal_size_limit=67108864"));
+  }
+  WITNESS_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys=ON"));
+  WITNESS_RETURN_IF_ERROR(db->Exec("PRAGMA cache_size=-32768"));  // 32 MiB
+  WITNESS_RETURN_IF_ERROR(db->Exec("PRAGMA temp_store=MEMORY"));
+  return Status::OK();
+}
+
+Status Migrate(Db* db, int current) {
+  StatusOr<Transaction> tx = Transaction::Begin(db);
+  if (!tx.ok()) return tx.status().Annotate("migrate schema");
+  // Another process may have migrated between our first look and the write lock.
+  StatusOr<Header> h = ReadHeader(db);
+  if (!h.ok()) return h.status();
+  WITNESS_RETURN_IF_ERROR(CheckHeader(db->path(), *h, current));
+  if (h->version == current) return tx->Commit();  // done by the other process
+  for (const Migration& m : Migrations()) {
+    if (m.version <= h->version) continue;
+    Status s = m.apply(db);
+    if (!s.ok()) {
+      return s.Annotate("migrate schema to version " + std::to_string(m.version) + " (" +
+                        m.description + ")");
+    }
+    StatusOr<Statement> note = db->Prepare(
+        "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)", "write meta");
+    if (!note.ok()) return note.status();
+    WITNESS_RETURN_IF_ERROR(note->BindText(1, "schema_v" + std::to_string(m.version)));
+    WITNESS_RETURN_IF_ERROR(note->BindText(2, std::string(kWitnessVersion) + " " + NowUtcIso()));
+    WITNESS_RETURN_IF_ERROR(note->Run());
+  }
+  // Pragmas take no parameters; both values are integers we format ourselves.
+  WITNESS_RETURN_IF_ERROR(
+      db->Exec("PRAGMA application_id=" + std::to_string(kApplicationId), "mark the file"));
+  WITNESS_RETURN_IF_ERROR(db->Exec("PRAGMA user_version=" + std::to_string(current),
+                                   "set schema version"));
+  return tx->Commit();
+}
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrationList; }
+
+StatusOr<OpenedDb> OpenDatabase(const std::string& path, const StoreOptions& options) {
+  const int current = static_cast<int>(Migrations().size());
+  const bool memory = IsMemoryPath(path);
+  if (!memory) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+      if (errno != ENOENT) {
+        return Status::IoError(path + ": cannot read database file: " + std::strerror(errno));
+      }
+      if (!options.create_if_missing || options.read_only) {
+        return Status::NotFound(path + ": no such database file");
+      }
+    } else if (S_ISDIR(st.st_mode)) {
+      return Status::InvalidArgument(path + ": is a folder, not a database file");
+    }
+  } else if (options.read_only) {
+    return Status::InvalidArgument("an in-memory database cannot be opened read-only");
+  }
+
+  int flags = options.read_only ? SQLITE_OPEN_READONLY
+                                : SQLITE_OPEN_READWRITE |
+                                      (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  StatusOr<std::unique_ptr<Db>> opened = Db::Open(path, flags);
+  if (!opened.ok()) return opened.status();
+  std::unique_ptr<Db> db = std::move(*opened);
+  sqlite3_busy_timeout(db->handle(), options.busy_timeout_ms < 0 ? 0 : options.busy_timeout_ms);
+
+  // Look before writing anything: a foreign or newer file is refused untouched.
+  StatusOr<Header> header = ReadHeader(db.get());
+  if (!header.ok()) return header.status();
+  WITNESS_RETURN_IF_ERROR(CheckHeader(path, *header, current));
+  if (options.read_only && header->version < current) {
+    if (header->version == 0) {
+      return Status::InvalidArgument(path + ": not a witness database (no witness schema)");
+    }
+    return Status::Unsupported(path + ": schema version " + std::to_string(header->version) +
+                               " is older than this witness (" + std::to_string(current) +
+                               "); open it once without read-only to upgrade it");
+  }
+
+  WITNESS_RETURN_IF_ERROR(SetPragmas(db.get(), options, memory));
+  if (header->version < current) WITNESS_RETURN_IF_ERROR(Migrate(db.get(), current));
+  return OpenedDb{std::move(db), static_cast<int>(header->version)};
+}
+
+}  // namespace witness::store
