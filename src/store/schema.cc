@@ -18,7 +18,9 @@ namespace {
 // articles: one row per stored article. `rowid` is the compact internal key; `id` the public
 // one. Unknown text fields are '' (never NULL), so every column reads back exactly as it was
 // put. html and raw hold one zstd frame each, NULL when there is nothing to store;
-// raw_is_text = 1 means raw was byte-for-byte equal to text and is not stored twice.
+// raw_same_as says where raw's bytes are when they are not stored twice: 1 = raw was byte for
+// byte equal to text (plain-text input), 2 = equal to html (an HTML page read as is);
+// 0 = raw is its own column (NULL when empty).
 // The two ordering indexes serve `witness ls` (store.cc List): published ascending, unknown
 // ('') last, then source, then id, with or without a source filter, without a sort step.
 constexpr const char* kSchemaV1 = R"sql(
@@ -52,7 +54,7 @@ CREATE TABLE articles (
   text         TEXT NOT NULL,
   html         BLOB,
   raw          BLOB,
-  raw_is_text  INTEGER NOT NULL DEFAULT 0 CHECK (raw_is_text IN (0, 1)),
+  raw_same_as  INTEGER NOT NULL DEFAULT 0 CHECK (raw_same_as IN (0, 1, 2)),
   extra_json   TEXT NOT NULL DEFAULT '{}',
   origin       TEXT NOT NULL DEFAULT '',
   word_count   INTEGER NOT NULL DEFAULT 0 CHECK (word_count >= 0),

@@ -72,7 +72,7 @@ TEST(SchemaTest, VersionOneHasTheFoundationTables) {
   EXPECT_THAT(columns("articles"),
               ::testing::ElementsAre("rowid", "id", "source", "url", "title", "published",
                                      "language", "places", "agencies", "author", "content_type",
-                                     "text", "html", "raw", "raw_is_text", "extra_json", "origin",
+                                     "text", "html", "raw", "raw_same_as", "extra_json", "origin",
                                      "word_count", "ingested_at", "run_id"));
   EXPECT_THAT(columns("runs"), ::testing::ElementsAre("id", "inputs", "started_at", "finished_at",
                                                       "added", "unchanged", "rejected"));

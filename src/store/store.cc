@@ -41,10 +41,20 @@ Status ReadArticle(const Statement& st, Codec* codec, const std::string& db_path
   if (!st.ColumnIsNull(11)) {
     WITNESS_RETURN_IF_ERROR(codec->Decompress(st.ColumnBlob(11), what("html"), &a.html));
   }
-  if (st.ColumnInt64(13) != 0) {
-    a.raw = a.text;
-  } else if (!st.ColumnIsNull(12)) {
-    WITNESS_RETURN_IF_ERROR(codec->Decompress(st.ColumnBlob(12), what("raw"), &a.raw));
+  switch (st.ColumnInt64(13)) {
+    case kRawOwn:
+      if (!st.ColumnIsNull(12)) {
+        WITNESS_RETURN_IF_ERROR(codec->Decompress(st.ColumnBlob(12), what("raw"), &a.raw));
+      }
+      break;
+    case kRawIsText:
+      a.raw = a.text;
+      break;
+    case kRawIsHtml:
+      a.raw = a.html;
+      break;
+    default:
+      return Status::Corruption(what("unknown raw_same_as " + std::to_string(st.ColumnInt64(13))));
   }
   a.extra_json = st.ColumnText(14);
   a.origin = st.ColumnText(15);
@@ -63,7 +73,7 @@ namespace {
 
 constexpr const char* kInsertArticle =
     "INSERT INTO articles(id, source, url, title, published, language, places, agencies, "
-    "author, content_type, text, html, raw, raw_is_text, extra_json, origin, word_count, "
+    "author, content_type, text, html, raw, raw_same_as, extra_json, origin, word_count, "
     "ingested_at, run_id) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) "
     "ON CONFLICT(id) DO NOTHING";
@@ -81,7 +91,7 @@ struct EncodedArticle {
   std::string raw;   // zstd frame; meaningful when has_raw
   bool has_html = false;
   bool has_raw = false;
-  bool raw_is_text = false;
+  int raw_same_as = 0;  // kRawOwn, kRawIsText or kRawIsHtml
 };
 
 // How an article is named in messages: its origin when known ("feed.jsonl:17"), its id.
@@ -117,7 +127,9 @@ Status Encode(store::Codec* codec, const Article& a, EncodedArticle* e) {
     e->has_html = true;
   }
   if (a.raw == a.text) {
-    e->raw_is_text = true;
+    e->raw_same_as = store::kRawIsText;
+  } else if (!a.html.empty() && a.raw == a.html) {
+    e->raw_same_as = store::kRawIsHtml;
   } else if (!a.raw.empty()) {
     WITNESS_RETURN_IF_ERROR(codec->Compress(a.raw, &e->raw).Annotate(Describe(a) + ": raw"));
     e->has_raw = true;
@@ -141,7 +153,7 @@ Status BindArticle(Statement& st, const EncodedArticle& e, const std::string& in
   WITNESS_RETURN_IF_ERROR(st.BindText(11, a.text));
   WITNESS_RETURN_IF_ERROR(e.has_html ? st.BindBlob(12, e.html) : st.BindNull(12));
   WITNESS_RETURN_IF_ERROR(e.has_raw ? st.BindBlob(13, e.raw) : st.BindNull(13));
-  WITNESS_RETURN_IF_ERROR(st.BindInt64(14, e.raw_is_text ? 1 : 0));
+  WITNESS_RETURN_IF_ERROR(st.BindInt64(14, e.raw_same_as));
   WITNESS_RETURN_IF_ERROR(st.BindText(15, a.extra_json));
   WITNESS_RETURN_IF_ERROR(st.BindText(16, a.origin));
   WITNESS_RETURN_IF_ERROR(st.BindInt64(17, a.word_count));

@@ -96,7 +96,12 @@ Status CheckArticles(store::Db* db, store::Codec* codec, const std::string& path
     std::string_view extra = st.ColumnText(14);
     if (!extra.empty() && !store::IsValidJson(extra)) bad("extra_json is not valid JSON");
     if (st.ColumnInt64(16) < 0) bad("negative word_count");
-    if (st.ColumnInt64(13) != 0 && st.ColumnInt64(18) == 0) bad("raw stored although raw_is_text");
+    if (st.ColumnInt64(13) != store::kRawOwn && st.ColumnInt64(18) == 0) {
+      bad("raw stored although raw_same_as is " + std::to_string(st.ColumnInt64(13)));
+    }
+    if (st.ColumnInt64(13) == store::kRawIsHtml && st.ColumnIsNull(11)) {
+      bad("raw_same_as html, but no html");
+    }
     if (st.ColumnText(19).empty()) bad("no ingested_at");
     // Decoding checks the JSON arrays, the content type and both zstd frames.
     Article a;

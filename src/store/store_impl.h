@@ -31,10 +31,15 @@ struct Store::Impl {
 
 namespace store {
 
+// articles.raw_same_as: where raw's bytes live.
+inline constexpr int64_t kRawOwn = 0;     // the raw column (NULL when raw is empty)
+inline constexpr int64_t kRawIsText = 1;  // raw == text
+inline constexpr int64_t kRawIsHtml = 2;  // raw == html
+
 // The columns SELECTed to rebuild a whole Article, in ReadArticle's order.
 inline constexpr const char* kArticleColumns =
     "id, source, url, title, published, language, places, agencies, author, content_type, "
-    "text, html, raw, raw_is_text, extra_json, origin, word_count";
+    "text, html, raw, raw_same_as, extra_json, origin, word_count";
 
 // Rebuilds the Article at the current row of `st` (which selected kArticleColumns first).
 Status ReadArticle(const Statement& st, Codec* codec, const std::string& db_path, Article* out);

@@ -182,26 +182,34 @@ TEST_F(StoreTest, FieldsWithNulBytesAndInvalidUtf8OutsideTextRoundTrip) {
   ExpectSameArticle(got, a);
 }
 
-TEST_F(StoreTest, RawEqualToTextIsStoredOnce) {
+TEST_F(StoreTest, RawEqualToTextOrHtmlIsStoredOnce) {
   Article same = SampleArticle(1);  // raw == text
   Article differs = SampleArticle(2);
   differs.raw = "Title line\n" + differs.text;
   Article no_raw = SampleArticle(3);
   no_raw.raw.clear();
-  ASSERT_OK_AND_ASSIGN(r, store_->Put({same, differs, no_raw}));
+  Article page = SampleArticle(4);  // an HTML page read as is: raw == html
+  page.content_type = ContentType::kHtml;
+  page.html = "<html><body><p>" + page.text + "</p></body></html>";
+  page.raw = page.html;
+  Article page_and_text = SampleArticle(5);  // all three equal: text wins
+  page_and_text.html = page_and_text.text;
+  ASSERT_OK_AND_ASSIGN(r, store_->Put({same, differs, no_raw, page, page_and_text}));
   auto db = Raw();
-  auto flags = db->Prepare("SELECT id, raw_is_text, raw IS NULL FROM articles ORDER BY id");
+  auto flags = db->Prepare("SELECT id, raw_same_as, raw IS NULL FROM articles ORDER BY id");
   ASSERT_TRUE(flags.ok());
   std::vector<std::tuple<std::string, int64_t, int64_t>> rows;
   while (*flags->Step()) {
     rows.emplace_back(flags->ColumnText(0), flags->ColumnInt64(1), flags->ColumnInt64(2));
   }
   EXPECT_THAT(rows, ElementsAre(std::make_tuple(same.id, 1, 1), std::make_tuple(differs.id, 0, 0),
-                                std::make_tuple(no_raw.id, 0, 1)));
-  for (const Article& a : {same, differs, no_raw}) {
+                                std::make_tuple(no_raw.id, 0, 1), std::make_tuple(page.id, 2, 1),
+                                std::make_tuple(page_and_text.id, 1, 1)));
+  for (const Article& a : {same, differs, no_raw, page, page_and_text}) {
     ASSERT_OK_AND_ASSIGN(got, store_->Get(a.id));
     ExpectSameArticle(got, a);
   }
+  EXPECT_OK(store_->Check());
 }
 
 TEST_F(StoreTest, InvalidArticlesRefuseTheWholeBatch) {
