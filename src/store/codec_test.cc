@@ -94,6 +94,22 @@ TEST(Utf8Test, AgreesWithReferenceOnRandomStrings) {
   }
 }
 
+TEST(Utf8Test, AgreesWithReferenceAcrossLongAsciiRuns) {
+  // The ASCII fast path reads eight bytes at a time: put each interesting sequence at every
+  // alignment between runs of ASCII.
+  const std::vector<std::string> middles = {"",         "\xC3\xA9",         "\xE2\x82\xAC",
+                                            "\xF0\x9F\x98\x80", "\xFF",      "\xC3",
+                                            "\xED\xA0\x80",     "\x80\x80",  "\xE2\x82"};
+  for (const std::string& mid : middles) {
+    for (int before = 0; before < 20; ++before) {
+      for (int after = 0; after < 20; ++after) {
+        std::string s = std::string(before, 'a') + mid + std::string(after, 'z');
+        ASSERT_EQ(IsValidUtf8(s), ReferenceUtf8(s)) << before << " " << after;
+      }
+    }
+  }
+}
+
 TEST(CodecTest, RoundTrips) {
   Codec codec;
   for (std::string in : {std::string(), std::string("x"), std::string(100000, 'a'),

@@ -138,6 +138,12 @@ bool IsMemoryPath(const std::string& path) {
 
 Status SetPragmas(Db* db, const StoreOptions& options, bool memory) {
   if (!options.read_only) {
+    // A new file gets 16 KiB pages: a 2-8 KB article then fits in a leaf page instead of a
+    // chain of overflow pages, which made Put about a third cheaper (doc/performance-store.md).
+    // An existing file keeps the page size it has.
+    StatusOr<int64_t> pages = db->QueryInt("PRAGMA page_count", "read page count");
+    if (!pages.ok()) return pages.status();
+    if (*pages == 0) WITNESS_RETURN_IF_ERROR(db->Exec("PRAGMA page_size=16384"));
     StatusOr<std::string> mode = db->QueryText("PRAGMA journal_mode=WAL", "set journal_mode=WAL");
     if (!mode.ok()) return mode.status();
     if (*mode != "wal" && !(memory && *mode == "memory")) {

@@ -47,6 +47,7 @@ TEST(SchemaTest, CreatesThenReopens) {
   EXPECT_TRUE(FileExists(path));
   EXPECT_EQ(RawInt(path, "PRAGMA user_version"), 1);
   EXPECT_EQ(RawInt(path, "PRAGMA application_id"), kApplicationId);
+  EXPECT_EQ(RawInt(path, "PRAGMA page_size"), 16384);  // a new file gets large pages
   ASSERT_OK_AND_ASSIGN(store, Store::Open(path, {.create_if_missing = false}));
   ASSERT_OK_AND_ASSIGN(n, store->CountArticles());
   EXPECT_EQ(n, 1u);

@@ -35,7 +35,7 @@ class SqliteTest : public ::testing::Test {
 TEST_F(SqliteTest, BindAndReadBackEveryType) {
   auto ins = db_->Prepare("INSERT INTO t(k, s, b) VALUES (?1, ?2, ?3)");
   ASSERT_TRUE(ins.ok());
-  const std::string text("a\0b \xff\xfe end", 11);  // embedded NUL and invalid UTF-8
+  const std::string text("a\0b \xff\xfe end", 10);  // embedded NUL and invalid UTF-8
   const std::string blob("\x00\x01\x02\xff", 4);
   ASSERT_OK(ins->BindInt64(1, -42));
   ASSERT_OK(ins->BindText(2, text));
