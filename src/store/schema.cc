@@ -2,10 +2,13 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <thread>
 
 #include "store/codec.h"
 
@@ -22,7 +25,8 @@ namespace {
 // byte equal to text (plain-text input), 2 = equal to html (an HTML page read as is);
 // 0 = raw is its own column (NULL when empty).
 // The two ordering indexes serve `witness ls` (store.cc List): published ascending, unknown
-// ('') last, then source, then id, with or without a source filter, without a sort step.
+// ('') last, then source, then id, with or without a source filter, without a sort step; they
+// also carry title and word_count, so a listing never reads the (large) article rows.
 constexpr const char* kSchemaV1 = R"sql(
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY NOT NULL,
@@ -62,8 +66,8 @@ CREATE TABLE articles (
   run_id       INTEGER REFERENCES runs(id)
 );
 
-CREATE INDEX articles_by_published ON articles(published = '', published, source, id);
-CREATE INDEX articles_by_source ON articles(source, published = '', published, id);
+CREATE INDEX articles_by_published ON articles(published = '', published, source, id, title, word_count);
+CREATE INDEX articles_by_source ON articles(source, published = '', published, id, title, word_count);
 CREATE INDEX articles_by_run ON articles(run_id);
 )sql";
 
@@ -92,17 +96,22 @@ struct Header {
   int64_t objects = 0;  // rows in sqlite_schema
 };
 
+// One statement, so one snapshot: read as three queries, another process's migration could
+// commit in between and the file would look like version 0 with tables of its own.
 StatusOr<Header> ReadHeader(Db* db) {
+  StatusOr<Statement> st = db->Prepare(
+      "SELECT (SELECT user_version FROM pragma_user_version), "
+      "(SELECT application_id FROM pragma_application_id), "
+      "(SELECT count(*) FROM sqlite_schema)",
+      "read schema version");
+  if (!st.ok()) return st.status();
+  StatusOr<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal(db->path() + ": read schema version: no row");
   Header h;
-  StatusOr<int64_t> v = db->QueryInt("PRAGMA user_version", "read schema version");
-  if (!v.ok()) return v.status();
-  h.version = *v;
-  StatusOr<int64_t> app = db->QueryInt("PRAGMA application_id", "read application id");
-  if (!app.ok()) return app.status();
-  h.application_id = *app;
-  StatusOr<int64_t> n = db->QueryInt("SELECT count(*) FROM sqlite_schema", "read schema");
-  if (!n.ok()) return n.status();
-  h.objects = *n;
+  h.version = st->ColumnInt64(0);
+  h.application_id = st->ColumnInt64(1);
+  h.objects = st->ColumnInt64(2);
   return h;
 }
 
@@ -136,6 +145,24 @@ bool IsMemoryPath(const std::string& path) {
   return path.empty() || path == ":memory:";
 }
 
+// Switching a new file to WAL needs an exclusive lock. When another process opening the same
+// new file holds a shared lock, SQLite answers SQLITE_BUSY at once, without its busy handler
+// (waiting could deadlock inside a transaction; we are in none), so wait here, up to the
+// busy timeout.
+StatusOr<std::string> SetWal(Db* db, int busy_timeout_ms) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  std::chrono::milliseconds pause(1);
+  while (true) {
+    StatusOr<std::string> mode = db->QueryText("PRAGMA journal_mode=WAL", "set journal_mode=WAL");
+    if (mode.ok() || (sqlite3_extended_errcode(db->handle()) & 0xff) != SQLITE_BUSY ||
+        std::chrono::steady_clock::now() + pause > deadline) {
+      return mode;
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(50));
+  }
+}
+
 Status SetPragmas(Db* db, const StoreOptions& options, bool memory) {
   if (!options.read_only) {
     // A new file gets 16 KiB pages: a 2-8 KB article then fits in a leaf page instead of a
@@ -144,7 +171,7 @@ Status SetPragmas(Db* db, const StoreOptions& options, bool memory) {
     StatusOr<int64_t> pages = db->QueryInt("PRAGMA page_count", "read page count");
     if (!pages.ok()) return pages.status();
     if (*pages == 0) WITNESS_RETURN_IF_ERROR(db->Exec("PRAGMA page_size=16384"));
-    StatusOr<std::string> mode = db->QueryText("PRAGMA journal_mode=WAL", "set journal_mode=WAL");
+    StatusOr<std::string> mode = SetWal(db, options.busy_timeout_ms);
     if (!mode.ok()) return mode.status();
     if (*mode != "wal" && !(memory && *mode == "memory")) {
       return Status::IoError(db->path() + ": cannot use a write-ahead log here (journal_mode is " +
