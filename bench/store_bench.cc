@@ -9,6 +9,7 @@
 // about 190 KB each) when present. Files live in a temporary folder removed at exit.
 #include <benchmark/benchmark.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -19,8 +20,6 @@
 #include <random>
 #include <string>
 #include <vector>
-
-#include <zlib.h>
 
 #include "witness/store.h"
 

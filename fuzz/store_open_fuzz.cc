@@ -14,7 +14,8 @@ namespace {
 
 const std::string& DbPath() {
   static const std::string path = [] {
-    std::string templ = (std::filesystem::temp_directory_path() / "witness_store_fuzz_XXXXXX").string();
+    std::string templ =
+        (std::filesystem::temp_directory_path() / "witness_store_fuzz_XXXXXX").string();
     if (mkdtemp(templ.data()) == nullptr) std::abort();
     return templ + "/fuzz.db";
   }();

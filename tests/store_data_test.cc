@@ -41,8 +41,8 @@ std::string Gunzip(const std::string& gz) {
 std::vector<Article> ExtractionPages() {
   std::vector<Article> out;
   fs::path dir = kData / "article-extraction";
-  auto truth = nlohmann::json::parse(ReadFileBytes((dir / "ground-truth.json").string()), nullptr,
-                                     false);
+  auto truth =
+      nlohmann::json::parse(ReadFileBytes((dir / "ground-truth.json").string()), nullptr, false);
   if (truth.is_discarded()) return out;
   for (auto& [hash, entry] : truth.items()) {
     Article a;

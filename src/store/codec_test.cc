@@ -59,7 +59,7 @@ TEST(Utf8Test, KnownCases) {
   EXPECT_FALSE(IsValidUtf8("\xC3"));              // truncated
   EXPECT_FALSE(IsValidUtf8("abc\xE2\x82"));       // truncated at the end
   EXPECT_FALSE(IsValidUtf8("\xFF"));
-  EXPECT_FALSE(IsValidUtf8("\xC3\x28"));          // bad continuation
+  EXPECT_FALSE(IsValidUtf8("\xC3\x28"));  // bad continuation
 }
 
 TEST(Utf8Test, AgreesWithReferenceOnAllShortSequences) {
@@ -97,9 +97,9 @@ TEST(Utf8Test, AgreesWithReferenceOnRandomStrings) {
 TEST(Utf8Test, AgreesWithReferenceAcrossLongAsciiRuns) {
   // The ASCII fast path reads eight bytes at a time: put each interesting sequence at every
   // alignment between runs of ASCII.
-  const std::vector<std::string> middles = {"",         "\xC3\xA9",         "\xE2\x82\xAC",
-                                            "\xF0\x9F\x98\x80", "\xFF",      "\xC3",
-                                            "\xED\xA0\x80",     "\x80\x80",  "\xE2\x82"};
+  const std::vector<std::string> middles = {
+      "",     "\xC3\xA9",     "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xFF",
+      "\xC3", "\xED\xA0\x80", "\x80\x80",     "\xE2\x82"};
   for (const std::string& mid : middles) {
     for (int before = 0; before < 20; ++before) {
       for (int after = 0; after < 20; ++after) {
@@ -125,7 +125,8 @@ TEST(CodecTest, RoundTrips) {
 TEST(CodecTest, CompressesRepetitiveText) {
   Codec codec;
   std::string html;
-  for (int i = 0; i < 2000; ++i) html += "<p class=\"para\">Paragraph " + std::to_string(i) + "</p>\n";
+  for (int i = 0; i < 2000; ++i)
+    html += "<p class=\"para\">Paragraph " + std::to_string(i) + "</p>\n";
   std::string frame;
   ASSERT_TRUE(codec.Compress(html, &frame).ok());
   EXPECT_LT(frame.size() * 5, html.size());
@@ -237,7 +238,8 @@ TEST(TimeTest, NowIsIsoUtc) {
 }
 
 TEST(IsoDateTest, Shapes) {
-  for (const char* ok : {"2022", "2022-01", "2022-01-10", "2022-01-10T08:00:00Z", "2022-01-10 08"}) {
+  for (const char* ok :
+       {"2022", "2022-01", "2022-01-10", "2022-01-10T08:00:00Z", "2022-01-10 08"}) {
     EXPECT_TRUE(LooksLikeIsoDate(ok)) << ok;
   }
   for (const char* bad : {"", "22", "yesterday", "2022-1", "2022/01/10", "2022-01-10x", "20220"}) {

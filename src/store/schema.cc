@@ -121,12 +121,15 @@ Status CheckHeader(const std::string& path, const Header& h, int current) {
     char id[16];
     std::snprintf(id, sizeof id, "0x%08llX",
                   static_cast<unsigned long long>(static_cast<uint32_t>(h.application_id)));
-    return Status::InvalidArgument(path + ": not a witness database (a SQLite file of another "
-                                          "program, application_id " + id + ")");
+    return Status::InvalidArgument(path +
+                                   ": not a witness database (a SQLite file of another "
+                                   "program, application_id " +
+                                   id + ")");
   }
   if (h.version < 0 || (h.application_id == 0 && h.version > 0)) {
-    return Status::InvalidArgument(path + ": not a witness database (a SQLite file of another "
-                                          "program, user_version " +
+    return Status::InvalidArgument(path +
+                                   ": not a witness database (a SQLite file of another "
+                                   "program, user_version " +
                                    std::to_string(h.version) + ")");
   }
   if (h.version > current) {
@@ -141,9 +144,7 @@ Status CheckHeader(const std::string& path, const Header& h, int current) {
   return Status::OK();
 }
 
-bool IsMemoryPath(const std::string& path) {
-  return path.empty() || path == ":memory:";
-}
+bool IsMemoryPath(const std::string& path) { return path.empty() || path == ":memory:"; }
 
 // Switching a new file to WAL needs an exclusive lock. When another process opening the same
 // new file holds a shared lock, SQLite answers SQLITE_BUSY at once, without its busy handler
@@ -177,8 +178,8 @@ Status SetPragmas(Db* db, const StoreOptions& options, bool memory) {
       return Status::IoError(db->path() + ": cannot use a write-ahead log here (journal_mode is " +
                              *mode + "); witness needs a local file system");
     }
-    WITNESS_RETURN_IF_ERROR(db->Exec(options.sync_full ? "PRAGMA synchronous=FULL"
-                                                       : "PRAGMA synchronous=NORMAL"));
+    WITNESS_RETURN_IF_ERROR(
+        db->Exec(options.sync_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL"));
     // Keep a checkpointed WAL from staying large on disk after a big ingest.
     WITNESS_RETURN_IF_ERROR(db->Exec("PRAGMA journal_size_limit=67108864"));
   }
@@ -203,8 +204,8 @@ Status Migrate(Db* db, int current) {
       return s.Annotate("migrate schema to version " + std::to_string(m.version) + " (" +
                         m.description + ")");
     }
-    StatusOr<Statement> note = db->Prepare(
-        "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)", "write meta");
+    StatusOr<Statement> note =
+        db->Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)", "write meta");
     if (!note.ok()) return note.status();
     WITNESS_RETURN_IF_ERROR(note->BindText(1, "schema_v" + std::to_string(m.version)));
     WITNESS_RETURN_IF_ERROR(note->BindText(2, std::string(kWitnessVersion) + " " + NowUtcIso()));
@@ -213,8 +214,8 @@ Status Migrate(Db* db, int current) {
   // Pragmas take no parameters; both values are integers we format ourselves.
   WITNESS_RETURN_IF_ERROR(
       db->Exec("PRAGMA application_id=" + std::to_string(kApplicationId), "mark the file"));
-  WITNESS_RETURN_IF_ERROR(db->Exec("PRAGMA user_version=" + std::to_string(current),
-                                   "set schema version"));
+  WITNESS_RETURN_IF_ERROR(
+      db->Exec("PRAGMA user_version=" + std::to_string(current), "set schema version"));
   return tx->Commit();
 }
 
@@ -241,9 +242,9 @@ StatusOr<OpenedDb> OpenDatabase(const std::string& path, const StoreOptions& opt
     return Status::InvalidArgument("an in-memory database cannot be opened read-only");
   }
 
-  int flags = options.read_only ? SQLITE_OPEN_READONLY
-                                : SQLITE_OPEN_READWRITE |
-                                      (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  int flags = options.read_only
+                  ? SQLITE_OPEN_READONLY
+                  : SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
   StatusOr<std::unique_ptr<Db>> opened = Db::Open(path, flags);
   if (!opened.ok()) return opened.status();
   std::unique_ptr<Db> db = std::move(*opened);

@@ -12,11 +12,11 @@
 namespace witness::store {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::StartsWith;
 using testing::FileExists;
+using ::testing::HasSubstr;
 using testing::ReadFileBytes;
 using testing::SampleArticle;
+using ::testing::StartsWith;
 using testing::TempDir;
 using testing::WriteFileBytes;
 

@@ -35,14 +35,22 @@ namespace {
 
 Status MakeStatus(Status::Code code, std::string msg) {
   switch (code) {
-    case Status::Code::kOk: return Status::OK();
-    case Status::Code::kInvalidArgument: return Status::InvalidArgument(std::move(msg));
-    case Status::Code::kNotFound: return Status::NotFound(std::move(msg));
-    case Status::Code::kIoError: return Status::IoError(std::move(msg));
-    case Status::Code::kCorruption: return Status::Corruption(std::move(msg));
-    case Status::Code::kUnsupported: return Status::Unsupported(std::move(msg));
-    case Status::Code::kResourceExhausted: return Status::ResourceExhausted(std::move(msg));
-    case Status::Code::kInternal: return Status::Internal(std::move(msg));
+    case Status::Code::kOk:
+      return Status::OK();
+    case Status::Code::kInvalidArgument:
+      return Status::InvalidArgument(std::move(msg));
+    case Status::Code::kNotFound:
+      return Status::NotFound(std::move(msg));
+    case Status::Code::kIoError:
+      return Status::IoError(std::move(msg));
+    case Status::Code::kCorruption:
+      return Status::Corruption(std::move(msg));
+    case Status::Code::kUnsupported:
+      return Status::Unsupported(std::move(msg));
+    case Status::Code::kResourceExhausted:
+      return Status::ResourceExhausted(std::move(msg));
+    case Status::Code::kInternal:
+      return Status::Internal(std::move(msg));
   }
   return Status::Internal(std::move(msg));
 }
@@ -101,9 +109,9 @@ Status Statement::BindResult(int rc, int index) {
 }
 
 Status Statement::BindText(int index, std::string_view value) {
-  return BindResult(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
-                                        SQLITE_UTF8),
-                    index);
+  return BindResult(
+      sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+      index);
 }
 
 Status Statement::BindBlob(int index, std::string_view bytes) {
@@ -166,12 +174,13 @@ std::string_view Statement::ColumnBlob(int col) const {
 
 StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path, int flags) {
   sqlite3* handle = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &handle, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
-                           nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &handle,
+                           flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = path + ": open: ";
     AppendOneLine(&msg, handle != nullptr ? sqlite3_errmsg(handle) : sqlite3_errstr(rc));
-    if ((rc & 0xff) == SQLITE_CANTOPEN) msg += " (does the folder exist, and may witness write it?)";
+    if ((rc & 0xff) == SQLITE_CANTOPEN)
+      msg += " (does the folder exist, and may witness write it?)";
     sqlite3_close_v2(handle);  // a no-op on nullptr
     return MakeStatus(CodeForSqlite(rc), std::move(msg));
   }

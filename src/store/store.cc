@@ -186,8 +186,9 @@ std::string ListSql(const ListOptions& o, const char* columns) {
   sql += " FROM articles";
   bool source = !o.source.empty(), since = !o.since.empty();
   if (source && since) {
-    sql += " WHERE source = ?1 AND (published = '') = 0 AND published >= ?2"
-           " ORDER BY published, id";
+    sql +=
+        " WHERE source = ?1 AND (published = '') = 0 AND published >= ?2"
+        " ORDER BY published, id";
   } else if (source) {
     sql += " WHERE source = ?1 ORDER BY published = '', published, id";
   } else if (since) {
@@ -279,9 +280,9 @@ StatusOr<Article> Store::Get(std::string_view id_or_prefix) {
   const std::string& path = impl_->path;
   const std::string key(id_or_prefix);
   {
-    StatusOr<CachedStatement> exact = db->Cached(
-        std::string("SELECT ") + store::kArticleColumns + " FROM articles WHERE id = ?1",
-        "get article");
+    StatusOr<CachedStatement> exact =
+        db->Cached(std::string("SELECT ") + store::kArticleColumns + " FROM articles WHERE id = ?1",
+                   "get article");
     if (!exact.ok()) return exact.status();
     WITNESS_RETURN_IF_ERROR((*exact)->BindText(1, key));
     StatusOr<bool> row = (*exact)->Step();
@@ -357,8 +358,8 @@ StatusOr<std::vector<ArticleSummary>> Store::List(const ListOptions& options) {
 
 Status Store::Scan(const ListOptions& options, const std::function<Status(Article&&)>& fn) {
   // Not cached: a callback may call Get/List on this Store, which must not reset this cursor.
-  StatusOr<Statement> st = impl_->db->Prepare(ListSql(options, store::kArticleColumns),
-                                              "scan articles");
+  StatusOr<Statement> st =
+      impl_->db->Prepare(ListSql(options, store::kArticleColumns), "scan articles");
   if (!st.ok()) return st.status();
   WITNESS_RETURN_IF_ERROR(BindList(impl_->path, options, *st));
   while (true) {

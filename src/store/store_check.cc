@@ -116,24 +116,24 @@ Status CheckArticles(store::Db* db, store::Codec* codec, const std::string& path
 }
 
 Status CheckRuns(store::Db* db, Problems* problems) {
-  WITNESS_RETURN_IF_ERROR(ForRows(
-      db,
-      "SELECT id, inputs, started_at, finished_at, added, unchanged, rejected FROM runs "
-      "ORDER BY id",
-      "check runs", [&](const Statement& st) {
-        std::string run = "run " + std::to_string(st.ColumnInt64(0));
-        std::vector<std::string> inputs;
-        if (!store::DecodeStringArray(st.ColumnText(1), run, &inputs).ok()) {
-          problems->Add(run + ": inputs is not a JSON array of strings");
-        }
-        if (st.ColumnText(2).empty()) problems->Add(run + ": no started_at");
-        if (!st.ColumnIsNull(3) && st.ColumnText(3) < st.ColumnText(2)) {
-          problems->Add(run + ": finished before it started");
-        }
-        for (int col = 4; col <= 6; ++col) {
-          if (st.ColumnInt64(col) < 0) problems->Add(run + ": negative count");
-        }
-      }));
+  WITNESS_RETURN_IF_ERROR(
+      ForRows(db,
+              "SELECT id, inputs, started_at, finished_at, added, unchanged, rejected FROM runs "
+              "ORDER BY id",
+              "check runs", [&](const Statement& st) {
+                std::string run = "run " + std::to_string(st.ColumnInt64(0));
+                std::vector<std::string> inputs;
+                if (!store::DecodeStringArray(st.ColumnText(1), run, &inputs).ok()) {
+                  problems->Add(run + ": inputs is not a JSON array of strings");
+                }
+                if (st.ColumnText(2).empty()) problems->Add(run + ": no started_at");
+                if (!st.ColumnIsNull(3) && st.ColumnText(3) < st.ColumnText(2)) {
+                  problems->Add(run + ": finished before it started");
+                }
+                for (int col = 4; col <= 6; ++col) {
+                  if (st.ColumnInt64(col) < 0) problems->Add(run + ": negative count");
+                }
+              }));
   // Put attributes each article it adds to the active run and counts it there, so no run can
   // own more articles than it says it added.
   return ForRows(db,

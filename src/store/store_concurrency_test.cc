@@ -15,10 +15,10 @@
 namespace witness {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::StartsWith;
 using store::testing::SampleArticle;
 using store::testing::TempDir;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
 
 std::vector<Article> Batch(int k, int size) {
   std::vector<Article> out;
@@ -56,10 +56,10 @@ TEST_F(ConcurrencyTest, ReaderSeesOnlyCommittedRowsWhileAWriterIsInsideATransact
   {
     auto tx = store::Transaction::Begin(raw->get());
     ASSERT_TRUE(tx.ok());
-    ASSERT_OK((*raw)->Exec(
-        "WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 50) "
-        "INSERT INTO articles(id, source, text, ingested_at) "
-        "SELECT 'pending-' || v, 'pending', 'x', '2024-01-01T00:00:00Z' FROM n"));
+    ASSERT_OK(
+        (*raw)->Exec("WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 50) "
+                     "INSERT INTO articles(id, source, text, ingested_at) "
+                     "SELECT 'pending-' || v, 'pending', 'x', '2024-01-01T00:00:00Z' FROM n"));
 
     // The reader is not blocked and sees only what was committed.
     ASSERT_OK_AND_ASSIGN(n, reader->CountArticles());

@@ -97,8 +97,8 @@ void ExpectRunsConsistent(const std::string& path) {
 TEST(StoreCrashTest, EveryBatchIsWholeOrAbsentAfterSigkill) {
   TempDir dir;
   const std::string path = dir.File("crash.db");
-  const unsigned seed = static_cast<unsigned>(
-      std::chrono::steady_clock::now().time_since_epoch().count());
+  const unsigned seed =
+      static_cast<unsigned>(std::chrono::steady_clock::now().time_since_epoch().count());
   std::mt19937 rng(seed);
   SCOPED_TRACE("seed " + std::to_string(seed));
   // Tiny delays catch the child while it creates and migrates the file; the others mid-ingest.
@@ -117,7 +117,8 @@ TEST(StoreCrashTest, EveryBatchIsWholeOrAbsentAfterSigkill) {
     ASSERT_GE(pid, 0);
     // Odd iterations start over from batch 0 (re-ingesting all); even ones resume after the
     // batches already stored, so the kill lands among new writes.
-    if (pid == 0) Writer(path, sync_full ? 0 : static_cast<int>(last_total / kBatchSize), sync_full);
+    if (pid == 0)
+      Writer(path, sync_full ? 0 : static_cast<int>(last_total / kBatchSize), sync_full);
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     kill(pid, SIGKILL);
     int status = 0;

@@ -47,8 +47,8 @@ StatusOr<int64_t> Store::BeginRun(const std::vector<std::string>& inputs) {
                                    std::to_string(*impl_->active_run) +
                                    " is still active on this store; finish it first");
   }
-  StatusOr<CachedStatement> st = impl_->db->Cached(
-      "INSERT INTO runs(inputs, started_at) VALUES (?1, ?2)", "begin run");
+  StatusOr<CachedStatement> st =
+      impl_->db->Cached("INSERT INTO runs(inputs, started_at) VALUES (?1, ?2)", "begin run");
   if (!st.ok()) return st.status();
   WITNESS_RETURN_IF_ERROR((*st)->BindText(1, store::EncodeStringArray(inputs)));
   WITNESS_RETURN_IF_ERROR((*st)->BindText(2, store::NowUtcIso()));
@@ -87,8 +87,7 @@ Status Store::FinishRun(int64_t run_id, uint64_t added, uint64_t unchanged, uint
       return Status::NotFound(impl_->path + ": finish run: no run " + std::to_string(run_id));
     }
     return Status::InvalidArgument(impl_->path + ": finish run: run " + std::to_string(run_id) +
-                                   " already finished at " +
-                                   std::string((*exists)->ColumnText(0)));
+                                   " already finished at " + std::string((*exists)->ColumnText(0)));
   }
   if (impl_->active_run == run_id) impl_->active_run.reset();
   return Status::OK();

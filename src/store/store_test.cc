@@ -13,11 +13,11 @@
 namespace witness {
 namespace {
 
+using store::testing::SampleArticle;
+using store::testing::TempDir;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
-using store::testing::SampleArticle;
-using store::testing::TempDir;
 
 void ExpectSameArticle(const Article& got, const Article& want) {
   EXPECT_EQ(got.id, want.id);
@@ -31,10 +31,10 @@ void ExpectSameArticle(const Article& got, const Article& want) {
   EXPECT_EQ(got.author, want.author);
   EXPECT_EQ(got.content_type, want.content_type);
   EXPECT_EQ(got.text, want.text);
-  EXPECT_TRUE(got.html == want.html) << "html differs (" << got.html.size() << " vs "
-                                     << want.html.size() << " bytes)";
-  EXPECT_TRUE(got.raw == want.raw) << "raw differs (" << got.raw.size() << " vs "
-                                   << want.raw.size() << " bytes)";
+  EXPECT_TRUE(got.html == want.html)
+      << "html differs (" << got.html.size() << " vs " << want.html.size() << " bytes)";
+  EXPECT_TRUE(got.raw == want.raw)
+      << "raw differs (" << got.raw.size() << " vs " << want.raw.size() << " bytes)";
   EXPECT_EQ(got.extra_json, want.extra_json);
   EXPECT_EQ(got.origin, want.origin);
   EXPECT_EQ(got.word_count, want.word_count);
@@ -98,8 +98,8 @@ TEST_F(StoreTest, PutIsIdempotent) {
 
 TEST_F(StoreTest, PutCountsAMixOfNewAndKnown) {
   ASSERT_OK_AND_ASSIGN(r1, store_->Put({SampleArticle(1), SampleArticle(2)}));
-  ASSERT_OK_AND_ASSIGN(r2, store_->Put({SampleArticle(2), SampleArticle(3), SampleArticle(1),
-                                        SampleArticle(4)}));
+  ASSERT_OK_AND_ASSIGN(
+      r2, store_->Put({SampleArticle(2), SampleArticle(3), SampleArticle(1), SampleArticle(4)}));
   EXPECT_EQ(r2.added, 2u);
   EXPECT_EQ(r2.unchanged, 2u);
 }
@@ -132,8 +132,9 @@ TEST_F(StoreTest, RoundTripsEveryField) {
   a.agencies = {"REUTERS"};
   a.author = "Polina Ivanova";
   a.content_type = ContentType::kHtml;
-  a.text = "ALMATY (Reuters) - Kazakhstan said on Monday that 164 people had been killed.\n\n"
-           "Second paragraph with emoji \xF0\x9F\x98\x80 and combining e\xCC\x81.";
+  a.text =
+      "ALMATY (Reuters) - Kazakhstan said on Monday that 164 people had been killed.\n\n"
+      "Second paragraph with emoji \xF0\x9F\x98\x80 and combining e\xCC\x81.";
   for (int i = 0; i < 20000; ++i) {
     a.html += "<div class=\"para\"><p>Paragraph " + std::to_string(i) + " of the page.</p></div>\n";
   }
@@ -247,8 +248,8 @@ class GetTest : public StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     std::vector<Article> batch;
-    for (const char* id : {"abcd1234", "abcd5678", "abce0000", "zzzz", "abc", "wxyz",
-                           "wxyz-longer", "\xff\xff\xff\xffzz", "caf\xC3\xA9-1"}) {
+    for (const char* id : {"abcd1234", "abcd5678", "abce0000", "zzzz", "abc", "wxyz", "wxyz-longer",
+                           "\xff\xff\xff\xffzz", "caf\xC3\xA9-1"}) {
       Article a = SampleArticle(static_cast<int>(batch.size()));
       a.id = id;
       batch.push_back(a);
@@ -274,7 +275,7 @@ TEST_F(GetTest, UniquePrefix) {
   EXPECT_EQ(IdOf("abce"), "abce0000");
   EXPECT_EQ(IdOf("wxyz-"), "wxyz-longer");
   EXPECT_EQ(IdOf("\xff\xff\xff\xff"), "\xff\xff\xff\xffzz");  // no upper bound exists
-  EXPECT_EQ(IdOf("caf\xC3"), "caf\xC3\xA9-1");                  // a byte prefix, mid-character
+  EXPECT_EQ(IdOf("caf\xC3"), "caf\xC3\xA9-1");                // a byte prefix, mid-character
 }
 
 TEST_F(GetTest, AmbiguousPrefixListsCandidates) {
@@ -362,9 +363,14 @@ std::vector<std::string> Ids(const std::vector<ArticleSummary>& rows) {
 TEST_F(StoreTest, ListMatchesTheReferenceForEveryFilter) {
   std::mt19937 rng(42);
   const std::vector<std::string> sources = {"ft.com", "bbc.co.uk", "reuters.com", "unknown"};
-  const std::vector<std::string> dates = {"",           "",          "2021-12-31",
-                                          "2022-01-10", "2022-01-10T08:00:00Z",
-                                          "2022-01-10T23:59:59Z", "2022-01-11", "2022-02"};
+  const std::vector<std::string> dates = {"",
+                                          "",
+                                          "2021-12-31",
+                                          "2022-01-10",
+                                          "2022-01-10T08:00:00Z",
+                                          "2022-01-10T23:59:59Z",
+                                          "2022-01-11",
+                                          "2022-02"};
   std::vector<Article> all;
   for (int i = 0; i < 400; ++i) {
     Article a = SampleArticle(i, sources[rng() % sources.size()]);
@@ -384,19 +390,18 @@ TEST_F(StoreTest, ListMatchesTheReferenceForEveryFilter) {
 
   for (std::string source : {"", "ft.com", "unknown", "nosuch.example"}) {
     for (std::string since : {"", "2022", "2022-01-10", "2022-01-10T12", "2030"}) {
-      for (auto [limit, offset] : {std::pair<uint64_t, uint64_t>{0, 0}, {10, 0}, {10, 5},
-                                   {0, 37}, {1000, 1000}, {3, 0}}) {
+      for (auto [limit, offset] :
+           {std::pair<uint64_t, uint64_t>{0, 0}, {10, 0}, {10, 5}, {0, 37}, {1000, 1000}, {3, 0}}) {
         ListOptions o{.source = source, .since = since, .limit = limit, .offset = offset};
         ASSERT_OK_AND_ASSIGN(rows, store_->List(o));
-        EXPECT_EQ(Ids(rows), ReferenceList(all, o))
-            << "source=" << source << " since=" << since << " limit=" << limit
-            << " offset=" << offset;
+        EXPECT_EQ(Ids(rows), ReferenceList(all, o)) << "source=" << source << " since=" << since
+                                                    << " limit=" << limit << " offset=" << offset;
       }
       // Pages of 7 put together are the whole list.
       std::vector<std::string> paged;
       for (uint64_t off = 0;; off += 7) {
-        ASSERT_OK_AND_ASSIGN(page, store_->List({.source = source, .since = since, .limit = 7,
-                                                 .offset = off}));
+        ASSERT_OK_AND_ASSIGN(
+            page, store_->List({.source = source, .since = since, .limit = 7, .offset = off}));
         if (page.empty()) break;
         for (auto& id : Ids(page)) paged.push_back(id);
       }
@@ -433,10 +438,12 @@ TEST_F(StoreTest, ListQueriesNeedNoSortStep) {
   const char* shapes[] = {
       WITNESS_LIST_COLUMNS "ORDER BY published = '', published, source, id LIMIT 5",
       WITNESS_LIST_COLUMNS "WHERE source = ?1 ORDER BY published = '', published, id LIMIT 5",
-      WITNESS_LIST_COLUMNS "WHERE (published = '') = 0 AND published >= ?2 "
-                           "ORDER BY published, source, id LIMIT 5",
-      WITNESS_LIST_COLUMNS "WHERE source = ?1 AND (published = '') = 0 AND published >= ?2 "
-                           "ORDER BY published, id LIMIT 5",
+      WITNESS_LIST_COLUMNS
+      "WHERE (published = '') = 0 AND published >= ?2 "
+      "ORDER BY published, source, id LIMIT 5",
+      WITNESS_LIST_COLUMNS
+      "WHERE source = ?1 AND (published = '') = 0 AND published >= ?2 "
+      "ORDER BY published, id LIMIT 5",
   };
 #undef WITNESS_LIST_COLUMNS
   auto db = Raw();
@@ -596,8 +603,10 @@ TEST_F(StoreTest, DamagedBlobIsCorruptionNamingTheArticle) {
   Article a = SampleArticle(7);
   a.html = std::string(5000, 'h');
   ASSERT_OK_AND_ASSIGN(r, store_->Put({a, SampleArticle(8)}));
-  ASSERT_OK(Raw()->Exec("UPDATE articles SET html = substr(html, 1, length(html) - 3) "
-                        "WHERE id = '" + a.id + "'"));
+  ASSERT_OK(
+      Raw()->Exec("UPDATE articles SET html = substr(html, 1, length(html) - 3) "
+                  "WHERE id = '" +
+                  a.id + "'"));
   auto got = store_->Get(a.id);
   ASSERT_FALSE(got.ok());
   EXPECT_EQ(got.status().code(), Status::Code::kCorruption);
@@ -618,16 +627,17 @@ TEST_F(StoreTest, CheckReportsBrokenInvariants) {
   auto db = Raw();
   ASSERT_OK(db->Exec("UPDATE articles SET text = CAST(x'636166e9' AS TEXT) WHERE id = '" +
                      SampleArticle(1).id + "'"));
-  ASSERT_OK(db->Exec("UPDATE articles SET places = 'not json' WHERE id = '" +
-                     SampleArticle(2).id + "'"));
+  ASSERT_OK(
+      db->Exec("UPDATE articles SET places = 'not json' WHERE id = '" + SampleArticle(2).id + "'"));
   ASSERT_OK(db->Exec("UPDATE runs SET finished_at = '1999-01-01T00:00:00Z'"));
   db.reset();
   Status check = store_->Check();
   EXPECT_EQ(check.code(), Status::Code::kCorruption);
   EXPECT_THAT(check.message(), StartsWith(path_ + ": check found 3 problems: "));
-  EXPECT_THAT(check.message(), HasSubstr("article " + SampleArticle(1).id +
-                                         ": text is not valid UTF-8"));
-  EXPECT_THAT(check.message(), HasSubstr("article " + SampleArticle(2).id + ": places: not a "
+  EXPECT_THAT(check.message(),
+              HasSubstr("article " + SampleArticle(1).id + ": text is not valid UTF-8"));
+  EXPECT_THAT(check.message(), HasSubstr("article " + SampleArticle(2).id +
+                                         ": places: not a "
                                          "JSON array"));
   EXPECT_THAT(check.message(), HasSubstr("run 1: finished before it started"));
 }
@@ -654,7 +664,8 @@ TEST_F(StoreTest, CheckFindsDamagedPages) {
   ASSERT_GT(bytes.size(), 1000000u);
   // Scribble over the middle half of the file (b-tree pages of articles and indexes).
   std::mt19937 rng(3);
-  for (size_t i = bytes.size() / 4; i < bytes.size() * 3 / 4; ++i) bytes[i] = static_cast<char>(rng());
+  for (size_t i = bytes.size() / 4; i < bytes.size() * 3 / 4; ++i)
+    bytes[i] = static_cast<char>(rng());
   store::testing::WriteFileBytes(path_, bytes);
 
   auto reopened = Store::Open(path_, {});

@@ -71,7 +71,8 @@ inline Article SampleArticle(int n, const std::string& source = "example.com") {
   a.agencies = {"AFP", "REUTERS"};
   a.author = "A. Writer";
   a.content_type = ContentType::kText;
-  a.text = "Body of article " + std::to_string(n) + ". Officials said on Monday that talks went on.";
+  a.text =
+      "Body of article " + std::to_string(n) + ". Officials said on Monday that talks went on.";
   a.raw = a.text;
   a.extra_json = "{}";
   a.origin = "feed.jsonl:" + std::to_string(n + 1);
@@ -84,21 +85,21 @@ inline StoreOptions DefaultOptions() { return StoreOptions{}; }
 }  // namespace witness::store::testing
 
 // Asserts that a StatusOr holds a value and yields it.
-#define ASSERT_OK_AND_ASSIGN(lhs, expr)                                      \
-  auto lhs##_or = (expr);                                                    \
-  ASSERT_TRUE(lhs##_or.ok()) << lhs##_or.status().ToString();                \
+#define ASSERT_OK_AND_ASSIGN(lhs, expr)                       \
+  auto lhs##_or = (expr);                                     \
+  ASSERT_TRUE(lhs##_or.ok()) << lhs##_or.status().ToString(); \
   auto lhs = std::move(lhs##_or).value()
 
-#define ASSERT_OK(expr)                                  \
-  do {                                                   \
-    ::witness::Status _s = (expr);                       \
-    ASSERT_TRUE(_s.ok()) << _s.ToString();               \
+#define ASSERT_OK(expr)                    \
+  do {                                     \
+    ::witness::Status _s = (expr);         \
+    ASSERT_TRUE(_s.ok()) << _s.ToString(); \
   } while (0)
 
-#define EXPECT_OK(expr)                                  \
-  do {                                                   \
-    ::witness::Status _s = (expr);                       \
-    EXPECT_TRUE(_s.ok()) << _s.ToString();               \
+#define EXPECT_OK(expr)                    \
+  do {                                     \
+    ::witness::Status _s = (expr);         \
+    EXPECT_TRUE(_s.ok()) << _s.ToString(); \
   } while (0)
 
 #endif  // WITNESS_STORE_TEST_UTIL_H_
