@@ -74,6 +74,12 @@ struct IngestRun {
   uint64_t added = 0, unchanged = 0, rejected = 0;
 };
 
+// A source's learned boilerplate template (clean.h SourceTemplate::Serialize()).
+struct TemplateBlob {
+  std::string source;
+  std::string blob;
+};
+
 class Store {
  public:
   static StatusOr<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
@@ -89,7 +95,14 @@ class Store {
   // article breaks a rule of article.h the store relies on: an empty id, `text` that is not
   // valid UTF-8, `extra_json` that is neither empty nor JSON, an unknown content_type.
   // Every field reads back byte for byte (raw may hold any bytes).
-  StatusOr<PutResult> Put(const std::vector<Article>& batch);
+  // `templates` (may be empty) are per-source boilerplate templates (clean.h SourceTemplate
+  // blobs) saved in the same transaction, replacing each source's previous one.
+  StatusOr<PutResult> Put(const std::vector<Article>& batch,
+                          const std::vector<TemplateBlob>& templates = {});
+  // True when an article with exactly this id is stored.
+  StatusOr<bool> Contains(std::string_view id);
+  // The source's saved template blob, if any.
+  StatusOr<std::optional<std::string>> LoadTemplate(std::string_view source);
   // An article by id, or by a unique id prefix of at least 4 characters.
   // NotFound naming it when nothing matches; InvalidArgument listing a few candidates when a
   // prefix is ambiguous; Corruption naming the id when a stored blob is damaged.

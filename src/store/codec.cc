@@ -142,6 +142,39 @@ Status DecodeStringArray(std::string_view json, std::string_view what,
   return Status::OK();
 }
 
+std::string EncodeRemovedBlocks(const std::vector<RemovedBlock>& blocks) {
+  if (blocks.empty()) return "[]";
+  nlohmann::json array = nlohmann::json::array();
+  for (const RemovedBlock& b : blocks) {
+    array.push_back({{"rule", b.rule}, {"reason", b.reason}, {"text", b.text}});
+  }
+  return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Status DecodeRemovedBlocks(std::string_view json, std::string_view what,
+                           std::vector<RemovedBlock>* blocks) {
+  blocks->clear();
+  if (json == "[]") return Status::OK();
+  nlohmann::json parsed = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded() || !parsed.is_array()) {
+    return Status::Corruption(std::string(what) + ": not a JSON array");
+  }
+  for (const nlohmann::json& item : parsed) {
+    auto field = [&](const char* name) -> const nlohmann::json* {
+      auto it = item.is_object() ? item.find(name) : item.end();
+      return it != item.end() && it->is_string() ? &*it : nullptr;
+    };
+    const nlohmann::json* rule = field("rule");
+    const nlohmann::json* reason = field("reason");
+    const nlohmann::json* text = field("text");
+    if (rule == nullptr || reason == nullptr || text == nullptr) {
+      return Status::Corruption(std::string(what) + ": an entry is not {rule, reason, text}");
+    }
+    blocks->push_back({rule->get<std::string>(), reason->get<std::string>(), text->get<std::string>()});
+  }
+  return Status::OK();
+}
+
 bool IsValidJson(std::string_view json) { return nlohmann::json::accept(json); }
 
 std::string NowUtcIso() {

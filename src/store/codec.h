@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "witness/article.h"
 #include "witness/status.h"
 
 struct ZSTD_CCtx_s;
@@ -53,6 +54,12 @@ std::string EncodeStringArray(const std::vector<std::string>& items);
 // The inverse: Corruption naming `what` when `json` is not an array of strings.
 Status DecodeStringArray(std::string_view json, std::string_view what,
                          std::vector<std::string>* items);
+
+// Removed boilerplate blocks as a JSON array of {"rule","reason","text"}, and the inverse
+// (Corruption naming `what` when `json` is not such an array).
+std::string EncodeRemovedBlocks(const std::vector<RemovedBlock>& blocks);
+Status DecodeRemovedBlocks(std::string_view json, std::string_view what,
+                           std::vector<RemovedBlock>* blocks);
 
 // True when `json` parses as JSON (any value). Used for extra_json.
 bool IsValidJson(std::string_view json);

@@ -86,8 +86,22 @@ Status MigrateTo1(Db* db) {
   return Status::OK();
 }
 
+// Version 2: what cleaning removed from each article (`witness show --why`), and the
+// per-source boilerplate templates learned during ingest (clean.h SourceTemplate blobs).
+constexpr const char* kSchemaV2 = R"sql(
+ALTER TABLE articles ADD COLUMN boilerplate TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE source_templates (
+  source      TEXT PRIMARY KEY NOT NULL,
+  blob        BLOB NOT NULL,
+  updated_at  TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+Status MigrateTo2(Db* db) { return db->Exec(kSchemaV2, "create schema version 2"); }
+
 constexpr Migration kMigrationList[] = {
     {1, "create articles, runs, meta", &MigrateTo1},
+    {2, "add articles.boilerplate and source_templates", &MigrateTo2},
 };
 
 struct Header {

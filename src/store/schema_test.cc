@@ -36,16 +36,16 @@ int64_t RawInt(const std::string& path, const std::string& sql) {
 TEST(SchemaTest, CreatesThenReopens) {
   TempDir dir;
   std::string path = dir.File("w.db");
-  EXPECT_EQ(Store::CurrentSchemaVersion(), 1);
+  EXPECT_EQ(Store::CurrentSchemaVersion(), 2);
   {
     ASSERT_OK_AND_ASSIGN(store, Store::Open(path, {}));
-    EXPECT_EQ(store->schema_version(), 1);
+    EXPECT_EQ(store->schema_version(), Store::CurrentSchemaVersion());
     EXPECT_EQ(store->path(), path);
     ASSERT_OK_AND_ASSIGN(r, store->Put({SampleArticle(1)}));
     EXPECT_EQ(r.added, 1u);
   }
   EXPECT_TRUE(FileExists(path));
-  EXPECT_EQ(RawInt(path, "PRAGMA user_version"), 1);
+  EXPECT_EQ(RawInt(path, "PRAGMA user_version"), Store::CurrentSchemaVersion());
   EXPECT_EQ(RawInt(path, "PRAGMA application_id"), kApplicationId);
   EXPECT_EQ(RawInt(path, "PRAGMA page_size"), 16384);  // a new file gets large pages
   ASSERT_OK_AND_ASSIGN(store, Store::Open(path, {.create_if_missing = false}));
@@ -114,7 +114,7 @@ TEST(SchemaTest, MigratesAnEmptyFile) {
   WriteFileBytes(path, "");
   ASSERT_OK_AND_ASSIGN(opened, OpenDatabase(path, {.create_if_missing = false}));
   EXPECT_EQ(opened.version_before, 0);
-  EXPECT_EQ(*opened.db->QueryInt("PRAGMA user_version"), 1);
+  EXPECT_EQ(*opened.db->QueryInt("PRAGMA user_version"), Store::CurrentSchemaVersion());
   EXPECT_EQ(*opened.db->QueryInt("SELECT count(*) FROM articles"), 0);
 }
 
@@ -128,7 +128,7 @@ TEST(SchemaTest, MigratesAVersionZeroDatabase) {
   ASSERT_GT(ReadFileBytes(path).size(), 0u);
   ASSERT_EQ(RawInt(path, "PRAGMA user_version"), 0);
   ASSERT_OK_AND_ASSIGN(store, Store::Open(path, {}));
-  EXPECT_EQ(store->schema_version(), 1);
+  EXPECT_EQ(store->schema_version(), Store::CurrentSchemaVersion());
   ASSERT_OK_AND_ASSIGN(r, store->Put({SampleArticle(1)}));
   EXPECT_EQ(r.added, 1u);
   EXPECT_EQ(RawInt(path, "PRAGMA page_size"), 8192);
@@ -286,7 +286,7 @@ TEST(SchemaTest, OpenWhileAnotherWriterHoldsTheLockFailsCleanly) {
   EXPECT_EQ(RawInt(path, "SELECT count(*) FROM sqlite_schema"), 0);
   // Once the lock is gone the same file migrates.
   ASSERT_OK_AND_ASSIGN(again, Store::Open(path, {}));
-  EXPECT_EQ(again->schema_version(), 1);
+  EXPECT_EQ(again->schema_version(), Store::CurrentSchemaVersion());
 }
 
 TEST(SchemaTest, ConcurrentOpensOfANewFileMigrateOnce) {
@@ -307,9 +307,46 @@ TEST(SchemaTest, ConcurrentOpensOfANewFileMigrateOnce) {
   }
   for (auto& t : threads) t.join();
   for (const Status& s : results) EXPECT_TRUE(s.ok()) << s.ToString();
-  EXPECT_EQ(RawInt(path, "PRAGMA user_version"), 1);
+  EXPECT_EQ(RawInt(path, "PRAGMA user_version"), Store::CurrentSchemaVersion());
   EXPECT_EQ(RawInt(path, "SELECT count(*) FROM meta WHERE key = 'created_by'"), 1);
   EXPECT_EQ(RawInt(path, "SELECT count(*) FROM articles"), kThreads);
+}
+
+TEST(SchemaTest, MigratesAVersionOneDatabaseKeepingItsArticles) {
+  TempDir dir;
+  std::string path = dir.File("v1.db");
+  {
+    // A file exactly as witness 0.1's first schema left it, with one article.
+    auto db = Raw(path);
+    ASSERT_OK(db->Exec("BEGIN"));
+    ASSERT_OK(Migrations()[0].apply(db.get()));
+    ASSERT_OK(db->Exec("PRAGMA application_id = " + std::to_string(kApplicationId)));
+    ASSERT_OK(db->Exec("PRAGMA user_version = 1"));
+    ASSERT_OK(db->Exec(
+        "INSERT INTO articles(id, source, title, text, raw_same_as, ingested_at) "
+        "VALUES ('old-1', 'wire', 'Old title', 'Old body text.', 1, '2025-01-01T00:00:00Z')"));
+    ASSERT_OK(db->Exec("COMMIT"));
+  }
+  ASSERT_OK_AND_ASSIGN(store, Store::Open(path, {}));
+  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(RawInt(path, "PRAGMA user_version"), 2);
+  ASSERT_OK_AND_ASSIGN(old, store->Get("old-1"));
+  EXPECT_EQ(old.title, "Old title");
+  EXPECT_EQ(old.text, "Old body text.");
+  EXPECT_TRUE(old.boilerplate.empty());
+  // The new columns and table work on the migrated file.
+  Article fresh = SampleArticle(7);
+  fresh.boilerplate = {{"caption", "ends with photo credit 'PHOTO: AFP'", "A street. PHOTO: AFP"}};
+  ASSERT_OK_AND_ASSIGN(r, store->Put({fresh}, {{"wire", "template-bytes"}}));
+  EXPECT_EQ(r.added, 1u);
+  ASSERT_OK_AND_ASSIGN(back, store->Get(fresh.id));
+  ASSERT_EQ(back.boilerplate.size(), 1u);
+  EXPECT_EQ(back.boilerplate[0].rule, "caption");
+  EXPECT_EQ(back.boilerplate[0].text, "A street. PHOTO: AFP");
+  ASSERT_OK_AND_ASSIGN(blob, store->LoadTemplate("wire"));
+  ASSERT_TRUE(blob.has_value());
+  EXPECT_EQ(*blob, "template-bytes");
+  EXPECT_OK(store->Check());
 }
 
 TEST(SchemaTest, MigrationsAreNumberedInOrder) {

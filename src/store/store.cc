@@ -63,6 +63,8 @@ Status ReadArticle(const Statement& st, Codec* codec, const std::string& db_path
     return Status::Corruption(what("word_count " + std::to_string(words) + " out of range"));
   }
   a.word_count = static_cast<uint32_t>(words);
+  WITNESS_RETURN_IF_ERROR(
+      DecodeRemovedBlocks(st.ColumnText(17), what("boilerplate"), &a.boilerplate));
   *out = std::move(a);
   return Status::OK();
 }
@@ -74,9 +76,14 @@ namespace {
 constexpr const char* kInsertArticle =
     "INSERT INTO articles(id, source, url, title, published, language, places, agencies, "
     "author, content_type, text, html, raw, raw_same_as, extra_json, origin, word_count, "
-    "ingested_at, run_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) "
+    "ingested_at, run_id, boilerplate) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+    "?20) "
     "ON CONFLICT(id) DO NOTHING";
+
+constexpr const char* kSaveTemplate =
+    "INSERT INTO source_templates(source, blob, updated_at) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT(source) DO UPDATE SET blob = excluded.blob, updated_at = excluded.updated_at";
 
 constexpr const char* kBumpRun =
     "UPDATE runs SET added = added + ?1, unchanged = unchanged + ?2 WHERE id = ?3";
@@ -87,6 +94,7 @@ struct EncodedArticle {
   const Article* article;
   std::string places;
   std::string agencies;
+  std::string boilerplate;  // JSON array of {rule, reason, text}
   std::string html;  // zstd frame; meaningful when has_html
   std::string raw;   // zstd frame; meaningful when has_raw
   bool has_html = false;
@@ -122,6 +130,7 @@ Status Encode(store::Codec* codec, const Article& a, EncodedArticle* e) {
   e->article = &a;
   e->places = store::EncodeStringArray(a.places);
   e->agencies = store::EncodeStringArray(a.agencies);
+  e->boilerplate = store::EncodeRemovedBlocks(a.boilerplate);
   if (!a.html.empty()) {
     WITNESS_RETURN_IF_ERROR(codec->Compress(a.html, &e->html).Annotate(Describe(a) + ": html"));
     e->has_html = true;
@@ -159,6 +168,7 @@ Status BindArticle(Statement& st, const EncodedArticle& e, const std::string& in
   WITNESS_RETURN_IF_ERROR(st.BindInt64(17, a.word_count));
   WITNESS_RETURN_IF_ERROR(st.BindText(18, ingested_at));
   WITNESS_RETURN_IF_ERROR(run ? st.BindInt64(19, *run) : st.BindNull(19));
+  WITNESS_RETURN_IF_ERROR(st.BindText(20, e.boilerplate));
   return Status::OK();
 }
 
@@ -233,10 +243,11 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const Stor
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
-StatusOr<PutResult> Store::Put(const std::vector<Article>& batch) {
+StatusOr<PutResult> Store::Put(const std::vector<Article>& batch,
+                               const std::vector<TemplateBlob>& templates) {
   WITNESS_RETURN_IF_ERROR(impl_->CheckWritable("put"));
   PutResult result;
-  if (batch.empty()) return result;
+  if (batch.empty() && templates.empty()) return result;
   for (const Article& a : batch) WITNESS_RETURN_IF_ERROR(Validate(impl_->path, a));
 
   std::vector<EncodedArticle> rows(batch.size());
@@ -263,6 +274,17 @@ StatusOr<PutResult> Store::Put(const std::vector<Article>& batch) {
       }
     }
   }
+  if (!templates.empty()) {
+    StatusOr<CachedStatement> save = db->Cached(kSaveTemplate, "save source template");
+    if (!save.ok()) return save.status();
+    for (const TemplateBlob& t : templates) {
+      (*save)->Reset();
+      WITNESS_RETURN_IF_ERROR((*save)->BindText(1, t.source));
+      WITNESS_RETURN_IF_ERROR((*save)->BindBlob(2, t.blob));
+      WITNESS_RETURN_IF_ERROR((*save)->BindText(3, ingested_at));
+      WITNESS_RETURN_IF_ERROR((*save)->Run().Annotate("source template '" + t.source + "'"));
+    }
+  }
   if (impl_->active_run) {
     StatusOr<CachedStatement> bump = db->Cached(kBumpRun, "record run progress");
     if (!bump.ok()) return bump.status();
@@ -273,6 +295,25 @@ StatusOr<PutResult> Store::Put(const std::vector<Article>& batch) {
   }
   WITNESS_RETURN_IF_ERROR(tx->Commit());
   return result;
+}
+
+StatusOr<bool> Store::Contains(std::string_view id) {
+  StatusOr<CachedStatement> st =
+      impl_->db->Cached("SELECT 1 FROM articles WHERE id = ?1", "look up article id");
+  if (!st.ok()) return st.status();
+  WITNESS_RETURN_IF_ERROR((*st)->BindText(1, std::string(id)));
+  return (*st)->Step();
+}
+
+StatusOr<std::optional<std::string>> Store::LoadTemplate(std::string_view source) {
+  StatusOr<CachedStatement> st = impl_->db->Cached(
+      "SELECT blob FROM source_templates WHERE source = ?1", "load source template");
+  if (!st.ok()) return st.status();
+  WITNESS_RETURN_IF_ERROR((*st)->BindText(1, std::string(source)));
+  StatusOr<bool> row = (*st)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<std::string>();
+  return std::optional<std::string>(std::string((*st)->ColumnBlob(0)));
 }
 
 StatusOr<Article> Store::Get(std::string_view id_or_prefix) {

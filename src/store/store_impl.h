@@ -39,7 +39,7 @@ inline constexpr int64_t kRawIsHtml = 2;  // raw == html
 // The columns SELECTed to rebuild a whole Article, in ReadArticle's order.
 inline constexpr const char* kArticleColumns =
     "id, source, url, title, published, language, places, agencies, author, content_type, "
-    "text, html, raw, raw_same_as, extra_json, origin, word_count";
+    "text, html, raw, raw_same_as, extra_json, origin, word_count, boilerplate";
 
 // Rebuilds the Article at the current row of `st` (which selected kArticleColumns first).
 Status ReadArticle(const Statement& st, Codec* codec, const std::string& db_path, Article* out);
