@@ -277,6 +277,7 @@ struct TimeMention {
 
 struct Figure {
   NumberMention number;
+  std::string text;           // the number mention's text: "More than two dozen"
   Interval interval;          // for comparison: the number's interval, counts clamped >= 0
   text::Span span;            // number through the counted phrase and event
   text::Span sentence;        // the sentence it is in
@@ -290,7 +291,8 @@ struct Figure {
   Attribution attribution;
   std::vector<TimeMention> times;
   Status status = Status::kPlain;
-  text::Span status_cue;      // "retracted", "revised"; empty when kPlain
+  text::Span status_cue;      // where the cue is; empty when kPlain
+  std::string status_cue_text;  // "retracted", "revised", "walked back"
 };
 
 // Figures of a text, in text order. Segments the text itself (text::Segment) only around
