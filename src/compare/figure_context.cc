@@ -23,8 +23,8 @@ bool IsApostropheS(std::string_view text, const std::vector<Tok>& toks, uint32_t
          s.IsWord() && s.gap == kGlued && s.size() == 1 && (text[s.begin] | 0x20) == 's';
 }
 
-bool IsAdverb(std::string_view w) {
-  return w.size() > 4 && w.substr(w.size() - 2) == "ly";
+bool IsAdverb(const SentenceView& s, uint32_t i) {
+  return (*s.toks)[i].size() > 4 && s.words->EndsWith(i, "ly");
 }
 
 // Token range of a noun phrase ending just before `end` (exclusive), within [lo, end).
@@ -37,8 +37,7 @@ uint32_t PhraseBefore(const SentenceView& s, uint32_t lo, uint32_t end) {
     const uint32_t i = b - 1;
     const Tok& t = toks[i];
     if (t.IsWord()) {
-      const std::string w = LowerToken(s.text, t);
-      const uint32_t f = FigureWordFlags(w);
+      const uint32_t f = s.words->Flags(i);
       if (f & kFDet) {
         if (words > 0) b = i;  // "the interior ministry": keep the determiner, then stop
         break;
@@ -74,15 +73,14 @@ uint32_t PhraseAfter(const SentenceView& s, uint32_t begin, uint32_t hi) {
   while (e < hi && words < 8) {
     const Tok& t = toks[e];
     if (t.IsWord()) {
-      const std::string w = LowerToken(s.text, t);
-      const uint32_t f = FigureWordFlags(w);
+      const uint32_t f = s.words->Flags(e);
       if (f & kFDet) {
         if (words > 0) break;
         ++e;
         continue;
       }
       if (f & (kFStop | kFCue | kFWeekday | kFRelTime)) {
-        if (!(w == "of" && words > 0 && e + 1 < hi && toks[e + 1].IsWord())) break;
+        if (!(s.words->Is(e, "of") && words > 0 && e + 1 < hi && toks[e + 1].IsWord())) break;
       }
       ++e;
       ++words;
@@ -100,7 +98,7 @@ uint32_t PhraseAfter(const SentenceView& s, uint32_t begin, uint32_t hi) {
     break;
   }
   // Drop a trailing "of".
-  while (e > begin && toks[e - 1].IsWord() && LowerToken(s.text, toks[e - 1]) == "of") --e;
+  while (e > begin && s.words->Is(e - 1, "of")) --e;
   return words > 0 ? e : begin;
 }
 
@@ -118,14 +116,14 @@ Attribution FindAttribution(const SentenceView& s, uint32_t mb, uint32_t me) {
   for (uint32_t i = s.tb; i < s.te; ++i) {
     const Tok& t = toks[i];
     if (!t.IsWord()) continue;
-    const std::string w = LowerToken(s.text, t);
-    const uint32_t f = FigureWordFlags(w);
+    const uint32_t f = s.words->Flags(i);
     if (!(f & (kFCue | kFRetract))) continue;
     if (i >= mb && i < me) continue;
     uint32_t sb = i, se = i;
     uint32_t cue_end = i + 1;
-    if (w == "according") {
-      if (i + 1 >= s.te || LowerToken(s.text, toks[i + 1]) != "to") continue;
+    const bool according = s.words->Is(i, "according");
+    if (according) {
+      if (i + 1 >= s.te || !s.words->Is(i + 1, "to")) continue;
       cue_end = i + 2;
       sb = cue_end;
       se = PhraseAfter(s, cue_end, s.te);
@@ -134,12 +132,10 @@ Attribution FindAttribution(const SentenceView& s, uint32_t mb, uint32_t me) {
       // Skip adverbs and a weekday between the subject and the cue: "previously said".
       uint32_t end = i;
       while (end > s.tb && toks[end - 1].IsWord() &&
-             (IsAdverb(LowerToken(s.text, toks[end - 1])) ||
-              (FigureWordFlags(LowerToken(s.text, toks[end - 1])) & kFWeekday))) {
+             (IsAdverb(s, end - 1) || (s.words->Flags(end - 1) & kFWeekday))) {
         --end;
       }
-      if (end > s.tb && toks[end - 1].IsWord() &&
-          (FigureWordFlags(LowerToken(s.text, toks[end - 1])) & kFRelPron)) {
+      if (end > s.tb && (s.words->Flags(end - 1) & kFRelPron)) {
         continue;  // "a statement that said": a relative clause
       }
       sb = PhraseBefore(s, s.tb, end);
@@ -149,8 +145,7 @@ Attribution FindAttribution(const SentenceView& s, uint32_t mb, uint32_t me) {
         const bool after_punct = end > s.tb && toks[end - 1].type == TokType::kSym;
         if (!after_punct && end != s.tb) continue;
         sb = cue_end;
-        while (sb < s.te && toks[sb].IsWord() &&
-               (FigureWordFlags(LowerToken(s.text, toks[sb])) & (kFWeekday | kFRelTime))) {
+        while (sb < s.te && (s.words->Flags(sb) & (kFWeekday | kFRelTime))) {
           ++sb;
         }
         se = PhraseAfter(s, sb, s.te);
@@ -164,7 +159,7 @@ Attribution FindAttribution(const SentenceView& s, uint32_t mb, uint32_t me) {
       best.source_span = SpanOf(toks, sb, se);
       best.source = std::string(best.source_span.in(s.text));
       best.cue_span = SpanOf(toks, i, cue_end);
-      best.cue = w == "according" ? "according to" : w;
+      best.cue = according ? "according to" : LowerToken(s.text, t);
     }
   }
   return best;
@@ -172,10 +167,8 @@ Attribution FindAttribution(const SentenceView& s, uint32_t mb, uint32_t me) {
 
 void FindTimes(const SentenceView& s, std::vector<TimeMention>* out) {
   const auto& toks = *s.toks;
-  auto lower = [&](uint32_t i) { return LowerToken(s.text, toks[i]); };
-  auto flags = [&](uint32_t i) {
-    return toks[i].IsWord() ? FigureWordFlags(lower(i)) : 0u;
-  };
+  auto is = [&](uint32_t i, std::string_view w) { return s.words->Is(i, w); };
+  auto flags = [&](uint32_t i) { return s.words->Flags(i); };
   auto is_day = [&](uint32_t i) {
     if (i >= s.te || toks[i].type != TokType::kDigits || toks[i].size() > 2) return false;
     const int v = std::atoi(std::string(s.text.substr(toks[i].begin, toks[i].size())).c_str());
@@ -196,17 +189,14 @@ void FindTimes(const SentenceView& s, std::vector<TimeMention>* out) {
   for (uint32_t i = s.tb; i < s.te; ++i) {
     if (!toks[i].IsWord() && toks[i].type != TokType::kDigits) continue;
     const uint32_t f = flags(i);
-    const std::string w = toks[i].IsWord() ? lower(i) : std::string();
     // on / last / this / next / since / by / until + weekday
     if (f & kFWeekday) {
       if (!toks[i].upper) continue;
       uint32_t b = i;
-      if (i > s.tb) {
-        const std::string p = lower(i - 1);
-        if (p == "on" || p == "last" || p == "this" || p == "next" || p == "since" ||
-            p == "by" || p == "until" || p == "early" || p == "late") {
-          b = i - 1;
-        }
+      if (i > s.tb && (is(i - 1, "on") || is(i - 1, "last") || is(i - 1, "this") ||
+                       is(i - 1, "next") || is(i - 1, "since") || is(i - 1, "by") ||
+                       is(i - 1, "until") || is(i - 1, "early") || is(i - 1, "late"))) {
+        b = i - 1;
       }
       uint32_t e = i + 1;
       // "on Monday (Jan 10)"
@@ -219,7 +209,7 @@ void FindTimes(const SentenceView& s, std::vector<TimeMention>* out) {
       continue;
     }
     // Month day[, year] | Month year
-    if ((f & kFMonth) && toks[i].upper && !(w == "may" && !is_day(i + 1) && !is_year(i + 1))) {
+    if ((f & kFMonth) && toks[i].upper && !(is(i, "may") && !is_day(i + 1) && !is_year(i + 1))) {
       uint32_t e = i + 1;
       if (e < s.te && toks[e].IsSym('.') && toks[e].gap == kGlued) ++e;
       if (is_day(e)) {
@@ -227,7 +217,7 @@ void FindTimes(const SentenceView& s, std::vector<TimeMention>* out) {
         if (e + 1 < s.te && toks[e].IsSym(',') && is_year(e + 1)) e += 2;
         else if (is_year(e)) ++e;
         uint32_t b = i;
-        if (b > s.tb && lower(b - 1) == "on") --b;
+        if (b > s.tb && is(b - 1, "on")) --b;
         push(b, e, TimeMention::Type::kDate);
         i = e - 1;
         continue;
@@ -252,10 +242,10 @@ void FindTimes(const SentenceView& s, std::vector<TimeMention>* out) {
       continue;
     }
     // last/this/next/earlier this + week/month/year/night/weekend
-    if ((w == "last" || w == "this" || w == "next" || w == "past") && i + 1 < s.te &&
-        (flags(i + 1) & kFTimeUnit) && lower(i + 1) != "quarter") {
+    if ((is(i, "last") || is(i, "this") || is(i, "next") || is(i, "past")) && i + 1 < s.te &&
+        (flags(i + 1) & kFTimeUnit) && !is(i + 1, "quarter")) {
       uint32_t b = i;
-      if (w == "this" && i > s.tb && (lower(i - 1) == "earlier" || lower(i - 1) == "later")) {
+      if (is(i, "this") && i > s.tb && (is(i - 1, "earlier") || is(i - 1, "later"))) {
         b = i - 1;
       }
       push(b, i + 2, TimeMention::Type::kRelative);
@@ -264,18 +254,17 @@ void FindTimes(const SentenceView& s, std::vector<TimeMention>* out) {
     }
     // in/since/by/until/during 2019
     if (is_year(i) && i > s.tb) {
-      const std::string p = lower(i - 1);
-      if (p == "in" || p == "since" || p == "by" || p == "until" || p == "during" ||
-          p == "from" || p == "of") {
+      if (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "by") || is(i - 1, "until") ||
+          is(i - 1, "during") || is(i - 1, "from") || is(i - 1, "of")) {
         push(i - 1, i + 1, TimeMention::Type::kYear);
       }
       continue;
     }
-    if ((f & kFOrder) && w != "first") {
+    if ((f & kFOrder) && !is(i, "first")) {
       push(i, i + 1, TimeMention::Type::kOrder);
       continue;
     }
-    if (w == "so" && i + 1 < s.te && lower(i + 1) == "far") {
+    if (is(i, "so") && i + 1 < s.te && is(i + 1, "far")) {
       push(i, i + 2, TimeMention::Type::kOrder);
       ++i;
     }
@@ -290,10 +279,10 @@ Status FindStatus(const SentenceView& s, uint32_t mb, uint32_t me, text::Span* c
   for (uint32_t j = mb; j > s.tb && mb - j < kMaxDistance; --j) {
     const uint32_t i = j - 1;
     if (!toks[i].IsWord()) continue;
-    const std::string w = LowerToken(s.text, toks[i]);
-    const uint32_t f = FigureWordFlags(w);
-    const bool walked_back = (w == "walked" || w == "walks" || w == "walk") && i + 1 < mb &&
-                             LowerToken(s.text, toks[i + 1]) == "back";
+    const uint32_t f = s.words->Flags(i);
+    const bool walked_back = (s.words->Is(i, "walked") || s.words->Is(i, "walks") ||
+                              s.words->Is(i, "walk")) &&
+                             i + 1 < mb && s.words->Is(i + 1, "back");
     if ((f & kFRetract) || walked_back) {
       *cue = SpanOf(toks, i, walked_back ? i + 2 : i + 1);
       return Status::kRetracted;
@@ -301,7 +290,7 @@ Status FindStatus(const SentenceView& s, uint32_t mb, uint32_t me, text::Span* c
     if (f & kFCorrect) {
       *cue = SpanOf(toks, i, i + 1);
       // "revised the toll from 164 to 26": the "from" figure was superseded.
-      if (mb > s.tb && toks[mb - 1].IsWord() && LowerToken(s.text, toks[mb - 1]) == "from") {
+      if (mb > s.tb && s.words->Is(mb - 1, "from")) {
         return Status::kSuperseded;
       }
       return Status::kCorrected;

@@ -108,8 +108,8 @@ text::Span SpanOf(const std::vector<Tok>& toks, uint32_t b, uint32_t e) {
 class Extractor {
  public:
   Extractor(std::string_view text, const std::vector<Tok>& toks,
-            const std::vector<RawNumeral>& nums)
-      : text_(text), toks_(toks), nums_(nums) {}
+            const std::vector<RawNumeral>& nums, internal::WordCache* words)
+      : text_(text), toks_(toks), nums_(nums), words_(words) {}
 
   // Fills *f from mention m at tokens [mb, me) in sentence s; false when m is no figure.
   bool Build(const NumberMention& m, uint32_t mb, uint32_t me, const SentenceView& s,
@@ -117,9 +117,7 @@ class Extractor {
 
  private:
   std::string Lower(uint32_t i) const { return LowerToken(text_, toks_[i]); }
-  uint32_t Flags(uint32_t i) const {
-    return toks_[i].IsWord() ? FigureWordFlags(Lower(i)) : 0u;
-  }
+  uint32_t Flags(uint32_t i) const { return words_->Flags(i); }
   bool NotAFigure(const NumberMention& m, uint32_t mb, uint32_t me, const SentenceView& s) const;
   // The counted phrase after token `i`; sets *key_b/*key_e to the part that names the thing.
   uint32_t Counted(const NumberMention& m, uint32_t i, const SentenceView& s, uint32_t* cb,
@@ -128,6 +126,7 @@ class Extractor {
   std::string_view text_;
   const std::vector<Tok>& toks_;
   const std::vector<RawNumeral>& nums_;
+  internal::WordCache* words_;
 };
 
 bool Extractor::NotAFigure(const NumberMention& m, uint32_t mb, uint32_t me,
@@ -424,8 +423,14 @@ bool Extractor::Build(const NumberMention& m, uint32_t mb, uint32_t me, const Se
     e = std::max(e, f->event_span.end);
   }
   f->span = {b, e};
-  f->attribution = internal::FindAttribution(s, mb, me);
-  internal::FindTimes(s, &f->times);
+  // Attribution and times are read within a window around the figure, so that a
+  // paragraph-long "sentence" costs linear time.
+  constexpr uint32_t kWindow = 60;  // tokens on each side
+  SentenceView w = s;
+  w.tb = std::max(s.tb, mb > kWindow ? mb - kWindow : 0u);
+  w.te = std::min(s.te, me + kWindow);
+  f->attribution = internal::FindAttribution(w, mb, me);
+  internal::FindTimes(w, &f->times);
   f->status = internal::FindStatus(s, mb, me, &f->status_cue);
   if (f->status != Status::kPlain) f->status_cue_text = std::string(f->status_cue.in(text_));
   return true;
@@ -442,7 +447,8 @@ std::vector<Figure> Extract(std::string_view text, const text::Segmentation* seg
   internal::ComposeMentions(text, toks, nums, &mentions);
   if (mentions.empty()) return out;
   Sentences sentences(text, toks, seg);
-  Extractor ex(text, toks, nums);
+  internal::WordCache words(text, toks);
+  Extractor ex(text, toks, nums, &words);
   for (const NumberMention& m : mentions) {
     if (m.kind == Kind::kOrdinal) continue;
     const uint32_t mb = TokenAt(toks, m.span.begin);
@@ -451,6 +457,7 @@ std::vector<Figure> Extract(std::string_view text, const text::Segmentation* seg
     SentenceView s;
     s.text = text;
     s.toks = &toks;
+    s.words = &words;
     s.span = sentences.At(m.span.begin, mb);
     if (s.span.size() == 0) s.span = {toks[mb].begin, toks[me - 1].end};
     s.tb = TokenAt(toks, s.span.begin);

@@ -52,10 +52,52 @@ Topic TopicOfStem(std::string_view stem);
 // Canonical form of a counted stem: synonyms folded ("hardwar" -> "equip").
 std::string_view CanonicalStem(std::string_view stem);
 
+// Per-token word flags, looked up once per token on demand.
+class WordCache {
+ public:
+  WordCache(std::string_view text, const std::vector<Tok>& toks)
+      : text_(text), toks_(toks), flags_(toks.size(), kUnset) {}
+  uint32_t Flags(uint32_t i) {
+    if (flags_[i] == kUnset) {
+      flags_[i] = toks_[i].IsWord() ? FigureWordFlags(Text(i)) : 0u;
+    }
+    return flags_[i];
+  }
+  std::string_view Text(uint32_t i) const { return text_.substr(toks_[i].begin, toks_[i].size()); }
+  // Case-insensitive comparison with a lower-case ASCII word.
+  bool Is(uint32_t i, std::string_view lower) const {
+    if (!toks_[i].IsWord() || toks_[i].size() != lower.size()) return false;
+    const std::string_view w = Text(i);
+    for (size_t k = 0; k < w.size(); ++k) {
+      char c = w[k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c != lower[k]) return false;
+    }
+    return true;
+  }
+  bool EndsWith(uint32_t i, std::string_view lower_suffix) const {
+    const std::string_view w = Text(i);
+    if (!toks_[i].IsWord() || w.size() < lower_suffix.size()) return false;
+    for (size_t k = 0; k < lower_suffix.size(); ++k) {
+      char c = w[w.size() - lower_suffix.size() + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c != lower_suffix[k]) return false;
+    }
+    return true;
+  }
+
+ private:
+  static constexpr uint32_t kUnset = 0xFFFFFFFFu;
+  std::string_view text_;
+  const std::vector<Tok>& toks_;
+  std::vector<uint32_t> flags_;
+};
+
 // A sentence and its tokens.
 struct SentenceView {
   std::string_view text;
   const std::vector<Tok>* toks;
+  WordCache* words;
   uint32_t tb = 0, te = 0;  // token range
   text::Span span;
 };

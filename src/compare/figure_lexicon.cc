@@ -1,7 +1,8 @@
 // Word classes for figure context, and the topics of event and counted words.
-#include <mutex>
+#include <cstring>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "compare/figure_internal.h"
 
@@ -67,19 +68,60 @@ const FlagEntry kFlagEntries[] = {
     {"the a an its their his her our these those this that your my", kFDet},
 };
 
+// Open addressing over lower-case words; a probe compares the stored hash and length first.
 struct FlagTable {
-  std::unordered_map<std::string, uint32_t> map;
-  FlagTable() {
+  static constexpr size_t kSlots = 2048;  // power of two, > 2x the words
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t flags = 0;
+    std::string word;
+  };
+  std::vector<Slot> slots;
+  static uint32_t Hash(const char* s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; ++i) {
+      h ^= static_cast<uint8_t>(s[i]);
+      h *= 16777619u;
+    }
+    return h | 1u;  // 0 marks an empty slot
+  }
+  FlagTable() : slots(kSlots) {
     for (const auto& e : kFlagEntries) {
       std::string_view s = e.words;
       while (!s.empty()) {
         const size_t sp = s.find(' ');
         const std::string_view w = s.substr(0, sp);
-        if (!w.empty()) map[std::string(w)] |= e.flags;
+        if (!w.empty()) Add(w, e.flags);
         if (sp == std::string_view::npos) break;
         s.remove_prefix(sp + 1);
       }
     }
+  }
+  void Add(std::string_view w, uint32_t flags) {
+    const uint32_t h = Hash(w.data(), w.size());
+    size_t i = h & (kSlots - 1);
+    while (slots[i].hash != 0) {
+      if (slots[i].hash == h && slots[i].word == w) {
+        slots[i].flags |= flags;
+        return;
+      }
+      i = (i + 1) & (kSlots - 1);
+    }
+    slots[i].hash = h;
+    slots[i].flags = flags;
+    slots[i].word = std::string(w);
+  }
+  uint32_t Find(const char* w, size_t n) const {
+    const uint32_t h = Hash(w, n);
+    size_t i = h & (kSlots - 1);
+    while (slots[i].hash != 0) {
+      const Slot& s = slots[i];
+      if (s.hash == h && s.word.size() == n && std::memcmp(s.word.data(), w, n) == 0) {
+        return s.flags;
+      }
+      i = (i + 1) & (kSlots - 1);
+    }
+    return 0;
   }
 };
 
@@ -132,11 +174,7 @@ uint32_t FigureWordFlags(std::string_view word) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
     buf[i] = c;
   }
-  thread_local std::string key;
-  key.assign(buf, word.size());
-  const auto& m = Flags().map;
-  const auto it = m.find(key);
-  return it == m.end() ? 0 : it->second;
+  return Flags().Find(buf, word.size());
 }
 
 std::string LowerToken(std::string_view text, const Tok& t) {

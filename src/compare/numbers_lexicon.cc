@@ -153,16 +153,22 @@ uint32_t HashLower(const char* s, size_t n) {
   return h;
 }
 
+struct Slot {
+  uint32_t hash = 0;
+  int16_t entry = -1;
+  uint8_t len = 0;
+};
+
 struct Table {
-  std::array<int16_t, kSlots> slot;
+  std::array<Slot, kSlots> slot;
   Table() {
-    slot.fill(-1);
     static_assert(sizeof(kEntries) / sizeof(kEntries[0]) < kSlots / 2);
     for (size_t e = 0; e < sizeof(kEntries) / sizeof(kEntries[0]); ++e) {
       const size_t n = std::strlen(kEntries[e].word);
-      size_t i = HashLower(kEntries[e].word, n) & (kSlots - 1);
-      while (slot[i] >= 0) i = (i + 1) & (kSlots - 1);
-      slot[i] = static_cast<int16_t>(e);
+      const uint32_t h = HashLower(kEntries[e].word, n);
+      size_t i = h & (kSlots - 1);
+      while (slot[i].entry >= 0) i = (i + 1) & (kSlots - 1);
+      slot[i] = Slot{h, static_cast<int16_t>(e), static_cast<uint8_t>(n)};
     }
   }
 };
@@ -190,10 +196,14 @@ const WordInfo& LookupWord(std::string_view word) {
     }
   }
   const Table& table = GetTable();
-  size_t i = HashLower(buf, word.size()) & (kSlots - 1);
-  while (table.slot[i] >= 0) {
-    const Entry& e = kEntries[table.slot[i]];
-    if (std::strncmp(e.word, buf, word.size()) == 0 && e.word[word.size()] == '\0') return e.info;
+  const uint32_t h = HashLower(buf, word.size());
+  size_t i = h & (kSlots - 1);
+  while (table.slot[i].entry >= 0) {
+    const Slot& s = table.slot[i];
+    if (s.hash == h && s.len == word.size() &&
+        std::memcmp(kEntries[s.entry].word, buf, word.size()) == 0) {
+      return kEntries[s.entry].info;
+    }
     i = (i + 1) & (kSlots - 1);
   }
   return kUnknownInfo;

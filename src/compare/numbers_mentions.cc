@@ -549,10 +549,16 @@ void ComposeMentions(std::string_view text, const std::vector<Tok>& toks,
                          (a.unit.empty() || b.unit.empty() || a.unit == b.unit);
       if (sides && kinds) {
         // Tokens between: "and", "but", "," (one or two of them).
-        uint32_t ta = 0;
-        while (ta < n && toks[ta].end <= a.span.end) ++ta;
+        const auto first_after = [&](uint32_t byte) {
+          return static_cast<uint32_t>(
+              std::lower_bound(toks.begin(), toks.end(), byte,
+                               [](const Tok& t, uint32_t x) { return t.begin < x; }) -
+              toks.begin());
+        };
+        const uint32_t ta = first_after(a.span.end);
         uint32_t tb = ta;
-        while (tb < n && toks[tb].begin < b.span.begin) ++tb;
+        while (tb < n && tb - ta < 3 && toks[tb].begin < b.span.begin) ++tb;
+        if (tb >= n || toks[tb].begin != b.span.begin) tb = ta + 3;  // too far apart
         bool joined = tb > ta && tb - ta <= 2 && toks[tb].gap != kBlank;
         for (uint32_t k = ta; joined && k < tb; ++k) {
           const Tok& t = toks[k];
