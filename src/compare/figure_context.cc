@@ -70,17 +70,21 @@ uint32_t PhraseAfter(const SentenceView& s, uint32_t begin, uint32_t hi) {
   const auto& toks = *s.toks;
   uint32_t e = begin;
   int words = 0;
+  bool after_of = false;
   while (e < hi && words < 8) {
     const Tok& t = toks[e];
     if (t.IsWord()) {
       const uint32_t f = s.words->Flags(e);
       if (f & kFDet) {
-        if (words > 0) break;
+        if (words > 0 && !after_of) break;
+        after_of = false;
         ++e;
         continue;
       }
+      after_of = false;
       if (f & (kFStop | kFCue | kFWeekday | kFRelTime)) {
         if (!(s.words->Is(e, "of") && words > 0 && e + 1 < hi && toks[e + 1].IsWord())) break;
+        after_of = true;
       }
       ++e;
       ++words;

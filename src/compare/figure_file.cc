@@ -59,8 +59,9 @@ OffsetMap NormalizeWithMap(std::string_view bytes, text::Normalized* out) {
       add(i, n, bytes.substr(i, n - i), true);
       break;
     }
-    size_t k = j;
-    if (b[j] >= 0x80 && j > i) k = j - 1;  // the base character a mark may compose with
+    // The ASCII character before the stretch goes with it: a mark in the stretch may
+    // compose with it (also once a NUL between them is dropped).
+    const size_t k = j > i ? j - 1 : j;
     if (k > i) add(i, k, bytes.substr(i, k - i), true);
     size_t e = j;
     while (e < n && (dirty(e) || (b[e] == '\n' && e > 0 && b[e - 1] == '\r'))) ++e;
@@ -69,7 +70,31 @@ OffsetMap NormalizeWithMap(std::string_view bytes, text::Normalized* out) {
     out->repaired_sequences += p.repaired_sequences;
     out->removed_nuls += p.removed_nuls;
     out->nfc_changed = out->nfc_changed || p.nfc_changed;
-    add(k, e, p.text, p.text == piece);
+    const std::string_view norm = p.text;
+    if (norm == piece) {
+      add(k, e, norm, true);
+    } else {
+      // Keep what the piece and its normal form share at either end exact: only the
+      // bytes in between are a changed stretch. The cuts fall on character boundaries.
+      auto boundary = [](std::string_view s, size_t at) {
+        return at >= s.size() || (static_cast<uint8_t>(s[at]) & 0xC0) != 0x80;
+      };
+      size_t pre = 0;
+      while (pre < norm.size() && pre < piece.size() && norm[pre] == piece[pre]) ++pre;
+      while (pre > 0 && !(boundary(norm, pre) && boundary(piece, pre))) --pre;
+      size_t suf = 0;
+      while (suf < norm.size() - pre && suf < piece.size() - pre &&
+             norm[norm.size() - 1 - suf] == piece[piece.size() - 1 - suf]) {
+        ++suf;
+      }
+      while (suf > 0 && !(boundary(norm, norm.size() - suf) &&
+                          boundary(piece, piece.size() - suf))) {
+        --suf;
+      }
+      if (pre > 0) add(k, k + pre, norm.substr(0, pre), true);
+      add(k + pre, e - suf, norm.substr(pre, norm.size() - pre - suf), false);
+      if (suf > 0) add(e - suf, e, norm.substr(norm.size() - suf), true);
+    }
     i = e;
   }
   map.norm_size_ = static_cast<uint32_t>(out->text.size());

@@ -440,7 +440,10 @@ bool WordParser::PronounOne(int s) const {
   if (tb == 0) return false;
   const Tok& p = toks_[tb - 1];
   if (!p.IsWord()) return false;
+  if (p.info->cls == NumClass::kOrd) return true;  // "the first one"
   switch (p.id()) {
+    case W::kLast: case W::kNext: case W::kPrevious: case W::kCurrent: case W::kPenultimate:
+    case W::kAntepenultimate:
     case W::kThe: case W::kThis: case W::kThat: case W::kWhich: case W::kEach: case W::kEvery:
     case W::kAny: case W::kNo: case W::kAnother: case W::kOnly: case W::kA: case W::kAn:
     case W::kWhichever: case W::kHis: case W::kHer: case W::kIts: case W::kTheir: case W::kMy:
