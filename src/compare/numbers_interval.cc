@@ -82,6 +82,9 @@ namespace internal {
 
 Interval QualifiedInterval(Qualifier q, double x) {
   const double t = kApproxTolerance * std::fabs(x);
+  if (t == 0 && (q == Qualifier::kNearly || q == Qualifier::kJustOver)) {
+    return Interval::Point(x);  // "nearly zero": no room on either side
+  }
   switch (q) {
     case Qualifier::kExact:
     case Qualifier::kEqual:
