@@ -118,8 +118,7 @@ void BM_FiguresForFileToJson(benchmark::State& state) {
   const auto& docs = Corpus();
   for (auto _ : state) {
     for (const auto& d : docs) {
-      const std::string json =
-          witness::figures::FiguresToJson(witness::figures::FiguresForFile(d));
+      const std::string json = witness::figures::FiguresToJson(witness::figures::FiguresForFile(d));
       benchmark::DoNotOptimize(json.data());
     }
   }

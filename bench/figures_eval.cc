@@ -18,14 +18,13 @@
 // Core files (the goal): NumberModel, NumberRangeModel, OrdinalModel, PercentModel.
 // Optional (they change the expected behaviour): the ExperimentalMode, PercentMode and
 // SuppressExtendedTypes variants.
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
@@ -88,8 +87,9 @@ int main(int argc, char** argv) {
     (spec.core ? core_total : opt_total) += total;
   }
   if (core_total > 0) {
-    std::printf("%-36s %6d %6d %7.1f%%\n", "CORE (NumberModel, NumberRangeModel, OrdinalModel, PercentModel)",
-                core_pass, core_total, 100.0 * core_pass / core_total);
+    std::printf("%-36s %6d %6d %7.1f%%\n",
+                "CORE (NumberModel, NumberRangeModel, OrdinalModel, PercentModel)", core_pass,
+                core_total, 100.0 * core_pass / core_total);
   }
   if (opt_total > 0) {
     std::printf("%-36s %6d %6d %7.1f%%\n", "OPTIONAL", opt_pass, opt_total,

@@ -64,9 +64,9 @@ TEST_F(NumberRanges, PerFileFloors) {
 }
 
 TEST_F(NumberRanges, OptionalFilesDoNotRegress) {
-  EXPECT_GE(Rate(Score("NumberModelExperimentalMode", nullptr)), 0.97);       // 150/153
-  EXPECT_GE(Rate(Score("NumberRangeModelExperimentalMode", nullptr)), 0.97);  // 74/76
-  EXPECT_GE(Rate(Score("OrdinalModelSuppressExtendedTypes", nullptr)), 0.90); // 30/33
+  EXPECT_GE(Rate(Score("NumberModelExperimentalMode", nullptr)), 0.97);        // 150/153
+  EXPECT_GE(Rate(Score("NumberRangeModelExperimentalMode", nullptr)), 0.97);   // 74/76
+  EXPECT_GE(Rate(Score("OrdinalModelSuppressExtendedTypes", nullptr)), 0.90);  // 30/33
 }
 
 }  // namespace

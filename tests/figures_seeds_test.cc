@@ -65,8 +65,8 @@ class SeedFigures : public ::testing::Test {
 TEST_F(SeedFigures, DeathTollsDivergeAndTheRetractionIsNoted) {
   const FigureGroup& g = Group("death|people");
   EXPECT_THAT(Claims(g), ElementsAre("000:More than two dozen", "001:At least two dozen",
-                                     "001:more than 164 (retracted)", "002:At least 164",
-                                     "004:164", "004:More than two dozen"));
+                                     "001:more than 164 (retracted)", "002:At least 164", "004:164",
+                                     "004:More than two dozen"));
   EXPECT_EQ(g.verdict, Verdict::kDiverge);
   EXPECT_EQ(g.source_count, 4u);
   ASSERT_EQ(g.retracted.size(), 1u);

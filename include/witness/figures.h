@@ -4,7 +4,7 @@
 // Usage:
 //   // 1. Numbers: every numeric expression with its byte span and what it asserts.
 //   witness::figures::NumberScan scan = witness::figures::ScanNumbers(text);
-//   for (const auto& m : scan.mentions)   // "more than two dozen" -> kCardinal, kMoreThan, (24, inf)
+//   for (const auto& m : scan.mentions)  // "more than two dozen": kCardinal, kMoreThan, (24,inf)
 //     use(m.span, m.kind, m.qualifier, m.interval, m.unit);
 //
 //   // 2. Figures: a number with what it counts, the event, who said it, when, and whether
@@ -56,9 +56,10 @@
 //       equal to/exactly/precisely x                                           [x, x]
 //       between x and y, from x to y, x to y, x-y, x–y, x~y, x through y        [x, y]
 //       "more than x but fewer than y" and other pairs of one-sided bounds       their meet
-//       dozens [24, 100), hundreds [200, 1000), thousands [2000, 10000), tens of thousands
-//       [20000, 100000), hundreds of thousands, millions, tens/hundreds of millions, billions
-//       likewise; several X [3X, 10X); a few X [2X, 6X); a couple of X [2X, 3X]
+//       a plural X with no number (dozens, hundreds, thousands, millions, billions) [2X, 10X):
+//       thousands [2000, 10000), dozens [24, 120); tens of thousands [20000, 100000),
+//       hundreds of thousands [200000, 1000000), tens/hundreds of millions likewise;
+//       several X [3X, 10X); a few X [2X, 6X); a couple of X [2X, 3X]; many X [2X, 10X)
 //     (0.9 and 1.1 are kApproxTolerance.) For negative x the factors apply to |x|. The
 //     interval is what the words say; ExtractFigures clamps counts of things to >= 0.
 //   - Ranges need x < y; "from 164 to 26" is two numbers (a revision, not a range).
@@ -74,27 +75,32 @@
 //     individuals) and an empty phrase with a person event folded to "people".
 //   - The event: the verb after it, through auxiliaries ("were killed", "have been
 //     detained", "had died", "164 killed"), else an event word just before the number
-//     ("killing 12", "the death toll rose to 164"). Topic: the semantic class of event and
-//     counted words (killed/died/dead/deaths/death toll -> kDeath, detained/arrested/held ->
-//     kDetention, ...).
+//     ("killing 12", "the death toll rose to 164", "deployed 2,000 troops"). Topic: the
+//     semantic class of the event and counted words (killed/died/dead/deaths/death toll ->
+//     kDeath, detained/arrested/jailed -> kDetention, "held" only of people, troops/soldiers
+//     -> kForces, "a country of N people" -> kPopulation, "N-year-old" -> kAge, ...).
 //   - Attribution: "according to X", "X said/told/reported/announced/estimated/...", "..., said
-//     X" in the figure's sentence; the nearest one wins. Times: weekdays, dates, "last week",
-//     "yesterday", years, and order cues ("previously", "initially", "later") in the sentence.
-//   - Status: kRetracted when a retraction cue (retracted, withdrew, walked back, disavowed)
-//     comes before the number in its sentence ("the ministry retracted a statement that said
-//     more than 164 people had died"); with "corrected"/"revised"/"updated": "from x" ->
-//     kSuperseded, "to y" -> kCorrected, otherwise kCorrected.
+//     X" in the figure's sentence, within 60 tokens of it; the nearest one wins ("a statement
+//     that said" is a relative clause, not a source). Times: weekdays, dates, "last week",
+//     "yesterday", years, and order cues ("previously", "initially", "later") in the same
+//     window.
+//   - Status: kRetracted when a retraction cue (retracted, withdrew, walked back, disavowed,
+//     rescinded) comes before the number in its sentence, at most 15 tokens before it ("the
+//     ministry retracted a statement that said more than 164 people had died"); after
+//     "corrected", "revised" or "amended": "from x" -> kSuperseded, else kCorrected.
 //   - Comparison (CompareFigures): claims are grouped by topic and counted key (and unit for
-//     percentages and money); ages and durations are not compared. Each claim has its strict
-//     interval (above) and a likely interval, which closes open ends the way a reader does:
-//     more than x -> (x, 1.5x], at least x -> [x, 1.5x], less than x -> [x/1.5, x), at most /
-//     up to x -> [x/2, x], a round exact number (>= 100, two or more trailing zeros) -> +-2%.
-//     Pair verdicts: kAgree when the likely intervals meet; kDiffer when they do not but the
-//     gap is small (<= kDifferGap of the larger magnitude); kDiverge when the strict intervals
-//     still meet (both can be true: "more than 24" and "at least 164"); kConflict otherwise.
-//     A group's verdict is the worst pair verdict between claims that are neither retracted
-//     nor superseded. Claims whose interval contains a retracted value are flagged as
-//     echoing it.
+//     percentages and money). Ages and durations are not compared, nor are figures that say
+//     neither what they count nor what happened (a bare "100,000 people" has no topic).
+//     Each claim has its strict interval (above) and a likely interval, which closes open
+//     ends the way a reader does: more than x -> (x, 1.5x], at least x -> [x, 1.5x], less
+//     than x -> [x/1.5, x), at most / up to x -> [x/2, x], a round exact number (>= 100, two
+//     or more trailing zeros) -> +-2%. Pair verdicts: kAgree when the likely intervals meet;
+//     kDiffer when they do not but the gap is small (<= kDifferGap of the larger magnitude);
+//     kDiverge when the strict intervals still meet (both can be true: "more than 24" and "at
+//     least 164"); kConflict otherwise. Pairs join current claims (neither retracted nor
+//     superseded), except a source repeating the same interval. A group's verdict is its
+//     worst pair verdict (kSingle without pairs). Current claims that state a retracted value
+//     again (within 1%) are listed as echoing it.
 #ifndef WITNESS_FIGURES_H_
 #define WITNESS_FIGURES_H_
 
@@ -112,7 +118,7 @@ namespace witness::figures {
 
 inline constexpr double kInf = std::numeric_limits<double>::infinity();
 inline constexpr double kApproxTolerance = 0.1;  // "about x" = [x(1-t), x(1+t)]
-inline constexpr double kDifferGap = 0.25;        // see the comparison rules above
+inline constexpr double kDifferGap = 0.25;       // see the comparison rules above
 
 // A set of reals: an interval with open or closed ends; infinite ends are always open.
 struct Interval {
@@ -154,63 +160,63 @@ enum class Kind : uint8_t {
 };
 
 enum class Qualifier : uint8_t {
-  kExact = 0,    // no qualifier
-  kAbout,        // about, around, roughly, approximately, some, an estimated, close to, or so
-  kNearly,       // nearly, almost, just under, not quite
-  kJustOver,     // just over, slightly more than, a little over
-  kMoreThan,     // more than, over, above, exceeding, greater than, >
-  kAtLeast,      // at least, no fewer than, x or more, >=
-  kLessThan,     // less than, fewer than, under, below, <
-  kAtMost,       // at most, no more than, x or less, <=
-  kUpTo,         // up to, as many as, as much as
-  kEqual,        // equal to, exactly, precisely
-  kRange,        // two bounds: between x and y, x-y, from x to y, "more than x but less than y"
-  kVague,        // dozens, hundreds, thousands, tens of thousands, several hundred, a few thousand
+  kExact = 0,  // no qualifier
+  kAbout,      // about, around, roughly, approximately, some, an estimated, close to, or so
+  kNearly,     // nearly, almost, just under, not quite
+  kJustOver,   // just over, slightly more than, a little over
+  kMoreThan,   // more than, over, above, exceeding, greater than, >
+  kAtLeast,    // at least, no fewer than, x or more, >=
+  kLessThan,   // less than, fewer than, under, below, <
+  kAtMost,     // at most, no more than, x or less, <=
+  kUpTo,       // up to, as many as, as much as
+  kEqual,      // equal to, exactly, precisely
+  kRange,      // two bounds: between x and y, x-y, from x to y, "more than x but less than y"
+  kVague,      // dozens, hundreds, thousands, tens of thousands, several hundred, a few thousand
 };
 
 // How a kRange mention was written (the evaluation maps these to its own conventions).
 enum class RangeForm : uint8_t {
   kNone = 0,
-  kBetween,   // between x and y
-  kFromTo,    // from x to y
-  kTo,        // x to y
-  kDash,      // x-y, x–y, x — y
-  kTilde,     // x~y
-  kThrough,   // x through y
-  kBounds,    // two one-sided bounds joined: "more than 10 and less than 20"
+  kBetween,  // between x and y
+  kFromTo,   // from x to y
+  kTo,       // x to y
+  kDash,     // x-y, x–y, x — y
+  kTilde,    // x~y
+  kThrough,  // x through y
+  kBounds,   // two one-sided bounds joined: "more than 10 and less than 20"
 };
 
 // An atomic numeral: one number written in digits, words or both, before any qualifier,
 // unit or range is attached. Numerals are what a reader would call "a number".
 struct Numeral {
   text::Span span;
-  double value = 0;           // finite; for a vague numeral the interval's lower bound
-  bool ordinal = false;       // "fifth", "21st" (not the denominator of a fraction)
-  bool fraction = false;      // "two thirds", "3/4", "one and a half", "½"
-  bool vague = false;         // "thousands", "dozens", "tens of thousands", "several hundred"
-  bool words = false;         // spelled out at least in part ("two dozen", "2 million")
-  bool label = false;         // glued to a word by a hyphen: "COVID-19", "SCP-173"
-  bool in_chain = false;      // part of a chain "1,2,3", "5/17/2018", "10:30", "192.168.1.2"
-  bool time_like = false;     // a part of "10:30"
-  uint8_t decimals = 0;       // digits after the decimal point as written (0 for words)
+  double value = 0;        // finite; for a vague numeral the interval's lower bound
+  bool ordinal = false;    // "fifth", "21st" (not the denominator of a fraction)
+  bool fraction = false;   // "two thirds", "3/4", "one and a half", "½"
+  bool vague = false;      // "thousands", "dozens", "tens of thousands", "several hundred"
+  bool words = false;      // spelled out at least in part ("two dozen", "2 million")
+  bool label = false;      // glued to a word by a hyphen: "COVID-19", "SCP-173"
+  bool in_chain = false;   // part of a chain "1,2,3", "5/17/2018", "10:30", "192.168.1.2"
+  bool time_like = false;  // a part of "10:30"
+  uint8_t decimals = 0;    // digits after the decimal point as written (0 for words)
   // Relative ordinals ("last", "next", "penultimate"), only with NumberOptions::relative_ordinals:
   // ordinal = true, relative = true, value = offset from the anchor.
   bool relative = false;
-  bool anchor_end = false;    // relative to the end ("last" = end+0) or the current item
-  Interval vague_interval;    // meaningful when vague
+  bool anchor_end = false;  // relative to the end ("last" = end+0) or the current item
+  Interval vague_interval;  // meaningful when vague
 };
 
 // A number as the text asserts it: numerals with their qualifier, range, unit and sign.
 struct NumberMention {
-  text::Span span;            // from the qualifier's first byte to the unit's last
+  text::Span span;  // from the qualifier's first byte to the unit's last
   Kind kind = Kind::kCardinal;
   Qualifier qualifier = Qualifier::kExact;
   RangeForm range_form = RangeForm::kNone;
-  double value = 0;           // the stated number (a range's first bound); NaN when vague
+  double value = 0;  // the stated number (a range's first bound); NaN when vague
   double value2 = std::numeric_limits<double>::quiet_NaN();  // a range's second bound
-  Interval interval;          // what the words assert (see the rules above)
-  std::string unit;           // "%", "percentage point", "USD", "EUR", "GBP", "JPY", "dollar"...
-  uint32_t first_numeral = 0; // index into NumberScan::numerals
+  Interval interval;           // what the words assert (see the rules above)
+  std::string unit;            // "%", "percentage point", "USD", "EUR", "GBP", "JPY", "dollar"...
+  uint32_t first_numeral = 0;  // index into NumberScan::numerals
   uint32_t numeral_count = 0;
   bool IsRange() const { return qualifier == Qualifier::kRange; }
 };
@@ -249,9 +255,9 @@ enum class Topic : uint8_t {
 
 enum class Status : uint8_t {
   kPlain = 0,
-  kRetracted,    // the text reports the figure was retracted / withdrawn
-  kCorrected,    // the text reports this as a corrected / revised figure
-  kSuperseded,   // the text reports this figure was revised away ("revised from x to y": x)
+  kRetracted,   // the text reports the figure was retracted / withdrawn
+  kCorrected,   // the text reports this as a corrected / revised figure
+  kSuperseded,  // the text reports this figure was revised away ("revised from x to y": x)
 };
 
 struct Attribution {
@@ -277,21 +283,21 @@ struct TimeMention {
 
 struct Figure {
   NumberMention number;
-  std::string text;           // the number mention's text: "More than two dozen"
-  Interval interval;          // for comparison: the number's interval, counts clamped >= 0
-  text::Span span;            // number through the counted phrase and event
-  text::Span sentence;        // the sentence it is in
-  std::string counted;        // "people", "units of military equipment" (text); may be empty
+  std::string text;     // the number mention's text: "More than two dozen"
+  Interval interval;    // for comparison: the number's interval, counts clamped >= 0
+  text::Span span;      // number through the counted phrase and event
+  text::Span sentence;  // the sentence it is in
+  std::string counted;  // "people", "units of military equipment" (text); may be empty
   text::Span counted_span;
-  std::string counted_key;    // stems: "peopl", "militari equip"; "people" for person nouns
-  std::string event;          // "killed", "detained" (text); may be empty
+  std::string counted_key;  // stems: "peopl", "militari equip"; "people" for person nouns
+  std::string event;        // "killed", "detained" (text); may be empty
   text::Span event_span;
-  std::string event_key;      // stem: "kill"
+  std::string event_key;  // stem: "kill"
   Topic topic = Topic::kOther;
   Attribution attribution;
   std::vector<TimeMention> times;
   Status status = Status::kPlain;
-  text::Span status_cue;      // where the cue is; empty when kPlain
+  text::Span status_cue;        // where the cue is; empty when kPlain
   std::string status_cue_text;  // "retracted", "revised", "walked back"
 };
 
@@ -322,16 +328,16 @@ struct FigurePair {
 };
 
 struct FigureGroup {
-  std::string key;               // "death|people", "other|troop", "percent|vote|%"
-  std::string label;             // for a reader: "people killed", "troops"
+  std::string key;    // "death|people", "other|troop", "percent|vote|%"
+  std::string label;  // for a reader: "people killed", "troops"
   Topic topic = Topic::kOther;
   std::vector<uint32_t> claims;  // indices into the input, in input order
   Verdict verdict = Verdict::kSingle;
-  std::vector<FigurePair> pairs; // claims from different sources (or times), current ones
-  std::vector<uint32_t> retracted;          // claims with status kRetracted or kSuperseded
-  std::vector<uint32_t> echoes_retracted;   // current claims containing a retracted value
+  std::vector<FigurePair> pairs;           // claims from different sources (or times), current ones
+  std::vector<uint32_t> retracted;         // claims with status kRetracted or kSuperseded
+  std::vector<uint32_t> echoes_retracted;  // current claims containing a retracted value
   uint32_t source_count = 0;
-  std::string summary;           // one line: what each source says and the verdict
+  std::string summary;  // one line: what each source says and the verdict
 };
 
 // Groups claims about the same quantity and judges them. Deterministic; groups come in order

@@ -15,9 +15,7 @@ bool Current(const Figure& f) {
   return f.status != Status::kRetracted && f.status != Status::kSuperseded;
 }
 
-bool RoundNumber(double x) {
-  return std::fabs(x) >= 100 && std::fmod(std::fabs(x), 100.0) == 0;
-}
+bool RoundNumber(double x) { return std::fabs(x) >= 100 && std::fmod(std::fabs(x), 100.0) == 0; }
 
 // What a reader takes a claim to mean: open ends closed (see the header).
 Interval Likely(const Figure& f) {
@@ -70,8 +68,10 @@ std::string GroupKey(const Figure& f) {
   if (f.number.kind == Kind::kOrdinal) return "";
   if (f.topic == Topic::kAge || f.topic == Topic::kDuration) return "";
   const std::string& thing = f.counted_key;
-  if (thing.empty() && (f.topic == Topic::kOther || f.topic == Topic::kMoney ||
-                        f.topic == Topic::kPercent)) {
+  // "100,000 people" with no event says nothing comparable about what happened to them.
+  if (f.topic == Topic::kOther && thing == "people") return "";
+  if (thing.empty() &&
+      (f.topic == Topic::kOther || f.topic == Topic::kMoney || f.topic == Topic::kPercent)) {
     return "";  // nothing says what the number is about
   }
   std::string key(TopicName(f.topic));
@@ -113,7 +113,7 @@ std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
     for (uint32_t c : g.claims) {
       const Figure& f = claims[c].figure;
       if (!f.counted.empty() || !f.event.empty()) {
-        g.label = Lowered(!f.counted.empty()        ? f.counted
+        g.label = Lowered(!f.counted.empty()          ? f.counted
                           : f.counted_key == "people" ? std::string("people")
                                                       : std::string(TopicName(f.topic)));
         if (!f.event.empty()) g.label += " " + Lowered(f.event);
@@ -170,9 +170,8 @@ std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
     for (uint32_t c : g.claims) {
       if (!Current(claims[c].figure)) continue;
       const std::string w = claims[c].figure.text;
-      auto it = std::find_if(wordings.begin(), wordings.end(), [&](const auto& p) {
-        return Lowered(p.first) == Lowered(w);
-      });
+      auto it = std::find_if(wordings.begin(), wordings.end(),
+                             [&](const auto& p) { return Lowered(p.first) == Lowered(w); });
       if (it == wordings.end()) {
         wordings.push_back({w, {claims[c].source}});
       } else if (std::find(it->second.begin(), it->second.end(), claims[c].source) ==
@@ -214,68 +213,106 @@ std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
 
 std::string_view KindName(Kind k) {
   switch (k) {
-    case Kind::kCardinal: return "cardinal";
-    case Kind::kOrdinal: return "ordinal";
-    case Kind::kPercent: return "percent";
-    case Kind::kMoney: return "money";
+    case Kind::kCardinal:
+      return "cardinal";
+    case Kind::kOrdinal:
+      return "ordinal";
+    case Kind::kPercent:
+      return "percent";
+    case Kind::kMoney:
+      return "money";
   }
   return "cardinal";
 }
 
 std::string_view QualifierName(Qualifier q) {
   switch (q) {
-    case Qualifier::kExact: return "exact";
-    case Qualifier::kAbout: return "about";
-    case Qualifier::kNearly: return "nearly";
-    case Qualifier::kJustOver: return "just_over";
-    case Qualifier::kMoreThan: return "more_than";
-    case Qualifier::kAtLeast: return "at_least";
-    case Qualifier::kLessThan: return "less_than";
-    case Qualifier::kAtMost: return "at_most";
-    case Qualifier::kUpTo: return "up_to";
-    case Qualifier::kEqual: return "equal";
-    case Qualifier::kRange: return "range";
-    case Qualifier::kVague: return "vague";
+    case Qualifier::kExact:
+      return "exact";
+    case Qualifier::kAbout:
+      return "about";
+    case Qualifier::kNearly:
+      return "nearly";
+    case Qualifier::kJustOver:
+      return "just_over";
+    case Qualifier::kMoreThan:
+      return "more_than";
+    case Qualifier::kAtLeast:
+      return "at_least";
+    case Qualifier::kLessThan:
+      return "less_than";
+    case Qualifier::kAtMost:
+      return "at_most";
+    case Qualifier::kUpTo:
+      return "up_to";
+    case Qualifier::kEqual:
+      return "equal";
+    case Qualifier::kRange:
+      return "range";
+    case Qualifier::kVague:
+      return "vague";
   }
   return "exact";
 }
 
 std::string_view TopicName(Topic t) {
   switch (t) {
-    case Topic::kOther: return "other";
-    case Topic::kDeath: return "death";
-    case Topic::kInjury: return "injury";
-    case Topic::kCasualty: return "casualty";
-    case Topic::kDetention: return "detention";
-    case Topic::kMissing: return "missing";
-    case Topic::kDisplacement: return "displacement";
-    case Topic::kForces: return "forces";
-    case Topic::kPopulation: return "population";
-    case Topic::kAge: return "age";
-    case Topic::kDuration: return "duration";
-    case Topic::kMoney: return "money";
-    case Topic::kPercent: return "percent";
+    case Topic::kOther:
+      return "other";
+    case Topic::kDeath:
+      return "death";
+    case Topic::kInjury:
+      return "injury";
+    case Topic::kCasualty:
+      return "casualty";
+    case Topic::kDetention:
+      return "detention";
+    case Topic::kMissing:
+      return "missing";
+    case Topic::kDisplacement:
+      return "displacement";
+    case Topic::kForces:
+      return "forces";
+    case Topic::kPopulation:
+      return "population";
+    case Topic::kAge:
+      return "age";
+    case Topic::kDuration:
+      return "duration";
+    case Topic::kMoney:
+      return "money";
+    case Topic::kPercent:
+      return "percent";
   }
   return "other";
 }
 
 std::string_view StatusName(Status s) {
   switch (s) {
-    case Status::kPlain: return "plain";
-    case Status::kRetracted: return "retracted";
-    case Status::kCorrected: return "corrected";
-    case Status::kSuperseded: return "superseded";
+    case Status::kPlain:
+      return "plain";
+    case Status::kRetracted:
+      return "retracted";
+    case Status::kCorrected:
+      return "corrected";
+    case Status::kSuperseded:
+      return "superseded";
   }
   return "plain";
 }
 
 std::string_view VerdictName(Verdict v) {
   switch (v) {
-    case Verdict::kSingle: return "single";
-    case Verdict::kAgree: return "agree";
-    case Verdict::kDiffer: return "differ";
-    case Verdict::kDiverge: return "diverge";
-    case Verdict::kConflict: return "conflict";
+    case Verdict::kSingle:
+      return "single";
+    case Verdict::kAgree:
+      return "agree";
+    case Verdict::kDiffer:
+      return "differ";
+    case Verdict::kDiverge:
+      return "diverge";
+    case Verdict::kConflict:
+      return "conflict";
   }
   return "single";
 }

@@ -1,8 +1,8 @@
 // CompareFigures: grouping and verdicts on hand-built claims, and the JSON of a comparison.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "witness/figures.h"
@@ -14,8 +14,7 @@ using ::testing::ElementsAre;
 using ::testing::SizeIs;
 
 // The claims of each (source, text) pair, in order.
-std::vector<SourcedFigure> Claims(
-    std::initializer_list<std::pair<std::string, std::string>> docs) {
+std::vector<SourcedFigure> Claims(std::initializer_list<std::pair<std::string, std::string>> docs) {
   std::vector<SourcedFigure> out;
   for (const auto& [source, text] : docs) {
     for (Figure& f : ExtractFigures(text)) out.push_back({source, std::move(f)});
@@ -48,9 +47,9 @@ TEST(FigureCompare, PairVerdicts) {
   // Close but apart: 164 vs 170 (gap 6 of 170).
   EXPECT_EQ(PairVerdict("164 people were killed", "170 people were killed"), Verdict::kDiffer);
   // Both lower bounds, far apart: each can be true, but they say different things.
-  EXPECT_EQ(PairVerdict("more than two dozen people were killed",
-                        "at least 164 people were killed"),
-            Verdict::kDiverge);
+  EXPECT_EQ(
+      PairVerdict("more than two dozen people were killed", "at least 164 people were killed"),
+      Verdict::kDiverge);
   // Incompatible: exactly 24 against exactly 164.
   EXPECT_EQ(PairVerdict("24 people were killed", "164 people were killed"), Verdict::kConflict);
   EXPECT_EQ(PairVerdict("fewer than 10 people died", "at least 100 people died"),
@@ -88,10 +87,11 @@ TEST(FigureCompare, DifferentThingsAreNotCompared) {
 }
 
 TEST(FigureCompare, RetractedClaimsAreSetApart) {
-  const auto claims = Claims(
-      {{"001", "At least two dozen people were killed. On Sunday, the information ministry "
+  const auto claims =
+      Claims({{"001",
+               "At least two dozen people were killed. On Sunday, the information ministry "
                "retracted a statement that said more than 164 people had died."},
-       {"002", "At least 164 people were killed, according to the country's authorities."}});
+              {"002", "At least 164 people were killed, according to the country's authorities."}});
   const auto groups = CompareFigures(claims);
   ASSERT_THAT(groups, SizeIs(1));
   const FigureGroup& g = groups[0];
@@ -108,8 +108,9 @@ TEST(FigureCompare, RetractedClaimsAreSetApart) {
 }
 
 TEST(FigureCompare, OneSourceRepeatingItselfIsSingle) {
-  const auto claims = Claims({{"a", "About 8,000 were detained. Nearly 8,000 people were "
-                                    "detained."}});
+  const auto claims = Claims({{"a",
+                               "About 8,000 were detained. Nearly 8,000 people were "
+                               "detained."}});
   const auto groups = CompareFigures(claims);
   ASSERT_THAT(groups, SizeIs(1));
   EXPECT_EQ(groups[0].verdict, Verdict::kAgree);  // two wordings, one source: still judged
@@ -132,8 +133,8 @@ TEST(FigureCompare, PercentagesAndMoneyByUnit) {
 }
 
 TEST(FigureCompare, Json) {
-  const auto claims = Claims({{"x", "about 8,000 people were detained"},
-                              {"y", "nearly 8,000 people were arrested"}});
+  const auto claims = Claims(
+      {{"x", "about 8,000 people were detained"}, {"y", "nearly 8,000 people were arrested"}});
   const auto groups = CompareFigures(claims);
   const auto j = nlohmann::json::parse(FigureGroupsToJson(claims, groups));
   ASSERT_EQ(j["groups"].size(), 1u);
@@ -143,9 +144,7 @@ TEST(FigureCompare, Json) {
   EXPECT_EQ(j["groups"][0]["pairs"][0]["verdict"], "agree");
 }
 
-TEST(FigureCompare, EmptyInput) {
-  EXPECT_THAT(CompareFigures({}), SizeIs(0));
-}
+TEST(FigureCompare, EmptyInput) { EXPECT_THAT(CompareFigures({}), SizeIs(0)); }
 
 }  // namespace
 }  // namespace witness::figures

@@ -50,8 +50,8 @@ uint32_t PhraseBefore(const SentenceView& s, uint32_t lo, uint32_t end) {
       continue;
     }
     // "country’s", "Kassym-Jomart": glued apostrophe-s and hyphens stay inside.
-    if (t.type == TokType::kSym && t.gap == kGlued && words > 0 && i > lo &&
-        toks[i - 1].IsWord() && (t.cp == '-' || t.cp == 0x2010)) {
+    if (t.type == TokType::kSym && t.gap == kGlued && words > 0 && i > lo && toks[i - 1].IsWord() &&
+        (t.cp == '-' || t.cp == 0x2010)) {
       b = i;
       continue;
     }
@@ -218,8 +218,10 @@ void FindTimes(const SentenceView& s, std::vector<TimeMention>* out) {
       if (e < s.te && toks[e].IsSym('.') && toks[e].gap == kGlued) ++e;
       if (is_day(e)) {
         ++e;
-        if (e + 1 < s.te && toks[e].IsSym(',') && is_year(e + 1)) e += 2;
-        else if (is_year(e)) ++e;
+        if (e + 1 < s.te && toks[e].IsSym(',') && is_year(e + 1))
+          e += 2;
+        else if (is_year(e))
+          ++e;
         uint32_t b = i;
         if (b > s.tb && is(b - 1, "on")) --b;
         push(b, e, TimeMention::Type::kDate);
@@ -284,9 +286,9 @@ Status FindStatus(const SentenceView& s, uint32_t mb, uint32_t me, text::Span* c
     const uint32_t i = j - 1;
     if (!toks[i].IsWord()) continue;
     const uint32_t f = s.words->Flags(i);
-    const bool walked_back = (s.words->Is(i, "walked") || s.words->Is(i, "walks") ||
-                              s.words->Is(i, "walk")) &&
-                             i + 1 < mb && s.words->Is(i + 1, "back");
+    const bool walked_back =
+        (s.words->Is(i, "walked") || s.words->Is(i, "walks") || s.words->Is(i, "walk")) &&
+        i + 1 < mb && s.words->Is(i + 1, "back");
     if ((f & kFRetract) || walked_back) {
       *cue = SpanOf(toks, i, walked_back ? i + 2 : i + 1);
       return Status::kRetracted;

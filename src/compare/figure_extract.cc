@@ -112,8 +112,7 @@ class Extractor {
       : text_(text), toks_(toks), nums_(nums), words_(words) {}
 
   // Fills *f from mention m at tokens [mb, me) in sentence s; false when m is no figure.
-  bool Build(const NumberMention& m, uint32_t mb, uint32_t me, const SentenceView& s,
-             Figure* f);
+  bool Build(const NumberMention& m, uint32_t mb, uint32_t me, const SentenceView& s, Figure* f);
 
  private:
   std::string Lower(uint32_t i) const { return LowerToken(text_, toks_[i]); }
@@ -151,11 +150,10 @@ bool Extractor::NotAFigure(const NumberMention& m, uint32_t mb, uint32_t me,
       r.n.span.size() == 4) {
     if (me < s.te && toks_[me].IsWord()) {
       const std::string w = Lower(me);
-      const bool plural = (EndsWith(w, "s") && !EndsWith(w, "ss") &&
-                           !(FigureWordFlags(w) & internal::kFStop)) ||
-                          (FigureWordFlags(w) & internal::kFPerson) || w == "children" ||
-                          w == "men" || w == "women" || w == "police" || w == "staff" ||
-                          w == "personnel";
+      const bool plural =
+          (EndsWith(w, "s") && !EndsWith(w, "ss") && !(FigureWordFlags(w) & internal::kFStop)) ||
+          (FigureWordFlags(w) & internal::kFPerson) || w == "children" || w == "men" ||
+          w == "women" || w == "police" || w == "staff" || w == "personnel";
       if (plural && !(FigureWordFlags(w) & internal::kFTimeUnit)) return false;
     }
     return true;
@@ -170,8 +168,8 @@ bool Extractor::NotAFigure(const NumberMention& m, uint32_t mb, uint32_t me,
   return false;
 }
 
-uint32_t Extractor::Counted(const NumberMention& m, uint32_t i, const SentenceView& s,
-                            uint32_t* cb, uint32_t* kb, uint32_t* ke, bool* compound) {
+uint32_t Extractor::Counted(const NumberMention& m, uint32_t i, const SentenceView& s, uint32_t* cb,
+                            uint32_t* kb, uint32_t* ke, bool* compound) {
   *compound = false;
   *cb = *kb = *ke = i;
   if (i >= s.te) return i;
@@ -215,6 +213,8 @@ uint32_t Extractor::Counted(const NumberMention& m, uint32_t i, const SentenceVi
       if (f & (internal::kFStop | internal::kFCue | internal::kFMonth | internal::kFWeekday)) {
         break;
       }
+      // "U.S.", "a.m.": an abbreviation of single letters ends the phrase.
+      if (t.size() == 1 && e + 1 < s.te && toks_[e + 1].IsSym('.')) break;
       if (t.info != nullptr && t.info->cls != internal::NumClass::kNone && words == 0) break;
       ++e;
       ++words;
@@ -228,11 +228,19 @@ uint32_t Extractor::Counted(const NumberMention& m, uint32_t i, const SentenceVi
     break;
   }
   if (words == 0) return i;
+  // "100 Haven Avenue", "5 Downing Street": capitalised words after a number are a name.
+  {
+    bool all_caps = true;
+    for (uint32_t k = start; k < e && all_caps; ++k) {
+      if (toks_[k].IsWord() && !toks_[k].upper) all_caps = false;
+    }
+    if (all_caps && !quoted) return i;
+  }
   // A final participle is the event, not the thing: "164 killed", "people killed in".
   {
     const std::string last = Lower(e - 1);
-    const bool followed_by_word = e < s.te && toks_[e].IsWord() &&
-                                  !(Flags(e) & (internal::kFStop | internal::kFCue));
+    const bool followed_by_word =
+        e < s.te && toks_[e].IsWord() && !(Flags(e) & (internal::kFStop | internal::kFCue));
     if (EventLike(last) && !followed_by_word && !quoted) {
       --e;
       --words;
@@ -331,7 +339,7 @@ bool Extractor::Build(const NumberMention& m, uint32_t mb, uint32_t me, const Se
         break;
       }
       if (steps <= 1 && !(fl & (internal::kFStop | internal::kFAux | internal::kFCue)) &&
-          (EndsWith(w, "ed") || EndsWith(w, "ing")) && w.size() >= 5) {
+          EndsWith(w, "ed") && w.size() >= 5) {
         eb = k;
         ee = k + 1;
         break;
@@ -355,10 +363,12 @@ bool Extractor::Build(const NumberMention& m, uint32_t mb, uint32_t me, const Se
   if (topic == Topic::kOther) {
     if (age) {
       topic = Topic::kAge;
-    } else if (!f->event_key.empty() &&
-               internal::TopicOfStem(f->event_key) != Topic::kOther) {
+    } else if (!f->event_key.empty() && internal::TopicOfStem(f->event_key) != Topic::kOther) {
       topic = internal::TopicOfStem(f->event_key);
       if (topic == Topic::kForces) topic = Topic::kOther;
+    } else if (f->event_key == "held" &&
+               (stems.empty() || (FigureWordFlags(head_word) & internal::kFPerson))) {
+      topic = Topic::kDetention;  // "8,000 people were held"; not "five debates held"
     }
     if (topic == Topic::kOther && !stems.empty()) {
       topic = internal::TopicOfStem(stems.back());
@@ -410,8 +420,8 @@ bool Extractor::Build(const NumberMention& m, uint32_t mb, uint32_t me, const Se
   f->topic = topic;
   // The interval compared: counts and amounts are never negative.
   f->interval = m.interval;
-  if ((m.kind == Kind::kCardinal || m.kind == Kind::kMoney) &&
-      !(m.value < 0) && f->interval.lo < 0) {
+  if ((m.kind == Kind::kCardinal || m.kind == Kind::kMoney) && !(m.value < 0) &&
+      f->interval.lo < 0) {
     f->interval.lo = 0;
     f->interval.lo_closed = true;
   }

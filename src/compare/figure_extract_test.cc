@@ -104,8 +104,9 @@ TEST(FigureExtract, TroopsAndMeasureWords) {
   EXPECT_EQ(figs[0].attribution.source, "the Kazakh leader");
   EXPECT_EQ(figs[1].counted, "pieces of military hardware");
   EXPECT_EQ(figs[1].counted_key, "militari equip");  // hardware ~ equipment
-  const auto other = ExtractFigures("which included 2,030 troops and 250 units of military "
-                                    "equipment");
+  const auto other = ExtractFigures(
+      "which included 2,030 troops and 250 units of military "
+      "equipment");
   ASSERT_THAT(other, SizeIs(2));
   EXPECT_EQ(other[1].counted_key, "militari equip");
 }

@@ -87,8 +87,8 @@ OffsetMap NormalizeWithMap(std::string_view bytes, text::Normalized* out) {
              norm[norm.size() - 1 - suf] == piece[piece.size() - 1 - suf]) {
         ++suf;
       }
-      while (suf > 0 && !(boundary(norm, norm.size() - suf) &&
-                          boundary(piece, piece.size() - suf))) {
+      while (suf > 0 &&
+             !(boundary(norm, norm.size() - suf) && boundary(piece, piece.size() - suf))) {
         --suf;
       }
       if (pre > 0) add(k, k + pre, norm.substr(0, pre), true);

@@ -2,8 +2,8 @@
 // normalisation changed, and the documented JSON shape.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 
@@ -62,10 +62,27 @@ TEST(FigureFile, PiecewiseNormalizationEqualsNormalize) {
   // normalisation must produce exactly text::Normalize's output, and every mapped offset
   // must be monotone and inside the input.
   std::mt19937 rng(1234);
-  const std::string parts[] = {"a", "e", " ", "\r", "\n", "\r\n", std::string(1, '\0'), "5",
-                               "\xCC\x81", "\xCC\xA3", "\xC3\xA9", "\xFF", "\xE2\x80",
-                               "\xE2\x80\x99", "\xF0\x9F\x98", "\xED\xA0\x80", "\xE1\x84\x80",
-                               "\xE1\x85\xA1", "\xEA\xB0\x80", ",", "."};
+  const std::string parts[] = {"a",
+                               "e",
+                               " ",
+                               "\r",
+                               "\n",
+                               "\r\n",
+                               std::string(1, '\0'),
+                               "5",
+                               "\xCC\x81",
+                               "\xCC\xA3",
+                               "\xC3\xA9",
+                               "\xFF",
+                               "\xE2\x80",
+                               "\xE2\x80\x99",
+                               "\xF0\x9F\x98",
+                               "\xED\xA0\x80",
+                               "\xE1\x84\x80",
+                               "\xE1\x85\xA1",
+                               "\xEA\xB0\x80",
+                               ",",
+                               "."};
   std::uniform_int_distribution<size_t> pick(0, std::size(parts) - 1);
   std::uniform_int_distribution<int> len(0, 60);
   for (int round = 0; round < 3000; ++round) {
@@ -75,8 +92,8 @@ TEST(FigureFile, PiecewiseNormalizationEqualsNormalize) {
     text::Normalized norm;
     const internal::OffsetMap map = internal::NormalizeWithMap(bytes, &norm);
     const text::Normalized ref = text::Normalize(bytes);
-    ASSERT_EQ(norm.text, ref.text) << "round " << round << " input "
-                                   << ::testing::PrintToString(bytes);
+    ASSERT_EQ(norm.text, ref.text)
+        << "round " << round << " input " << ::testing::PrintToString(bytes);
     EXPECT_EQ(norm.repaired_sequences, ref.repaired_sequences);
     EXPECT_EQ(norm.removed_nuls, ref.removed_nuls);
     uint32_t prev_b = 0, prev_e = 0;
@@ -107,9 +124,9 @@ TEST(FigureFile, JsonShape) {
   ASSERT_EQ(j["figures"].size(), 1u);
   const auto& f = j["figures"][0];
   EXPECT_EQ(f["text"], "more than 164");
-  EXPECT_EQ(bytes.substr(f["begin"].get<size_t>(), f["end"].get<size_t>() -
-                                                       f["begin"].get<size_t>()),
-            "more than 164");
+  EXPECT_EQ(
+      bytes.substr(f["begin"].get<size_t>(), f["end"].get<size_t>() - f["begin"].get<size_t>()),
+      "more than 164");
   EXPECT_EQ(f["kind"], "cardinal");
   EXPECT_EQ(f["qualifier"], "more_than");
   EXPECT_EQ(f["value"], 164);

@@ -20,24 +20,24 @@ namespace witness::figures::internal {
 
 // Word classes of figure context (bit flags).
 enum WordFlag : uint32_t {
-  kFStop = 1u << 0,        // ends a noun phrase: determiners, prepositions, conjunctions...
-  kFAux = 1u << 1,         // may stand between a subject and its participle: were, have been
-  kFCue = 1u << 2,         // reporting verb: said, told, reported, announced, estimated
-  kFMonth = 1u << 3,       // January, Jan, Sept
-  kFWeekday = 1u << 4,     // Monday
-  kFMeasure = 1u << 5,     // units, pieces, items, tonnes: takes an "of" phrase
-  kFPerson = 1u << 6,      // people, persons, individuals
-  kFRetract = 1u << 7,     // retracted, withdrew, rescinded, disavowed
-  kFCorrect = 1u << 8,     // corrected, revised, updated, amended
-  kFOrder = 1u << 9,       // previously, initially, earlier, later, originally
-  kFRelTime = 1u << 10,    // yesterday, today, tonight
-  kFTimeUnit = 1u << 11,   // week, month, year, day, weekend, night, morning
-  kFPronoun = 1u << 12,    // he, she, they, it, we
-  kFVerbIrr = 1u << 13,    // irregular participles and state words: died, fled, held, dead
-  kFRelPron = 1u << 14,    // that, which, who
-  kFPlace = 1u << 15,      // country, nation, city, population (for "a country of 19 million")
-  kFNumberVerb = 1u << 16, // number, numbered, total, totalled, reached
-  kFDet = 1u << 17,        // the, a, an, its, their, his, her, our, these, those
+  kFStop = 1u << 0,         // ends a noun phrase: determiners, prepositions, conjunctions...
+  kFAux = 1u << 1,          // may stand between a subject and its participle: were, have been
+  kFCue = 1u << 2,          // reporting verb: said, told, reported, announced, estimated
+  kFMonth = 1u << 3,        // January, Jan, Sept
+  kFWeekday = 1u << 4,      // Monday
+  kFMeasure = 1u << 5,      // units, pieces, items, tonnes: takes an "of" phrase
+  kFPerson = 1u << 6,       // people, persons, individuals
+  kFRetract = 1u << 7,      // retracted, withdrew, rescinded, disavowed
+  kFCorrect = 1u << 8,      // corrected, revised, updated, amended
+  kFOrder = 1u << 9,        // previously, initially, earlier, later, originally
+  kFRelTime = 1u << 10,     // yesterday, today, tonight
+  kFTimeUnit = 1u << 11,    // week, month, year, day, weekend, night, morning
+  kFPronoun = 1u << 12,     // he, she, they, it, we
+  kFVerbIrr = 1u << 13,     // irregular participles and state words: died, fled, held, dead
+  kFRelPron = 1u << 14,     // that, which, who
+  kFPlace = 1u << 15,       // country, nation, city, population (for "a country of 19 million")
+  kFNumberVerb = 1u << 16,  // number, numbered, total, totalled, reached
+  kFDet = 1u << 17,         // the, a, an, its, their, his, her, our, these, those
 };
 
 // Flags of a word (any case). 0 for unknown words.

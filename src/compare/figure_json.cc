@@ -1,8 +1,7 @@
 // FiguresToJson and FigureGroupsToJson: the documented JSON shapes (witness/figures.h).
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "witness/figures.h"
 
@@ -30,11 +29,16 @@ json SpanJson(const text::Span& s) { return json{{"begin", s.begin}, {"end", s.e
 
 std::string_view TimeTypeName(TimeMention::Type t) {
   switch (t) {
-    case TimeMention::Type::kWeekday: return "weekday";
-    case TimeMention::Type::kDate: return "date";
-    case TimeMention::Type::kRelative: return "relative";
-    case TimeMention::Type::kYear: return "year";
-    case TimeMention::Type::kOrder: return "order";
+    case TimeMention::Type::kWeekday:
+      return "weekday";
+    case TimeMention::Type::kDate:
+      return "date";
+    case TimeMention::Type::kRelative:
+      return "relative";
+    case TimeMention::Type::kYear:
+      return "year";
+    case TimeMention::Type::kOrder:
+      return "order";
   }
   return "relative";
 }
@@ -89,17 +93,15 @@ json FigureJson(const Figure& f) {
   if (f.status == Status::kPlain) {
     j["status_cue"] = nullptr;
   } else {
-    j["status_cue"] = json{
-        {"text", f.status_cue_text}, {"begin", f.status_cue.begin}, {"end", f.status_cue.end}};
+    j["status_cue"] =
+        json{{"text", f.status_cue_text}, {"begin", f.status_cue.begin}, {"end", f.status_cue.end}};
   }
   j["sentence"] = SpanJson(f.sentence);
   j["claim"] = SpanJson(f.span);
   return j;
 }
 
-std::string Dump(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 }  // namespace
 
@@ -132,9 +134,8 @@ std::string FigureGroupsToJson(std::span<const SourcedFigure> claims,
     for (uint32_t c : g.claims) {
       if (c >= claims.size()) continue;
       const Figure& f = claims[c].figure;
-      const bool echo =
-          std::find(g.echoes_retracted.begin(), g.echoes_retracted.end(), c) !=
-          g.echoes_retracted.end();
+      const bool echo = std::find(g.echoes_retracted.begin(), g.echoes_retracted.end(), c) !=
+                        g.echoes_retracted.end();
       cs.push_back(json{{"index", c},
                         {"source", claims[c].source},
                         {"text", f.text},

@@ -23,14 +23,16 @@ const FlagEntry kFlagEntries[] = {
      "down out into onto off across against among amid amidst between through via ago "
      "last next some any all both either neither other another our your my me us him "
      "what how why whether though although however yet then now just only even still "
-     "around near within upon toward towards despite",
+     "around near within upon toward towards despite "
+     "went came took gave got saw began became become fell rose grew ran won stood sat kept "
+     "brought",
      kFStop},
     {"were was is are be been being have has had will would could can may might must should "
      "shall reportedly also now already still all allegedly reported believed feared thought "
      "confirmed known so far yet then later initially previously officially just being to "
      "remain remains remained later since apparently presumed probably likely",
      kFAux},
-    {"said says say told tells tell reported reports announced announces stated states "
+    {"said says say told tells tell reported reports announced announces stated "
      "claimed claims estimated estimates confirmed confirms added adds noted notes wrote "
      "writes tweeted posted declared declares insisted insists revealed reveals retracted "
      "cited quoted according put puts counted counts recorded tallied",
@@ -47,9 +49,9 @@ const FlagEntry kFlagEntries[] = {
      kFMeasure},
     {"people persons person individuals individual humans human", kFPerson},
     {"retracted retract retracts retracting withdrew withdrawn withdraws withdraw "
-     "rescinded rescind disavowed disavow recanted", kFRetract},
-    {"corrected correcting correction revised revise revises revising revision amended",
-     kFCorrect},
+     "rescinded rescind disavowed disavow recanted",
+     kFRetract},
+    {"corrected correcting correction revised revise revises revising revision amended", kFCorrect},
     {"previously initially originally earlier later subsequently first formerly", kFOrder},
     {"yesterday today tonight", kFRelTime},
     {"week weeks month months year years day days weekend night nights morning afternoon "
@@ -62,9 +64,11 @@ const FlagEntry kFlagEntries[] = {
      kFVerbIrr},
     {"that which who", kFRelPron},
     {"country nation city town state population region province island village capital "
-     "home", kFPlace},
+     "home",
+     kFPlace},
     {"number numbered numbering total totalled totaled totalling totaling reached reach "
-     "reaches", kFNumberVerb},
+     "reaches",
+     kFNumberVerb},
     {"the a an its their his her our these those this that your my", kFDet},
 };
 
@@ -136,23 +140,44 @@ struct StemTopic {
   Topic topic;
 };
 const StemTopic kStemTopics[] = {
-    {"kill", Topic::kDeath},       {"die", Topic::kDeath},        {"dead", Topic::kDeath},
-    {"death", Topic::kDeath},      {"fatal", Topic::kDeath},      {"perish", Topic::kDeath},
-    {"slain", Topic::kDeath},      {"toll", Topic::kDeath},       {"bodi", Topic::kDeath},
-    {"drown", Topic::kDeath},      {"murder", Topic::kDeath},     {"execut", Topic::kDeath},
-    {"injur", Topic::kInjury},     {"wound", Topic::kInjury},     {"hurt", Topic::kInjury},
-    {"hospitalis", Topic::kInjury}, {"hospit", Topic::kInjury},
+    {"kill", Topic::kDeath},
+    {"die", Topic::kDeath},
+    {"dead", Topic::kDeath},
+    {"death", Topic::kDeath},
+    {"fatal", Topic::kDeath},
+    {"perish", Topic::kDeath},
+    {"slain", Topic::kDeath},
+    {"toll", Topic::kDeath},
+    {"bodi", Topic::kDeath},
+    {"drown", Topic::kDeath},
+    {"murder", Topic::kDeath},
+    {"execut", Topic::kDeath},
+    {"injur", Topic::kInjury},
+    {"wound", Topic::kInjury},
+    {"hurt", Topic::kInjury},
+    {"hospitalis", Topic::kInjury},
+    {"hospit", Topic::kInjury},
     {"casualti", Topic::kCasualty},
-    {"detain", Topic::kDetention}, {"arrest", Topic::kDetention}, {"held", Topic::kDetention},
-    {"jail", Topic::kDetention},   {"imprison", Topic::kDetention},
-    {"custodi", Topic::kDetention}, {"apprehend", Topic::kDetention},
-    {"detaine", Topic::kDetention}, {"prison", Topic::kDetention},
-    {"miss", Topic::kMissing},     {"displac", Topic::kDisplacement},
-    {"evacu", Topic::kDisplacement}, {"fled", Topic::kDisplacement},
-    {"flee", Topic::kDisplacement}, {"refuge", Topic::kDisplacement},
+    {"detain", Topic::kDetention},
+    {"arrest", Topic::kDetention},
+    {"jail", Topic::kDetention},
+    {"imprison", Topic::kDetention},
+    {"custodi", Topic::kDetention},
+    {"apprehend", Topic::kDetention},
+    {"detaine", Topic::kDetention},
+    {"prison", Topic::kDetention},
+    {"miss", Topic::kMissing},
+    {"displac", Topic::kDisplacement},
+    {"evacu", Topic::kDisplacement},
+    {"fled", Topic::kDisplacement},
+    {"flee", Topic::kDisplacement},
+    {"refuge", Topic::kDisplacement},
     {"homeless", Topic::kDisplacement},
-    {"troop", Topic::kForces},     {"soldier", Topic::kForces},   {"peacekeep", Topic::kForces},
-    {"servicemen", Topic::kForces}, {"paratroop", Topic::kForces},
+    {"troop", Topic::kForces},
+    {"soldier", Topic::kForces},
+    {"peacekeep", Topic::kForces},
+    {"servicemen", Topic::kForces},
+    {"paratroop", Topic::kForces},
 };
 
 const std::unordered_map<std::string_view, Topic>& StemTopics() {

@@ -18,12 +18,11 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <tuple>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "witness/figures.h"
 
@@ -113,8 +112,12 @@ inline std::set<Result> Recognise(const std::string& input, const FileSpec& spec
     case Model::kRange:
       for (const auto& m : scan.mentions) {
         switch (m.qualifier) {
-          case Qualifier::kMoreThan: case Qualifier::kAtLeast: case Qualifier::kLessThan:
-          case Qualifier::kAtMost: case Qualifier::kUpTo: case Qualifier::kEqual:
+          case Qualifier::kMoreThan:
+          case Qualifier::kAtLeast:
+          case Qualifier::kLessThan:
+          case Qualifier::kAtMost:
+          case Qualifier::kUpTo:
+          case Qualifier::kEqual:
           case Qualifier::kRange:
             add(m.span, "numberrange", RangeValue(m, spec.experimental));
             break;

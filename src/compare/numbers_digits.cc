@@ -56,25 +56,44 @@ struct Run {
 
 double VulgarFraction(char32_t cp) {
   switch (cp) {
-    case 0x00BD: return 1.0 / 2;
-    case 0x00BC: return 1.0 / 4;
-    case 0x00BE: return 3.0 / 4;
-    case 0x2150: return 1.0 / 7;
-    case 0x2151: return 1.0 / 9;
-    case 0x2152: return 1.0 / 10;
-    case 0x2153: return 1.0 / 3;
-    case 0x2154: return 2.0 / 3;
-    case 0x2155: return 1.0 / 5;
-    case 0x2156: return 2.0 / 5;
-    case 0x2157: return 3.0 / 5;
-    case 0x2158: return 4.0 / 5;
-    case 0x2159: return 1.0 / 6;
-    case 0x215A: return 5.0 / 6;
-    case 0x215B: return 1.0 / 8;
-    case 0x215C: return 3.0 / 8;
-    case 0x215D: return 5.0 / 8;
-    case 0x215E: return 7.0 / 8;
-    default: return 0;
+    case 0x00BD:
+      return 1.0 / 2;
+    case 0x00BC:
+      return 1.0 / 4;
+    case 0x00BE:
+      return 3.0 / 4;
+    case 0x2150:
+      return 1.0 / 7;
+    case 0x2151:
+      return 1.0 / 9;
+    case 0x2152:
+      return 1.0 / 10;
+    case 0x2153:
+      return 1.0 / 3;
+    case 0x2154:
+      return 2.0 / 3;
+    case 0x2155:
+      return 1.0 / 5;
+    case 0x2156:
+      return 2.0 / 5;
+    case 0x2157:
+      return 3.0 / 5;
+    case 0x2158:
+      return 4.0 / 5;
+    case 0x2159:
+      return 1.0 / 6;
+    case 0x215A:
+      return 5.0 / 6;
+    case 0x215B:
+      return 1.0 / 8;
+    case 0x215C:
+      return 3.0 / 8;
+    case 0x215D:
+      return 5.0 / 8;
+    case 0x215E:
+      return 7.0 / 8;
+    default:
+      return 0;
   }
 }
 
@@ -137,8 +156,8 @@ double MultiplierWord(std::string_view w, bool glued, bool currency, double v, b
   if (w == "G") return (v >= 6 || decimal) ? 1e9 : 0;
   if (w == "b" || w == "B") return glued ? 1e9 : 0;
   if (w == "bn" || w == "Bn" || w == "BN" || w == "bln" || w == "Bln" || w == "BLN") return 1e9;
-  if (w == "mn" || w == "Mn" || w == "MN" || w == "mln" || w == "Mln" || w == "MLN" ||
-      w == "mil" || w == "Mil") {
+  if (w == "mn" || w == "Mn" || w == "MN" || w == "mln" || w == "Mln" || w == "MLN" || w == "mil" ||
+      w == "Mil") {
     return 1e6;
   }
   if (w == "tn" || w == "Tn" || w == "TN" || w == "trn" || w == "tln" || w == "Tln") return 1e12;
@@ -149,19 +168,32 @@ double MultiplierWord(std::string_view w, bool glued, bool currency, double v, b
 
 std::string_view CurrencyOfSymbol(char32_t cp) {
   switch (cp) {
-    case '$': return "USD";
-    case 0x20AC: return "EUR";
-    case 0x00A3: return "GBP";
-    case 0x00A5: return "JPY";
-    case 0x20B9: return "INR";
-    case 0x20BD: return "RUB";
-    case 0x20A9: return "KRW";
-    case 0x20BA: return "TRY";
-    case 0x20B8: return "KZT";
-    case 0x20A6: return "NGN";
-    case 0x20B4: return "UAH";
-    case 0x20AA: return "ILS";
-    default: return "";
+    case '$':
+      return "USD";
+    case 0x20AC:
+      return "EUR";
+    case 0x00A3:
+      return "GBP";
+    case 0x00A5:
+      return "JPY";
+    case 0x20B9:
+      return "INR";
+    case 0x20BD:
+      return "RUB";
+    case 0x20A9:
+      return "KRW";
+    case 0x20BA:
+      return "TRY";
+    case 0x20B8:
+      return "KZT";
+    case 0x20A6:
+      return "NGN";
+    case 0x20B4:
+      return "UAH";
+    case 0x20AA:
+      return "ILS";
+    default:
+      return "";
   }
 }
 
@@ -179,27 +211,58 @@ std::string_view CurrencyOfCode(std::string_view w) {
 
 std::string_view CurrencyOfWord(W id) {
   switch (id) {
-    case W::kDollars: case W::kDollar: return "dollar";
-    case W::kEuros: case W::kEuro: return "EUR";
-    case W::kPounds: case W::kPound: case W::kSterling: return "pound";
-    case W::kYen: return "JPY";
-    case W::kYuan: case W::kRenminbi: return "CNY";
-    case W::kRupees: case W::kRupee: return "rupee";
-    case W::kRoubles: case W::kRouble: return "RUB";
-    case W::kTenge: return "KZT";
-    case W::kFrancs: case W::kFranc: return "franc";
-    case W::kPesos: case W::kPeso: return "peso";
-    case W::kRand: return "ZAR";
-    case W::kNaira: return "NGN";
-    case W::kShillings: return "shilling";
-    case W::kLira: case W::kLire: return "lira";
-    case W::kRiyals: return "riyal";
-    case W::kDirhams: return "dirham";
-    case W::kBaht: return "THB";
-    case W::kRinggit: return "MYR";
-    case W::kReais: return "BRL";
-    case W::kCents: return "cent";
-    default: return "";
+    case W::kDollars:
+    case W::kDollar:
+      return "dollar";
+    case W::kEuros:
+    case W::kEuro:
+      return "EUR";
+    case W::kPounds:
+    case W::kPound:
+    case W::kSterling:
+      return "pound";
+    case W::kYen:
+      return "JPY";
+    case W::kYuan:
+    case W::kRenminbi:
+      return "CNY";
+    case W::kRupees:
+    case W::kRupee:
+      return "rupee";
+    case W::kRoubles:
+    case W::kRouble:
+      return "RUB";
+    case W::kTenge:
+      return "KZT";
+    case W::kFrancs:
+    case W::kFranc:
+      return "franc";
+    case W::kPesos:
+    case W::kPeso:
+      return "peso";
+    case W::kRand:
+      return "ZAR";
+    case W::kNaira:
+      return "NGN";
+    case W::kShillings:
+      return "shilling";
+    case W::kLira:
+    case W::kLire:
+      return "lira";
+    case W::kRiyals:
+      return "riyal";
+    case W::kDirhams:
+      return "dirham";
+    case W::kBaht:
+      return "THB";
+    case W::kRinggit:
+      return "MYR";
+    case W::kReais:
+      return "BRL";
+    case W::kCents:
+      return "cent";
+    default:
+      return "";
   }
 }
 
@@ -246,8 +309,7 @@ void ParseDigitNumeral(std::string_view text, const std::vector<Tok>& toks, uint
   bool negative = false;
   bool leading_dot = false;
   if (first.type == TokType::kSym) {
-    if (t + 1 >= toks.size() || toks[t + 1].type != TokType::kDigits ||
-        toks[t + 1].gap != kGlued) {
+    if (t + 1 >= toks.size() || toks[t + 1].type != TokType::kDigits || toks[t + 1].gap != kGlued) {
       return;
     }
     if (first.cp == '.') {
@@ -259,7 +321,7 @@ void ParseDigitNumeral(std::string_view text, const std::vector<Tok>& toks, uint
     } else if (first.cp == '-' || first.cp == 0x2212) {
       if (t > 0) {
         const Tok& p = toks[t - 1];
-        if (p.type == TokType::kDigits) return;  // 1000-5000: a range dash
+        if (p.type == TokType::kDigits) return;                       // 1000-5000: a range dash
         if (p.type == TokType::kWord && first.gap == kGlued) return;  // SCP-173: a label
         if (p.type == TokType::kSym && first.gap == kGlued &&
             (p.cp == ')' || p.cp == ']' || p.cp == '%' || IsDashCp(p.cp))) {
@@ -281,8 +343,7 @@ void ParseDigitNumeral(std::string_view text, const std::vector<Tok>& toks, uint
   // A label: letters, a hyphen, digits ("COVID-19", "SCP-173").
   bool label = false;
   if (d == t && dt.gap == kGlued && t >= 2 && toks[t - 1].type == TokType::kSym &&
-      IsDashCp(toks[t - 1].cp) && toks[t - 1].gap == kGlued &&
-      toks[t - 2].type == TokType::kWord &&
+      IsDashCp(toks[t - 1].cp) && toks[t - 1].gap == kGlued && toks[t - 2].type == TokType::kWord &&
       !(t >= 3 && toks[t - 2].gap == kGlued && toks[t - 3].type == TokType::kDigits)) {
     label = true;  // not "5k-20k", where the word is a multiplier glued to digits
   }
@@ -504,7 +565,10 @@ void ParseDigitNumeral(std::string_view text, const std::vector<Tok>& toks, uint
     if ((text[q] == 'x' || text[q] == 'X') && text.substr(q + 1, 3) == "10^") {
       times_ten = true;
       q += 4;
-    } else if (text.substr(q, 4) == "\xC3\x97" "10" && text.substr(q + 4, 1) == "^") {
+    } else if (text.substr(q, 4) ==
+                   "\xC3\x97"
+                   "10" &&
+               text.substr(q + 4, 1) == "^") {
       times_ten = true;  // ×10^
       q += 5;
     } else if (text[q] == '^') {
@@ -589,8 +653,9 @@ void ParseDigitNumeral(std::string_view text, const std::vector<Tok>& toks, uint
   r.plain = r.integer && !grouped && !negative && !label && !ordinal;
   r.leading_zero = !leading_dot && run_len(0) > 1 && text[runs[0].b] == '0' && nruns == 1;
   out->skip_to = tok_e;
-  out->result = ordinal ? DigitResult::kOrdinal
-                        : fraction ? DigitResult::kFraction : DigitResult::kNumber;
+  out->result = ordinal    ? DigitResult::kOrdinal
+                : fraction ? DigitResult::kFraction
+                           : DigitResult::kNumber;
 }
 
 }  // namespace witness::figures::internal

@@ -17,26 +17,26 @@ namespace witness::figures::internal {
 // A numeral with the token range it covers and what composition needs to know.
 struct RawNumeral {
   Numeral n;
-  uint32_t tok_b = 0;  // first token
-  uint32_t tok_e = 0;  // one past the last token
+  uint32_t tok_b = 0;         // first token
+  uint32_t tok_e = 0;         // one past the last token
   bool plain = false;         // digits only, no separators, multiplier or sign: "2019", "01"
   bool grouped = false;       // written with thousands separators
   bool leading_zero = false;  // "01", "007"
   bool integer = false;       // an integral value written without decimals
   bool multiplied = false;    // digits with a multiplier: "5m", "1.2bn", "10k", "2 million"
   bool negative = false;
-  bool one_word = false;      // exactly the word "one"
-  bool a_numerator = false;   // a fraction "a fifth", "a third" with "a"/"an" as numerator
+  bool one_word = false;     // exactly the word "one"
+  bool a_numerator = false;  // a fraction "a fifth", "a third" with "a"/"an" as numerator
 };
 
 // ---- digits (numbers_digits.cc)
 
 enum class DigitResult : uint8_t {
-  kNone,     // not a numeral here; skip `skip_to` tokens
-  kNumber,   // one numeral in `number`
-  kChain,    // several integers in `chain` ("1,2,3", "5/17/2018", "10:30")
-  kOrdinal,  // "21st": `number` with ordinal set
-  kFraction, // "3/4", "½": `number` with fraction set (value < 1 unless negative)
+  kNone,      // not a numeral here; skip `skip_to` tokens
+  kNumber,    // one numeral in `number`
+  kChain,     // several integers in `chain` ("1,2,3", "5/17/2018", "10:30")
+  kOrdinal,   // "21st": `number` with ordinal set
+  kFraction,  // "3/4", "½": `number` with fraction set (value < 1 unless negative)
 };
 
 struct DigitParse {
@@ -62,8 +62,8 @@ std::string_view CurrencyOfWord(W id);
 
 // ---- numerals (numbers_numerals.cc, numbers_words.cc)
 
-void FindNumerals(std::string_view text, const std::vector<Tok>& toks,
-                  const NumberOptions& options, std::vector<RawNumeral>* out);
+void FindNumerals(std::string_view text, const std::vector<Tok>& toks, const NumberOptions& options,
+                  std::vector<RawNumeral>* out);
 
 // Word-numeral parsing from token t. Appends the numerals read to *out and returns the token
 // index after them (> t), or t when nothing starts there.
@@ -73,8 +73,7 @@ uint32_t ParseWordNumerals(std::string_view text, const std::vector<Tok>& toks, 
 // ---- mentions (numbers_mentions.cc)
 
 void ComposeMentions(std::string_view text, const std::vector<Tok>& toks,
-                     const std::vector<RawNumeral>& numerals,
-                     std::vector<NumberMention>* out);
+                     const std::vector<RawNumeral>& numerals, std::vector<NumberMention>* out);
 
 // Interval conventions (numbers_interval.cc).
 Interval QualifiedInterval(Qualifier q, double x);

@@ -60,8 +60,8 @@ size_t ChunkEnd(std::string_view text, size_t from) {
   size_t i = from;
   while (i < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 128 && (kAscii[c] == kA_Space || kAscii[c] == kA_Line || c == '<' || c == '>' ||
-                    c == '"')) {
+    if (c < 128 &&
+        (kAscii[c] == kA_Space || kAscii[c] == kA_Line || c == '<' || c == '>' || c == '"')) {
       break;
     }
     if (c >= 0x80) {
@@ -177,8 +177,7 @@ void Lex(std::string_view text, std::vector<Tok>* out) {
       // ASCII symbol. "://" and "@" followed by a letter or digit make the chunk opaque.
       const bool url = c == ':' && i + 2 < n && base[i + 1] == '/' && base[i + 2] == '/' &&
                        out->size() > chunk_first;
-      const bool mail = c == '@' && out->size() > chunk_first && i + 1 < n &&
-                        base[i + 1] < 128 &&
+      const bool mail = c == '@' && out->size() > chunk_first && i + 1 < n && base[i + 1] < 128 &&
                         (kAscii[base[i + 1]] == kA_Letter || kAscii[base[i + 1]] == kA_Digit);
       if (url || mail) {
         const uint32_t begin = (*out)[chunk_first].begin;

@@ -25,9 +25,9 @@ struct Tok {
   uint32_t end = 0;
   TokType type = TokType::kSym;
   uint8_t gap = kBlank;
-  bool upper = false;      // kWord: starts with an upper-case ASCII letter
-  bool all_upper = false;  // kWord: ASCII upper case only, 2+ letters ("USD")
-  char32_t cp = 0;         // kSym: the code point
+  bool upper = false;              // kWord: starts with an upper-case ASCII letter
+  bool all_upper = false;          // kWord: ASCII upper case only, 2+ letters ("USD")
+  char32_t cp = 0;                 // kSym: the code point
   const WordInfo* info = nullptr;  // kWord: the lexicon entry (kUnknown when not listed)
 
   W id() const { return info != nullptr ? info->id : W::kUnknown; }
@@ -40,9 +40,7 @@ struct Tok {
 void Lex(std::string_view text, std::vector<Tok>* out);
 
 // Dashes and hyphens: '-', U+2010, U+2011, U+2012, U+2013 (en), U+2014 (em), U+2212 (minus).
-inline bool IsDashCp(char32_t c) {
-  return c == '-' || (c >= 0x2010 && c <= 0x2014) || c == 0x2212;
-}
+inline bool IsDashCp(char32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2014) || c == 0x2212; }
 // Characters that may separate the two bounds of a dash range.
 inline bool IsRangeDashCp(char32_t c) {
   return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 || c == 0x2014;

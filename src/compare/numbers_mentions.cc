@@ -265,10 +265,9 @@ uint32_t CurrencyPrefix(std::string_view text, const std::vector<Tok>& toks, uin
         const char* prefix;
         const char* code;
       };
-      static const Dollar kDollars[] = {{"US", "USD"}, {"A", "AUD"},  {"AU", "AUD"},
-                                        {"C", "CAD"},  {"CA", "CAD"}, {"HK", "HKD"},
-                                        {"NZ", "NZD"}, {"S", "SGD"},  {"SG", "SGD"},
-                                        {"R", "BRL"},  {"NT", "TWD"}, {"M", "MXN"}};
+      static const Dollar kDollars[] = {{"US", "USD"}, {"A", "AUD"},  {"AU", "AUD"}, {"C", "CAD"},
+                                        {"CA", "CAD"}, {"HK", "HKD"}, {"NZ", "NZD"}, {"S", "SGD"},
+                                        {"SG", "SGD"}, {"R", "BRL"},  {"NT", "TWD"}, {"M", "MXN"}};
       for (const Dollar& d : kDollars) {
         if (w == d.prefix) {
           *unit = d.code;
@@ -323,11 +322,20 @@ uint32_t MatchPost(const std::vector<Tok>& toks, uint32_t e, Qualifier* q, bool*
   if ((than || to) && NumberAt(toks, after)) return e;  // "or greater than 190": its own
   if (t.id() == W::kAnd && w != W::kMore) return e;
   switch (w) {
-    case W::kMore: case W::kGreater: case W::kHigher: case W::kAbove: case W::kOver:
-    case W::kLarger: case W::kBigger:
+    case W::kMore:
+    case W::kGreater:
+    case W::kHigher:
+    case W::kAbove:
+    case W::kOver:
+    case W::kLarger:
+    case W::kBigger:
       *q = Qualifier::kAtLeast;
       return after;
-    case W::kLess: case W::kFewer: case W::kBelow: case W::kLower: case W::kUnder:
+    case W::kLess:
+    case W::kFewer:
+    case W::kBelow:
+    case W::kLower:
+    case W::kUnder:
     case W::kSmaller:
       *q = Qualifier::kAtMost;
       return after;
@@ -405,7 +413,8 @@ void ComposeMentions(std::string_view text, const std::vector<Tok>& toks,
           pct = true;
           --pb;
         }
-        if (pct && pb >= consumed && (pb == 0 || !NumberAt(toks, pb - 1) || toks[pb].gap == kBlank)) {
+        if (pct && pb >= consumed &&
+            (pb == 0 || !NumberAt(toks, pb - 1) || toks[pb].gap == kBlank)) {
           it.b = pb;
           it.kind = Kind::kPercent;
           it.unit = "%";
@@ -445,7 +454,8 @@ void ComposeMentions(std::string_view text, const std::vector<Tok>& toks,
         const bool the_b = gap == 2 && toks[a.e + 1].id() == W::kThe;
         uint32_t before = a.b;
         if (before > 0 && toks[before - 1].id() == W::kThe && a.kind == Kind::kOrdinal) --before;
-        const W prev = before > 0 && toks[before].gap != kBlank ? toks[before - 1].id() : W::kUnknown;
+        const W prev =
+            before > 0 && toks[before].gap != kBlank ? toks[before - 1].id() : W::kUnknown;
         if (prev == W::kBetween && c.id() == W::kAnd && (gap == 1 || the_b)) {
           form = RangeForm::kBetween;
           start = before - 1;
@@ -506,8 +516,10 @@ void ComposeMentions(std::string_view text, const std::vector<Tok>& toks,
     const uint32_t pe = MatchPost(toks, a.e, &post, &or_equal);
     Qualifier q = pre;
     if (or_equal) {
-      if (pre == Qualifier::kMoreThan) q = Qualifier::kAtLeast;
-      else if (pre == Qualifier::kLessThan) q = Qualifier::kAtMost;
+      if (pre == Qualifier::kMoreThan)
+        q = Qualifier::kAtLeast;
+      else if (pre == Qualifier::kLessThan)
+        q = Qualifier::kAtMost;
       if (q != pre) me = pe;
     } else if (post != Qualifier::kExact) {
       if (pre == Qualifier::kExact || pre == Qualifier::kAbout || pre == Qualifier::kEqual) {

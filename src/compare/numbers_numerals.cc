@@ -11,7 +11,7 @@ namespace witness::figures::internal {
 namespace {
 
 struct Rel {
-  uint32_t b, e;       // tokens
+  uint32_t b, e;  // tokens
   bool end_anchor;
   double offset;
 };
@@ -84,8 +84,7 @@ void FindRelative(const std::vector<Tok>& toks, std::vector<Rel>* out) {
 }
 
 bool YearLike(const RawNumeral& r) {
-  return r.plain && !r.n.words && r.n.value >= 1000 && r.n.value <= 2999 &&
-         r.n.span.size() == 4;
+  return r.plain && !r.n.words && r.n.value >= 1000 && r.n.value <= 2999 && r.n.span.size() == 4;
 }
 
 bool Joinable(const RawNumeral& r) {
@@ -155,8 +154,8 @@ void MarkDashChains(const std::vector<Tok>& toks, std::vector<RawNumeral>* nums)
 
 }  // namespace
 
-void FindNumerals(std::string_view text, const std::vector<Tok>& toks,
-                  const NumberOptions& options, std::vector<RawNumeral>* out) {
+void FindNumerals(std::string_view text, const std::vector<Tok>& toks, const NumberOptions& options,
+                  std::vector<RawNumeral>* out) {
   out->clear();
   std::vector<Rel> rel;
   if (options.relative_ordinals) FindRelative(toks, &rel);

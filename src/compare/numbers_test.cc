@@ -44,19 +44,25 @@ TEST(NumbersDigits, SeparatorsAndDecimals) {
   EXPECT_EQ(Only("about 8,000 have").value, 8000);
   EXPECT_EQ(Only("1,000,000").value, 1e6);
   EXPECT_EQ(Only("19.5").value, 19.5);
-  EXPECT_EQ(Only("12,34,567.89").value, 1234567.89);          // Indian grouping
-  EXPECT_EQ(Only("1 234 567").value, 1234567);                // space groups
-  EXPECT_EQ(Only("40\xE2\x80\xAF" "000").value, 40000);       // NNBSP
-  EXPECT_EQ(Only("1.111,11").value, 1111.11);                 // decimal comma
-  EXPECT_EQ(Only("4.800").value, 4.8);                        // one dot: a decimal point
-  EXPECT_EQ(Only("5,00").value, 5);                           // decimal comma, 2 digits
+  EXPECT_EQ(Only("12,34,567.89").value, 1234567.89);  // Indian grouping
+  EXPECT_EQ(Only("1 234 567").value, 1234567);        // space groups
+  EXPECT_EQ(Only("40\xE2\x80\xAF"
+                 "000")
+                .value,
+            40000);                            // NNBSP
+  EXPECT_EQ(Only("1.111,11").value, 1111.11);  // decimal comma
+  EXPECT_EQ(Only("4.800").value, 4.8);         // one dot: a decimal point
+  EXPECT_EQ(Only("5,00").value, 5);            // decimal comma, 2 digits
   EXPECT_EQ(Only(".08").value, 0.08);
   EXPECT_EQ(Only("2,030 troops").value, 2030);
 }
 
 TEST(NumbersDigits, SignsAndExponents) {
   EXPECT_EQ(Only("it fell to -4 today").value, -4);
-  EXPECT_EQ(Only("it fell to \xE2\x88\x92" "4 today").value, -4);  // U+2212 minus
+  EXPECT_EQ(Only("it fell to \xE2\x88\x92"
+                 "4 today")
+                .value,
+            -4);  // U+2212 minus
   EXPECT_EQ(Only("1e10").value, 1e10);
   EXPECT_EQ(Only("1.3e6").value, 1.3e6);
   EXPECT_EQ(Only("1.3x10^6").value, 1.3e6);
@@ -79,8 +85,7 @@ TEST(NumbersDigits, Multipliers) {
 }
 
 TEST(NumbersDigits, GluedLettersAreNotNumbers) {
-  EXPECT_THAT(ScanNumbers("the 180ml liquid, a 29km road, G7 leaders, 3D, 5G, the 1990s")
-                  .mentions,
+  EXPECT_THAT(ScanNumbers("the 180ml liquid, a 29km road, G7 leaders, 3D, 5G, the 1990s").mentions,
               SizeIs(0));
 }
 
@@ -254,7 +259,7 @@ TEST(NumbersRanges, Forms) {
 TEST(NumbersRanges, NotRanges) {
   // A revision is no range: the first number is larger.
   EXPECT_THAT(ScanNumbers("from 164 to 26").mentions, SizeIs(2));
-  EXPECT_THAT(ScanNumbers("1995-01").mentions, SizeIs(2));          // leading zero
+  EXPECT_THAT(ScanNumbers("1995-01").mentions, SizeIs(2));  // leading zero
   EXPECT_THAT(ScanNumbers("more than 40 and less than 10").mentions, SizeIs(2));
   EXPECT_THAT(ScanNumbers("a 3-1 win").mentions, SizeIs(2));
 }
@@ -267,7 +272,9 @@ TEST(NumbersUnits, PercentAndMoney) {
   EXPECT_EQ(Only("10 per cent").kind, Kind::kPercent);
   EXPECT_EQ(Only("ten percent").value, 10);
   EXPECT_EQ(Only("2 percentage points").unit, "percentage point");
-  m = Only("\xE2\x82\xAC" "35 million");  // €35 million
+  m = Only(
+      "\xE2\x82\xAC"
+      "35 million");  // €35 million
   EXPECT_EQ(m.kind, Kind::kMoney);
   EXPECT_EQ(m.unit, "EUR");
   EXPECT_EQ(m.value, 35e6);
@@ -336,12 +343,12 @@ TEST(NumbersBadInput, TenThousandWordParagraphIsLinear) {
 // ---- round trip against a reference speller
 
 std::string Spell(int64_t n) {
-  static const char* kUnits[] = {"zero", "one", "two", "three", "four", "five", "six", "seven",
-                                 "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-                                 "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-                                 "nineteen"};
-  static const char* kTens[] = {"", "", "twenty", "thirty", "forty", "fifty", "sixty",
-                                "seventy", "eighty", "ninety"};
+  static const char* kUnits[] = {"zero",    "one",     "two",       "three",    "four",
+                                 "five",    "six",     "seven",     "eight",    "nine",
+                                 "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                                 "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+  static const char* kTens[] = {"",      "",      "twenty",  "thirty", "forty",
+                                "fifty", "sixty", "seventy", "eighty", "ninety"};
   auto below_thousand = [&](int64_t x, bool and_word) {
     std::string s;
     if (x >= 100) {

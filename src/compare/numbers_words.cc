@@ -46,8 +46,21 @@ struct Atom {
 };
 
 enum Last : uint8_t {
-  kStart, kNeg, kA, kUnit, kTeen, kTens, kHundred, kScale, kAnd, kHyphen, kNum, kDozen,
-  kDecimal, kFracDone, kZero
+  kStart,
+  kNeg,
+  kA,
+  kUnit,
+  kTeen,
+  kTens,
+  kHundred,
+  kScale,
+  kAnd,
+  kHyphen,
+  kNum,
+  kDozen,
+  kDecimal,
+  kFracDone,
+  kZero
 };
 
 struct Card {
@@ -70,8 +83,8 @@ bool IsSmallWord(const Atom& a) {
          (a.cls == NumClass::kUnit || a.cls == NumClass::kTeen || a.cls == NumClass::kTens);
 }
 bool IsScaleLike(const Atom& a) {
-  return a.k == AK::kWord && (a.cls == NumClass::kScale || a.cls == NumClass::kHundred ||
-                              a.cls == NumClass::kDozen);
+  return a.k == AK::kWord &&
+         (a.cls == NumClass::kScale || a.cls == NumClass::kHundred || a.cls == NumClass::kDozen);
 }
 
 // Digits of a decimal part written in words after "point": "zero three" -> "03",
@@ -162,17 +175,16 @@ Card ParseCardinal(const std::vector<Atom>& a, int b, int e, bool ord_final) {
         }
         break;
       case AK::kHyphen:
-        ok = last == kTens && tens_open && j + 1 < e && a[j + 1].k == AK::kWord &&
-             a[j + 1].v > 0 &&
-             (a[j + 1].cls == NumClass::kUnit ||
-              (ord_final && a[j + 1].cls == NumClass::kOrd && a[j + 1].ord_class == NumClass::kUnit));
+        ok = last == kTens && tens_open && j + 1 < e && a[j + 1].k == AK::kWord && a[j + 1].v > 0 &&
+             (a[j + 1].cls == NumClass::kUnit || (ord_final && a[j + 1].cls == NumClass::kOrd &&
+                                                  a[j + 1].ord_class == NumClass::kUnit));
         if (ok) last = kHyphen;
         break;
       case AK::kOf:
         break;
       case AK::kPoint: {
-        if (decimal_used || !(last == kUnit || last == kTeen || last == kTens ||
-                              last == kHundred || last == kScale || last == kZero ||
+        if (decimal_used || !(last == kUnit || last == kTeen || last == kTens || last == kHundred ||
+                              last == kScale || last == kZero ||
                               (last == kNum && num_integer && !num_multiplied))) {
           break;
         }
@@ -261,8 +273,8 @@ Card ParseCardinal(const std::vector<Atom>& a, int b, int e, bool ord_final) {
               has_hundred = true;
               tens_open = false;
               last = kHundred;
-            } else if (have_group && (last == kUnit || last == kTeen || last == kTens ||
-                                      last == kNum)) {
+            } else if (have_group &&
+                       (last == kUnit || last == kTeen || last == kTens || last == kNum)) {
               backtrack = true;
             }
             break;
@@ -325,7 +337,7 @@ Card ParseCardinal(const std::vector<Atom>& a, int b, int e, bool ord_final) {
 struct Frac {
   bool ok = false;
   double value = 0;
-  int end = 0;           // atom after the denominator
+  int end = 0;  // atom after the denominator
   bool a_numerator = false;
 };
 
@@ -391,6 +403,7 @@ Frac FractionAt(const std::vector<Atom>& a, int s, int d) {
 double FractionScale(const std::vector<Atom>& a, int* end) {
   int k = *end;
   const int n = static_cast<int>(a.size());
+  if (k < n && a[k].k == AK::kHyphen) ++k;  // "a half-billion"
   if (k < n && a[k].k == AK::kOf) ++k;
   if (k < n && (a[k].k == AK::kA)) ++k;
   if (k < n && IsScaleLike(a[k]) && !a[k].plural) {
@@ -442,12 +455,33 @@ bool WordParser::PronounOne(int s) const {
   if (!p.IsWord()) return false;
   if (p.info->cls == NumClass::kOrd) return true;  // "the first one"
   switch (p.id()) {
-    case W::kLast: case W::kNext: case W::kPrevious: case W::kCurrent: case W::kPenultimate:
+    case W::kLast:
+    case W::kNext:
+    case W::kPrevious:
+    case W::kCurrent:
+    case W::kPenultimate:
     case W::kAntepenultimate:
-    case W::kThe: case W::kThis: case W::kThat: case W::kWhich: case W::kEach: case W::kEvery:
-    case W::kAny: case W::kNo: case W::kAnother: case W::kOnly: case W::kA: case W::kAn:
-    case W::kWhichever: case W::kHis: case W::kHer: case W::kIts: case W::kTheir: case W::kMy:
-    case W::kYour: case W::kOur: case W::kSome:
+    case W::kThe:
+    case W::kThis:
+    case W::kThat:
+    case W::kWhich:
+    case W::kEach:
+    case W::kEvery:
+    case W::kAny:
+    case W::kNo:
+    case W::kAnother:
+    case W::kOnly:
+    case W::kA:
+    case W::kAn:
+    case W::kWhichever:
+    case W::kHis:
+    case W::kHer:
+    case W::kIts:
+    case W::kTheir:
+    case W::kMy:
+    case W::kYour:
+    case W::kOur:
+    case W::kSome:
       return true;
     default:
       return false;
@@ -467,8 +501,7 @@ bool WordParser::FractionGuardOk(int d) const {
          (n.info->cls == NumClass::kScale || n.info->cls == NumClass::kHundred);
 }
 
-void WordParser::Emit(int s, int e, double value, bool ordinal, bool fraction,
-                      bool words_hint) {
+void WordParser::Emit(int s, int e, double value, bool ordinal, bool fraction, bool words_hint) {
   if (!std::isfinite(value) || std::fabs(value) > 1e300) return;
   if (e == s + 1 && a_[s].k == AK::kNum && !ordinal) {
     out_->push_back(a_[s].raw);  // a lone digit numeral keeps its own flags
@@ -510,8 +543,7 @@ int WordParser::ParseAt(int s) {
     return s + 1;
   }
   // "half", "half a dozen", "half million"; "quarter million".
-  if (x.k == AK::kWord && (x.cls == NumClass::kHalf || x.cls == NumClass::kQuarter) &&
-      !x.plural) {
+  if (x.k == AK::kWord && (x.cls == NumClass::kHalf || x.cls == NumClass::kQuarter) && !x.plural) {
     int end = s + 1;
     const double m = FractionScale(a_, &end);
     if (x.cls == NumClass::kQuarter && m == 1) return s + 1;
@@ -533,9 +565,9 @@ int WordParser::ParseAt(int s) {
       const Atom& y = a_[j];
       const bool cardinalish =
           y.k == AK::kHyphen || (y.k == AK::kAnd && j > from) ||
-          (y.k == AK::kWord && (y.cls == NumClass::kUnit || y.cls == NumClass::kTeen ||
-                                y.cls == NumClass::kTens || y.cls == NumClass::kHundred ||
-                                y.cls == NumClass::kScale));
+          (y.k == AK::kWord &&
+           (y.cls == NumClass::kUnit || y.cls == NumClass::kTeen || y.cls == NumClass::kTens ||
+            y.cls == NumClass::kHundred || y.cls == NumClass::kScale));
       if (!cardinalish) break;
     }
   }
@@ -549,7 +581,7 @@ int WordParser::ParseAt(int s) {
     if (dd < n && IsDen(a_[dd])) {
       const Frac f = FractionAt(a_, k + 1, dd);
       if (f.ok && f.value < 1) {
-          int end = f.end;
+        int end = f.end;
         const double value = CombineAndFraction(a_, c, f, &end);
         Emit(s, end, c.negative ? -value : value, false, true, true);
         return end;
@@ -688,8 +720,13 @@ bool StartsWordNumeral(const Tok& tok) {
   const WordInfo& i = *tok.info;
   if (i.cls != NumClass::kNone) return true;
   switch (i.id) {
-    case W::kA: case W::kAn: case W::kNegative: case W::kMinus: case W::kSeveral:
-    case W::kMany: case W::kTens:
+    case W::kA:
+    case W::kAn:
+    case W::kNegative:
+    case W::kMinus:
+    case W::kSeveral:
+    case W::kMany:
+    case W::kTens:
       return true;
     default:
       return false;
