@@ -455,27 +455,35 @@ std::vector<Figure> Extract(std::string_view text, const text::Segmentation* seg
   internal::Lex(text, &toks);
   internal::FindNumerals(text, toks, NumberOptions{}, &nums);
   internal::ComposeMentions(text, toks, nums, &mentions);
-  if (mentions.empty()) return out;
-  Sentences sentences(text, toks, seg);
-  internal::WordCache words(text, toks);
-  Extractor ex(text, toks, nums, &words);
-  for (const NumberMention& m : mentions) {
-    if (m.kind == Kind::kOrdinal) continue;
-    const uint32_t mb = TokenAt(toks, m.span.begin);
-    const uint32_t me = TokenAt(toks, m.span.end - 1) + 1;
-    if (mb >= toks.size()) continue;
-    SentenceView s;
-    s.text = text;
-    s.toks = &toks;
-    s.words = &words;
-    s.span = sentences.At(m.span.begin, mb);
-    if (s.span.size() == 0) s.span = {toks[mb].begin, toks[me - 1].end};
-    s.tb = TokenAt(toks, s.span.begin);
-    s.te = std::max(TokenAt(toks, s.span.end - 1) + 1, me);
-    s.tb = std::min(s.tb, mb);
-    Figure f;
-    if (ex.Build(m, mb, me, s, &f)) out.push_back(std::move(f));
+  if (!mentions.empty()) {
+    Sentences sentences(text, toks, seg);
+    internal::WordCache words(text, toks);
+    Extractor ex(text, toks, nums, &words);
+    for (const NumberMention& m : mentions) {
+      if (m.kind == Kind::kOrdinal) continue;
+      const uint32_t mb = TokenAt(toks, m.span.begin);
+      const uint32_t me = TokenAt(toks, m.span.end - 1) + 1;
+      if (mb >= toks.size()) continue;
+      SentenceView s;
+      s.text = text;
+      s.toks = &toks;
+      s.words = &words;
+      s.span = sentences.At(m.span.begin, mb);
+      if (s.span.size() == 0) s.span = {toks[mb].begin, toks[me - 1].end};
+      s.tb = TokenAt(toks, s.span.begin);
+      s.te = std::max(TokenAt(toks, s.span.end - 1) + 1, me);
+      // A Segmentation of some other text must not send us out of bounds.
+      s.te = std::min<uint32_t>(s.te, static_cast<uint32_t>(toks.size()));
+      s.tb = std::min(s.tb, mb);
+      Figure f;
+      if (ex.Build(m, mb, me, s, &f)) out.push_back(std::move(f));
+    }
   }
+  // The per-thread buffers keep their capacity between calls, but not after a huge text.
+  constexpr size_t kKeep = size_t{1} << 20;
+  if (toks.capacity() > kKeep) std::vector<Tok>().swap(toks);
+  if (nums.capacity() > kKeep) std::vector<RawNumeral>().swap(nums);
+  if (mentions.capacity() > kKeep) std::vector<NumberMention>().swap(mentions);
   return out;
 }
 

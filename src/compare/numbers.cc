@@ -14,6 +14,10 @@ NumberScan ScanNumbers(std::string_view text, const NumberOptions& options) {
   scan.numerals.reserve(raw.size());
   for (const auto& r : raw) scan.numerals.push_back(r.n);
   internal::ComposeMentions(text, toks, raw, &scan.mentions);
+  // The per-thread buffers keep their capacity between calls, but not after a huge text.
+  constexpr size_t kKeep = size_t{1} << 20;
+  if (toks.capacity() > kKeep) std::vector<internal::Tok>().swap(toks);
+  if (raw.capacity() > kKeep) std::vector<internal::RawNumeral>().swap(raw);
   return scan;
 }
 
