@@ -8,7 +8,7 @@
 namespace witness::figures {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;  // keys in the documented order
 
 json Number(double v) {
   if (!std::isfinite(v)) return nullptr;
