@@ -1,0 +1,560 @@
+#include "clean/html_content.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "clean/html_text.h"
+
+namespace witness::clean {
+
+namespace {
+
+// ---- Element categories ----
+
+// Never article text; the whole subtree is set aside.
+bool IsNeverContent(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_FRAMESET: case GUMBO_TAG_FRAME: case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_NOEMBED: case GUMBO_TAG_APPLET: case GUMBO_TAG_TITLE: case GUMBO_TAG_META:
+    case GUMBO_TAG_LINK: case GUMBO_TAG_BASE: case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_IMG: case GUMBO_TAG_DATALIST: case GUMBO_TAG_OPTGROUP:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Page furniture by tag.
+bool IsFurnitureTag(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM: case GUMBO_TAG_MENU:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsFurnitureRole(std::string_view role) {
+  static constexpr std::string_view kRoles[] = {
+      "navigation", "banner", "contentinfo", "complementary", "search", "menu",
+      "menubar", "dialog", "alert", "alertdialog", "toolbar", "tablist", "form"};
+  for (std::string_view r : kRoles) {
+    if (role == r) return true;
+  }
+  return false;
+}
+
+// Elements that start and end a paragraph of their own.
+bool IsBlock(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_P: case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI:
+    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_CAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_CENTER: case GUMBO_TAG_HR: case GUMBO_TAG_HGROUP: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_DIR: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP: case GUMBO_TAG_PLAINTEXT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Containers that may hold an article.
+bool IsContainer(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_BODY: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_UNKNOWN:
+    case GUMBO_TAG_CENTER: case GUMBO_TAG_FONT: case GUMBO_TAG_SPAN: case GUMBO_TAG_DD:
+    case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// ---- Class and id names ----
+
+void SplitWords(std::string_view s, std::vector<std::string>* words) {
+  std::string cur;
+  char prev = 0;
+  for (char c : s) {
+    const bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z',
+               digit = c >= '0' && c <= '9';
+    if (!(lower || upper || digit)) {
+      if (!cur.empty()) words->push_back(std::move(cur)), cur.clear();
+      prev = 0;
+      continue;
+    }
+    if (upper && prev >= 'a' && prev <= 'z' && !cur.empty()) {
+      words->push_back(std::move(cur));
+      cur.clear();
+    }
+    cur.push_back(upper ? static_cast<char>(c - 'A' + 'a') : c);
+    prev = c;
+  }
+  if (!cur.empty()) words->push_back(std::move(cur));
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+bool IsNegativeWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "ad", "ads", "adv", "aside", "banner", "bio", "bottom", "credit", "credits", "foot",
+      "header", "hide", "login", "menu", "meta", "more", "nav", "overlay", "pager", "paywall",
+      "player", "poll", "popular", "rail", "rating", "signin", "skip", "tag", "tags", "tools",
+      "topics", "keywords", "author", "authors", "timestamp", "dateline", "date", "time",
+      "offer", "alert", "notification", "copyright", "legal", "gallery", "slideshow",
+      "carousel", "lightbox", "video", "follow", "print", "email", "contact", "masthead",
+      "secondary", "sr", "piano", "regwall", "cta", "disclaimer"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  static constexpr std::string_view kStems[] = {
+      "comment", "advert", "sponsor", "newsletter", "subscri", "related", "recommend", "share",
+      "sharing", "social", "sidebar", "footer", "breadcrumb", "promo", "outbrain", "taboola",
+      "cookie", "consent", "gdpr", "popup", "modal", "caption", "byline", "trending", "widget",
+      "navigation", "navbar", "pagination", "masthead", "toolbar", "disqus", "zergnet",
+      "recirc", "mostread", "mostpopular", "signup", "register", "hidden", "invisible",
+      "readmore", "readnext", "upnext", "livefyre", "jumplink"};
+  for (std::string_view k : kStems) {
+    if (StartsWith(w, k)) return true;
+  }
+  return false;
+}
+
+bool IsPositiveWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "article", "articles", "body", "content", "entry", "main", "post", "story", "text",
+      "blog", "prose", "richtext", "paragraph", "copy", "hentry", "articlebody", "storybody",
+      "postbody", "entrycontent", "articletext", "storytext", "articlecontent", "postcontent",
+      "news", "page", "single", "detail", "details"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+// ---- Text measures ----
+
+struct TextMeasure {
+  uint32_t chars = 0;       // visible characters (CJK counted double: one is a word)
+  uint32_t commas = 0;
+  uint32_t stops = 0;       // sentence ends
+};
+
+void Measure(std::string_view s, TextMeasure* m) {
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      if (b <= ' ') continue;
+      ++m->chars;
+      if (b == ',') ++m->commas;
+      else if (b == '.' || b == '!' || b == '?') ++m->stops;
+      continue;
+    }
+    const uint32_t cp = NextCodePoint(s, &i);
+    if (IsSpaceCodePoint(cp) || IsInvisibleCodePoint(cp)) continue;
+    m->chars += cp >= 0x2E80 ? 2 : 1;
+    if (cp == 0xFF0C || cp == 0x3001 || cp == 0x060C) ++m->commas;
+    else if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) ++m->stops;
+  }
+}
+
+// ---- The page model ----
+
+enum Flag : uint8_t {
+  kSkip = 1,        // never content (with its subtree)
+  kFurniture = 2,   // page furniture by tag/role/class (this element)
+  kInFurniture = 4, // this element or an ancestor is furniture
+  kBlock = 8,
+  kInLink = 16,
+  kPositive = 32,   // class/id name article text
+  kArticleBody = 64,  // itemprop=articleBody
+};
+
+struct Page {
+  const Dom& dom;
+  std::vector<uint8_t> flags;
+  std::vector<int8_t> weight;      // class weight sign: -1, 0, +1
+  std::vector<uint32_t> owner;     // text nodes: the block that owns them
+  std::vector<TextMeasure> own;    // blocks: their inline text
+  std::vector<uint32_t> own_link;  // blocks: inline text inside links
+  std::vector<uint32_t> chars;     // subtree visible chars
+  std::vector<uint32_t> link_chars;
+  std::vector<float> score;        // accumulated paragraph scores
+
+  explicit Page(const Dom& d) : dom(d) {}
+
+  double LinkDensity(uint32_t i) const {
+    return chars[i] == 0 ? 0.0 : static_cast<double>(link_chars[i]) / chars[i];
+  }
+  double OwnLinkDensity(uint32_t i) const {
+    return own[i].chars == 0 ? 0.0 : static_cast<double>(own_link[i]) / own[i].chars;
+  }
+};
+
+bool HiddenByStyle(std::string_view style) {
+  if (style.empty()) return false;
+  std::string s;
+  for (char c : style) {
+    if (c != ' ' && c != '\t' && c != '\n') s.push_back(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return s.find("display:none") != std::string::npos ||
+         s.find("visibility:hidden") != std::string::npos;
+}
+
+void Classify(Page* page, const ContentOptions& options) {
+  const Dom& dom = page->dom;
+  const uint32_t n = dom.size();
+  page->flags.assign(n, 0);
+  page->weight.assign(n, 0);
+  page->owner.assign(n, kNoNode);
+  std::vector<std::string> words;
+  for (uint32_t i = 0; i < n; ++i) {
+    const Node& node = dom[i];
+    const uint32_t parent = node.parent;
+    uint8_t inherited = parent == kNoNode ? 0 : page->flags[parent] & (kSkip | kInFurniture | kInLink);
+    if (node.is_text()) {
+      page->flags[i] = inherited;
+      page->owner[i] = parent == kNoNode ? kNoNode
+                       : (page->flags[parent] & kBlock) ? parent
+                                                        : page->owner[parent];
+      continue;
+    }
+    uint8_t f = inherited;
+    if (!(f & kSkip)) {
+      const GumboTag t = node.tag;
+      bool skip = node.foreign || IsNeverContent(t);
+      if (!options.include_captions && (t == GUMBO_TAG_FIGURE || t == GUMBO_TAG_FIGCAPTION)) {
+        skip = true;
+      }
+      if (!skip && (dom.HasAttr(i, "hidden") || HiddenByStyle(dom.Attr(i, "style")))) skip = true;
+      if (skip) {
+        f |= kSkip;
+      } else {
+        std::string_view cls = dom.Attr(i, "class"), id = dom.Attr(i, "id");
+        int w = 0;
+        if (!cls.empty() || !id.empty()) {
+          std::string both(cls);
+          both += ' ';
+          both += id;
+          w = ClassWeight(both);
+        }
+        std::string_view itemprop = dom.Attr(i, "itemprop");
+        if (itemprop == "articleBody" || itemprop == "articlebody") {
+          f |= kArticleBody;
+          w = 1;
+        }
+        std::string_view role = dom.Attr(i, "role");
+        const bool furniture = IsFurnitureTag(t) || (!role.empty() && IsFurnitureRole(role));
+        if (furniture || w < 0) f |= kFurniture | kInFurniture;
+        if (w > 0) f |= kPositive;
+        page->weight[i] = static_cast<int8_t>(w > 0 ? 1 : w < 0 ? -1 : 0);
+        if (IsBlock(t)) f |= kBlock;
+        if (t == GUMBO_TAG_A) f |= kInLink;
+        if (!options.include_captions && w < 0 && (t == GUMBO_TAG_FIGURE)) f |= kSkip;
+      }
+    }
+    page->flags[i] = f;
+    page->owner[i] = parent == kNoNode ? kNoNode
+                     : (page->flags[parent] & kBlock) ? parent
+                                                      : page->owner[parent];
+  }
+}
+
+void MeasureText(Page* page) {
+  const Dom& dom = page->dom;
+  const uint32_t n = dom.size();
+  page->own.assign(n, {});
+  page->own_link.assign(n, 0);
+  page->chars.assign(n, 0);
+  page->link_chars.assign(n, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!dom[i].is_text() || (page->flags[i] & kSkip)) continue;
+    TextMeasure m;
+    Measure(dom.Text(i), &m);
+    if (m.chars == 0) continue;
+    page->chars[i] = m.chars;
+    const bool link = page->flags[i] & kInLink;
+    if (link) page->link_chars[i] = m.chars;
+    const uint32_t b = page->owner[i];
+    if (b != kNoNode) {
+      TextMeasure& o = page->own[b];
+      o.chars += m.chars;
+      o.commas += m.commas;
+      o.stops += m.stops;
+      if (link) page->own_link[b] += m.chars;
+    }
+  }
+  for (uint32_t i = n; i-- > 1;) {
+    const uint32_t p = dom[i].parent;
+    if (p == kNoNode) continue;
+    page->chars[p] += page->chars[i];
+    page->link_chars[p] += page->link_chars[i];
+  }
+}
+
+constexpr uint32_t kMinParagraphChars = 25;
+
+double ParagraphScore(const Page& page, uint32_t b) {
+  const TextMeasure& m = page.own[b];
+  if (m.chars < kMinParagraphChars) return 0;
+  const double ld = page.OwnLinkDensity(b);
+  double s = 1.0 + std::min<double>(m.commas, 10) + std::min(m.chars / 100.0, 3.0);
+  s *= (1.0 - ld) * (1.0 - ld);
+  if (page.flags[b] & kInFurniture) s *= 0.3;
+  return s;
+}
+
+void ScoreContainers(Page* page) {
+  const Dom& dom = page->dom;
+  const uint32_t n = dom.size();
+  page->score.assign(n, 0.f);
+  for (uint32_t b = 0; b < n; ++b) {
+    if (dom[b].is_text() || !(page->flags[b] & kBlock) || (page->flags[b] & kSkip)) continue;
+    const double ps = ParagraphScore(*page, b);
+    if (ps <= 0) continue;
+    if (IsContainer(dom[b].tag)) page->score[b] += static_cast<float>(ps);
+    uint32_t a = dom[b].parent;
+    for (int level = 1; a != kNoNode && level <= 6; ++level, a = dom[a].parent) {
+      page->score[a] += static_cast<float>(ps / (level == 1 ? 1.0 : level == 2 ? 2.0 : level * 1.5));
+    }
+  }
+}
+
+double CandidateScore(const Page& page, uint32_t i) {
+  const Node& node = page.dom[i];
+  if (node.is_text() || (page.flags[i] & kSkip) || !IsContainer(node.tag)) return 0;
+  double s = page.score[i];
+  if (s <= 0) return 0;
+  s *= 1.0 - page.LinkDensity(i);
+  if (page.flags[i] & kArticleBody) s *= 1.6;
+  else if (page.weight[i] > 0) s *= 1.25;
+  if (page.flags[i] & kInFurniture) s *= 0.5;
+  if (node.tag == GUMBO_TAG_ARTICLE) s *= 1.15;
+  return s;
+}
+
+// ---- Writing the text ----
+
+struct Block {
+  std::string text;
+  uint32_t element = kNoNode;
+};
+
+class Writer {
+ public:
+  Writer(const Page& page, const ContentOptions& options, ContentResult* result)
+      : page_(page), options_(options), result_(result) {}
+
+  // Writes the text of the subtree at `root`, leaving out what does not belong.
+  void Write(uint32_t root) {
+    const Dom& dom = page_.dom;
+    const uint32_t container_chars = std::max<uint32_t>(page_.chars[root], 1);
+    std::vector<uint32_t> open;  // block elements entered, innermost last
+    uint32_t i = root;
+    const uint32_t end = dom[root].end;
+    while (i < end) {
+      while (!open.empty() && i >= dom[open.back()].end) {
+        Flush(open.back());
+        open.pop_back();
+      }
+      const Node& node = dom[i];
+      if (node.is_text()) {
+        if (!(page_.flags[i] & kSkip)) AppendCollapsed(dom.Text(i), &cur_, &space_);
+        ++i;
+        continue;
+      }
+      const char* why = i == root ? nullptr : Exclude(i, container_chars);
+      if (why != nullptr) {
+        Removed(why, i);
+        i = node.end;
+        continue;
+      }
+      if (node.tag == GUMBO_TAG_BR) {
+        // One <br> breaks the line, two or more the paragraph.
+        const size_t len = cur_.size();
+        if (len > 0 && !(len >= 2 && cur_[len - 1] == '\n' && cur_[len - 2] == '\n')) {
+          cur_.push_back('\n');
+        }
+        space_ = false;
+      }
+      if (page_.flags[i] & kBlock) {
+        Flush(i);
+        open.push_back(i);
+      }
+      ++i;
+    }
+    while (!open.empty()) {
+      Flush(open.back());
+      open.pop_back();
+    }
+    Flush(root);
+  }
+
+  std::vector<Block>& blocks() { return blocks_; }
+
+ private:
+  // Why the element at i is left out, or nullptr.
+  const char* Exclude(uint32_t i, uint32_t container_chars) const {
+    const uint8_t f = page_.flags[i];
+    if (f & kSkip) return "hidden";
+    const Node& node = page_.dom[i];
+    if (node.tag == GUMBO_TAG_H1) return "headline";
+    const uint32_t chars = page_.chars[i];
+    if (chars == 0) return nullptr;
+    const bool small = chars * 2 < container_chars;
+    if ((f & kFurniture) && small) return page_.weight[i] < 0 ? "class" : "furniture";
+    if ((f & kBlock) || node.tag == GUMBO_TAG_UNKNOWN) {
+      const double ld = page_.LinkDensity(i);
+      if (ld > 0.5 && small && !(f & kPositive)) return "links";
+    }
+    return nullptr;
+  }
+
+  void Removed(const char* why, uint32_t i) {
+    if (!options_.collect_removed || page_.chars[i] == 0) return;
+    std::string text;
+    bool space = false;
+    const Dom& dom = page_.dom;
+    for (uint32_t k = i; k < dom[i].end && text.size() < 300; ++k) {
+      if (dom[k].is_text() && !(page_.flags[k] & kSkip)) AppendCollapsed(dom.Text(k), &text, &space);
+      else if (!dom[k].is_text() && (page_.flags[k] & kBlock)) space = true;
+    }
+    if (text.empty()) return;
+    if (text.size() > 300) {
+      size_t cut = 300;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      text.resize(cut);
+      text += "...";
+    }
+    result_->removed.push_back(std::string(why) + ": " + text);
+  }
+
+  void Flush(uint32_t element) {
+    space_ = false;
+    while (!cur_.empty() && (cur_.back() == '\n' || cur_.back() == ' ')) cur_.pop_back();
+    if (cur_.empty()) return;
+    blocks_.push_back({std::move(cur_), element});
+    cur_.clear();
+  }
+
+  const Page& page_;
+  const ContentOptions& options_;
+  ContentResult* result_;
+  std::string cur_;
+  bool space_ = false;
+  std::vector<Block> blocks_;
+};
+
+bool IsBoilerplateLine(std::string_view line) {
+  std::string l = AsciiLower(TrimAscii(line));
+  while (!l.empty() && (l.back() == '.' || l.back() == ':' || l.back() == ' ')) l.pop_back();
+  static constexpr std::string_view kLines[] = {
+      "advertisement", "advertisements", "ad", "sponsored", "continue reading",
+      "continue reading below", "continue reading the main story", "story continues below",
+      "story continues below advertisement", "article continues below advertisement",
+      "article continues below", "read more", "read more below", "related", "related articles",
+      "related stories", "related content", "see also", "share this article", "share this",
+      "share", "tweet", "email", "print", "comments", "show comments", "loading", "loading...",
+      "click here", "image", "photo", "video", "skip advertisement", "scroll to continue",
+      "scroll to continue with content", "supported by", "recommended", "more on this story",
+      "listen to this article", "follow us", "subscribe", "sign up", "log in", "logout"};
+  for (std::string_view k : kLines) {
+    if (l == k) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int ClassWeight(std::string_view class_and_id) {
+  std::vector<std::string> words;
+  SplitWords(class_and_id, &words);
+  bool positive = false, negative = false;
+  for (const std::string& w : words) {
+    if (IsNegativeWord(w)) negative = true;
+    else if (IsPositiveWord(w)) positive = true;
+  }
+  if (negative) return -25;
+  return positive ? 25 : 0;
+}
+
+ContentResult ExtractContent(const Dom& dom, const ContentOptions& options) {
+  ContentResult result;
+  if (dom.size() == 0) return result;
+  Page page(dom);
+  Classify(&page, options);
+  MeasureText(&page);
+  ScoreContainers(&page);
+
+  uint32_t best = kNoNode;
+  double best_score = 0;
+  for (uint32_t i = 0; i < dom.size(); ++i) {
+    const double s = CandidateScore(page, i);
+    if (s > best_score) {
+      best_score = s;
+      best = i;
+    }
+  }
+  if (best == kNoNode) return result;
+  result.container = best;
+  result.score = best_score;
+
+  // The winner and its qualifying siblings, in document order.
+  std::vector<uint32_t> roots;
+  const uint32_t parent = dom[best].parent;
+  if (parent == kNoNode) {
+    roots.push_back(best);
+  } else {
+    const double threshold = std::max(10.0, best_score * 0.2);
+    for (uint32_t c = parent + 1; c < dom[parent].end; c = dom[c].end) {
+      if (c == best) {
+        roots.push_back(c);
+        continue;
+      }
+      if (dom[c].is_text() || (page.flags[c] & (kSkip | kFurniture))) continue;
+      bool take = CandidateScore(page, c) >= threshold;
+      if (!take && (page.flags[c] & kBlock) && page.own[c].chars > 0) {
+        const double ld = page.OwnLinkDensity(c);
+        const uint32_t chars = page.own[c].chars;
+        take = (chars > 80 && ld < 0.25) || (chars >= kMinParagraphChars && ld == 0 && page.own[c].stops > 0);
+      }
+      if (take) roots.push_back(c);
+    }
+  }
+
+  Writer writer(page, options, &result);
+  for (uint32_t r : roots) writer.Write(r);
+
+  std::string title_l = AsciiLower(CollapseWhitespace(options.title));
+  for (Block& b : writer.blocks()) {
+    if (IsBoilerplateLine(b.text)) {
+      if (options.collect_removed) result.removed.push_back("boilerplate: " + b.text);
+      continue;
+    }
+    if (!title_l.empty() && AsciiLower(b.text) == title_l) continue;
+    if (!result.text.empty()) result.text += "\n\n";
+    result.text += b.text;
+    ++result.paragraphs;
+  }
+  return result;
+}
+
+}  // namespace witness::clean

@@ -1,0 +1,689 @@
+#include "clean/html_prescan.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace witness::clean {
+
+namespace {
+
+// ---- Tag names as 64-bit ids: up to 8 ASCII letters packed, longer names hashed. ----
+
+using TagId = uint64_t;
+
+constexpr char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+constexpr TagId Id(std::string_view name) {
+  bool ascii = true;
+  for (char c : name) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (name.size() <= 8 && ascii) {
+    TagId v = 0;
+    for (char c : name) v = (v << 8) | static_cast<unsigned char>(LowerAscii(c));
+    return v;
+  }
+  TagId h = 1469598103934665603ull;
+  for (char c : name) h = (h ^ static_cast<unsigned char>(LowerAscii(c))) * 1099511628211ull;
+  return h | (1ull << 63);
+}
+
+bool IsVoid(TagId t) {
+  switch (t) {
+    case Id("area"): case Id("base"): case Id("br"): case Id("col"): case Id("embed"):
+    case Id("hr"): case Id("img"): case Id("input"): case Id("keygen"): case Id("link"):
+    case Id("meta"): case Id("param"): case Id("source"): case Id("track"): case Id("wbr"):
+    case Id("basefont"): case Id("bgsound"): case Id("frame"): case Id("image"):
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsHeading(TagId t) {
+  return t == Id("h1") || t == Id("h2") || t == Id("h3") || t == Id("h4") || t == Id("h5") ||
+         t == Id("h6");
+}
+
+// Start tags that close an open <p> (HTML standard, "in body").
+bool ClosesP(TagId t) {
+  if (IsHeading(t)) return true;
+  switch (t) {
+    case Id("address"): case Id("article"): case Id("aside"): case Id("blockquote"):
+    case Id("center"): case Id("details"): case Id("dialog"): case Id("dir"): case Id("div"):
+    case Id("dl"): case Id("fieldset"): case Id("figcaption"): case Id("figure"):
+    case Id("footer"): case Id("header"): case Id("hgroup"): case Id("main"): case Id("menu"):
+    case Id("nav"): case Id("ol"): case Id("p"): case Id("section"): case Id("summary"):
+    case Id("ul"): case Id("pre"): case Id("listing"): case Id("form"): case Id("li"):
+    case Id("dd"): case Id("dt"): case Id("plaintext"): case Id("table"): case Id("hr"):
+    case Id("xmp"): case Id("search"):
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Elements that end the search of "has an element in scope".
+bool IsScopeBoundary(TagId t) {
+  switch (t) {
+    case Id("applet"): case Id("caption"): case Id("html"): case Id("table"): case Id("td"):
+    case Id("th"): case Id("marquee"): case Id("object"): case Id("template"):
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Elements that are markers in the list of active formatting elements.
+bool IsMarker(TagId t) {
+  switch (t) {
+    case Id("applet"): case Id("caption"): case Id("td"): case Id("th"): case Id("marquee"):
+    case Id("object"): case Id("template"):
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsFormatting(TagId t) {
+  switch (t) {
+    case Id("a"): case Id("b"): case Id("big"): case Id("code"): case Id("em"): case Id("font"):
+    case Id("i"): case Id("nobr"): case Id("s"): case Id("small"): case Id("strike"):
+    case Id("strong"): case Id("tt"): case Id("u"):
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The HTML standard's "special" category (the ones that matter here).
+bool IsSpecial(TagId t) {
+  if (IsHeading(t) || IsScopeBoundary(t) || IsVoid(t) || ClosesP(t)) return true;
+  switch (t) {
+    case Id("body"): case Id("button"): case Id("colgroup"): case Id("frameset"):
+    case Id("head"): case Id("iframe"): case Id("noembed"): case Id("noframes"):
+    case Id("noscript"): case Id("script"): case Id("select"): case Id("style"):
+    case Id("tbody"): case Id("textarea"): case Id("tfoot"): case Id("thead"): case Id("title"):
+    case Id("tr"):
+      return true;
+    default:
+      return false;
+  }
+}
+
+// End tags handled by "pop up to the element if it is in scope" rather than the
+// "any other end tag" rule (which stops at special elements).
+bool EndPopsInScope(TagId t) {
+  if (IsHeading(t) || IsScopeBoundary(t)) return true;
+  switch (t) {
+    case Id("address"): case Id("article"): case Id("aside"): case Id("blockquote"):
+    case Id("button"): case Id("center"): case Id("details"): case Id("dialog"): case Id("dir"):
+    case Id("div"): case Id("dl"): case Id("fieldset"): case Id("figcaption"):
+    case Id("figure"): case Id("footer"): case Id("header"): case Id("hgroup"):
+    case Id("listing"): case Id("main"): case Id("menu"): case Id("nav"): case Id("ol"):
+    case Id("pre"): case Id("section"): case Id("summary"): case Id("ul"): case Id("form"):
+    case Id("li"): case Id("dd"): case Id("dt"): case Id("tbody"): case Id("thead"):
+    case Id("tfoot"): case Id("tr"): case Id("colgroup"): case Id("select"): case Id("search"):
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Breaks out of SVG/MathML back into HTML.
+bool BreaksForeign(TagId t) {
+  if (IsHeading(t)) return true;
+  switch (t) {
+    case Id("b"): case Id("big"): case Id("blockquote"): case Id("body"): case Id("br"):
+    case Id("center"): case Id("code"): case Id("dd"): case Id("div"): case Id("dl"):
+    case Id("dt"): case Id("em"): case Id("embed"): case Id("head"): case Id("hr"): case Id("i"):
+    case Id("img"): case Id("li"): case Id("listing"): case Id("menu"): case Id("meta"):
+    case Id("nobr"): case Id("ol"): case Id("p"): case Id("pre"): case Id("ruby"): case Id("s"):
+    case Id("small"): case Id("span"): case Id("strong"): case Id("strike"): case Id("sub"):
+    case Id("sup"): case Id("table"): case Id("tt"): case Id("u"): case Id("ul"):
+    case Id("var"): case Id("font"):
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Foreign elements whose content is HTML again.
+bool IsIntegrationPoint(TagId t) {
+  switch (t) {
+    case Id("foreignobject"): case Id("desc"): case Id("title"): case Id("mi"): case Id("mo"):
+    case Id("mn"): case Id("ms"): case Id("mtext"): case Id("annotation-xml"):
+      return true;
+    default:
+      return false;
+  }
+}
+
+enum class RawKind { kNone, kDrop, kKeep, kScript, kPlaintext };
+
+RawKind RawKindOf(TagId t) {
+  switch (t) {
+    case Id("script"): return RawKind::kScript;
+    case Id("style"): case Id("noscript"): case Id("iframe"): case Id("noembed"):
+    case Id("noframes"):
+      return RawKind::kDrop;
+    case Id("title"): case Id("textarea"): case Id("xmp"):
+      return RawKind::kKeep;
+    case Id("plaintext"): return RawKind::kPlaintext;
+    default: return RawKind::kNone;
+  }
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool StartsWithCi(std::string_view s, size_t pos, std::string_view lower) {
+  if (pos + lower.size() > s.size()) return false;
+  for (size_t k = 0; k < lower.size(); ++k) {
+    if (LowerAscii(s[pos + k]) != lower[k]) return false;
+  }
+  return true;
+}
+
+// ---- The tokenizer's view of one tag. ----
+struct Tag {
+  TagId id = 0;
+  std::string_view name;
+  size_t end = 0;  // one past '>' (or the input's end)
+  bool self_closing = false;
+  std::string_view type;  // the type attribute (scripts only)
+};
+
+// Parses a tag whose name starts at `i` (after '<' or '</'); attribute values may hold '>'.
+Tag ParseTag(std::string_view s, size_t i, bool want_type) {
+  Tag tag;
+  const size_t n = s.size();
+  size_t name_start = i;
+  while (i < n && !IsSpace(s[i]) && s[i] != '/' && s[i] != '>') ++i;
+  tag.name = s.substr(name_start, i - name_start);
+  tag.id = Id(tag.name);
+  while (i < n) {
+    char c = s[i];
+    if (c == '>') {
+      tag.end = i + 1;
+      return tag;
+    }
+    if (IsSpace(c)) {
+      ++i;
+      continue;
+    }
+    if (c == '/') {
+      ++i;
+      if (i < n && s[i] == '>') {
+        tag.self_closing = true;
+        tag.end = i + 1;
+        return tag;
+      }
+      continue;
+    }
+    // Attribute name (a leading '=' belongs to the name).
+    size_t an = i++;
+    while (i < n && !IsSpace(s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=') ++i;
+    std::string_view attr = s.substr(an, i - an);
+    while (i < n && IsSpace(s[i])) ++i;
+    if (i < n && s[i] == '=') {
+      ++i;
+      while (i < n && IsSpace(s[i])) ++i;
+      size_t vs, ve;
+      if (i < n && (s[i] == '"' || s[i] == '\'')) {
+        char q = s[i++];
+        vs = i;
+        size_t close = s.find(q, i);
+        ve = close == std::string_view::npos ? n : close;
+        i = close == std::string_view::npos ? n : close + 1;
+      } else {
+        vs = i;
+        while (i < n && !IsSpace(s[i]) && s[i] != '>') ++i;
+        ve = i;
+      }
+      if (want_type && attr.size() == 4 && StartsWithCi(attr, 0, "type")) {
+        tag.type = s.substr(vs, ve - vs);
+      }
+    }
+  }
+  tag.end = n;
+  return tag;
+}
+
+// Where the raw text of element `name` that starts at `from` ends: the position of its end tag
+// "</name" followed by a delimiter, or npos.
+size_t FindRawEnd(std::string_view s, size_t from, std::string_view lower_name) {
+  const size_t n = s.size();
+  size_t i = from;
+  while ((i = s.find("</", i)) != std::string_view::npos) {
+    size_t after = i + 2 + lower_name.size();
+    if (StartsWithCi(s, i + 2, lower_name) &&
+        (after >= n || IsSpace(s[after]) || s[after] == '/' || s[after] == '>')) {
+      return i;
+    }
+    i += 2;
+  }
+  return std::string_view::npos;
+}
+
+// The same for <script>, honouring the "escaped" states: inside "<!--", a "<script" opens a
+// nested section whose "</script>" does not end the element.
+size_t FindScriptEnd(std::string_view s, size_t from) {
+  const size_t n = s.size();
+  enum { kData, kEscaped, kDouble } state = kData;
+  size_t i = from;
+  while (i < n) {
+    size_t lt = s.find_first_of(state == kData ? "<" : "<-", i);
+    if (lt == std::string_view::npos) return std::string_view::npos;
+    if (s[lt] == '-') {
+      if (s.compare(lt, 3, "-->") == 0) {
+        state = kData;
+        i = lt + 3;
+      } else {
+        i = lt + 1;
+      }
+      continue;
+    }
+    if (state == kData && s.compare(lt, 4, "<!--") == 0) {
+      state = kEscaped;
+      i = lt + 4;
+      continue;
+    }
+    const bool close = lt + 1 < n && s[lt + 1] == '/';
+    const size_t name_at = lt + (close ? 2 : 1);
+    const size_t after = name_at + 6;
+    if (StartsWithCi(s, name_at, "script") &&
+        (after >= n || IsSpace(s[after]) || s[after] == '/' || s[after] == '>')) {
+      if (close && state != kDouble) return lt;
+      if (close && state == kDouble) state = kEscaped;
+      if (!close && state == kEscaped) state = kDouble;
+    }
+    i = lt + 1;
+  }
+  return std::string_view::npos;
+}
+
+bool IsJsonLdType(std::string_view type) {
+  while (!type.empty() && IsSpace(type.front())) type.remove_prefix(1);
+  return StartsWithCi(type, 0, "application/ld+json");
+}
+
+// ---- The model of the parser's stack of open elements. ----
+class StackModel {
+ public:
+  explicit StackModel(const PrescanOptions& options) : options_(options) {}
+
+  // True inside SVG or MathML, except directly in an integration point (foreignObject, ...).
+  bool InForeign() const {
+    return !stack_.empty() && stack_.back().foreign && !stack_.back().integration;
+  }
+
+  // Decides a start tag: returns false when it must be dropped; otherwise updates the model.
+  bool Start(TagId t, bool self_closing) {
+    if (InForeign() && BreaksForeign(t)) {
+      size_t k = stack_.size();
+      while (k > 0 && stack_[k - 1].foreign) --k;
+      PopTo(k);
+    }
+    const bool foreign = t == Id("svg") || t == Id("math") || InForeign();
+    if (foreign && self_closing) return true;
+    if (!foreign && IsVoid(t)) return true;
+    if (!foreign) {
+      if (t == Id("html") || t == Id("body") || t == Id("head") || t == Id("frameset")) {
+        return true;
+      }
+      if (t == Id("form") && open_forms_ > 0) return true;  // nested forms are ignored
+    }
+    size_t keep = foreign ? stack_.size() : ImpliedCloses(t);
+    if (keep + 1 > options_.max_depth) return false;
+    const bool formatting = !foreign && IsFormatting(t);
+    if (formatting && SegmentSize() >= options_.max_open_formatting) return false;
+    if (formatting && (t == Id("a") || t == Id("nobr"))) {
+      // A second <a> closes the first (adoption agency).
+      if (HasFormattingEntry(t)) {
+        End(t);
+        keep = std::min(keep, stack_.size());
+      }
+    }
+    PopTo(keep);
+    Entry e;
+    e.id = t;
+    e.foreign = foreign;
+    e.integration = foreign && IsIntegrationPoint(t);
+    stack_.push_back(e);
+    if (t == Id("form") && !foreign) ++open_forms_;
+    if (!foreign && IsMarker(t)) formatting_.push_back(0);
+    if (formatting) formatting_.push_back(t);
+    if (t == Id("p") && !foreign) ++open_p_;
+    max_depth_ = std::max(max_depth_, stack_.size());
+    return true;
+  }
+
+  void End(TagId t) {
+    if (stack_.empty()) return;
+    if (InForeign()) {
+      // Pops to the matching foreign element, if any before the HTML part of the stack.
+      for (size_t k = stack_.size(); k > 0 && stack_[k - 1].foreign; --k) {
+        if (stack_[k - 1].id == t) {
+          PopTo(k - 1);
+          return;
+        }
+      }
+    }
+    if (t == Id("body") || t == Id("html") || t == Id("br")) return;
+    if (IsFormatting(t) && HasFormattingEntry(t)) {
+      RemoveFormattingEntry(t);
+      // The adoption agency: with only phrasing elements above it, the element is popped
+      // with them; with a block above it (a "furthest block") the depth stays as it is.
+      for (size_t k = stack_.size(); k > 0; --k) {
+        const Entry& e = stack_[k - 1];
+        if (e.id == t && !e.foreign) {
+          PopTo(k - 1);
+          return;
+        }
+        if (IsSpecial(e.id) || IsScopeBoundary(e.id)) return;
+      }
+      return;
+    }
+    if (t == Id("p")) {
+      size_t k = FindInScope(Id("p"), /*button_scope=*/true);
+      if (k != kNone) PopTo(k);
+      return;
+    }
+    if (IsHeading(t)) {
+      for (size_t k = stack_.size(); k > 0; --k) {
+        if (IsHeading(stack_[k - 1].id)) {
+          PopTo(k - 1);
+          return;
+        }
+        if (IsScopeBoundary(stack_[k - 1].id)) return;
+      }
+      return;
+    }
+    if (EndPopsInScope(t)) {
+      size_t k = FindInScope(t, false);
+      if (k != kNone) PopTo(k);
+      return;
+    }
+    // Any other end tag: pops to the element unless a special element comes first.
+    for (size_t k = stack_.size(); k > 0; --k) {
+      const Entry& e = stack_[k - 1];
+      if (e.id == t) {
+        PopTo(k - 1);
+        return;
+      }
+      if (!e.foreign && IsSpecial(e.id)) return;
+    }
+  }
+
+  size_t max_depth() const { return max_depth_; }
+
+ private:
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+
+  struct Entry {
+    TagId id = 0;
+    bool foreign = false;
+    bool integration = false;
+  };
+
+  // Index of the topmost `t` in scope, or kNone.
+  size_t FindInScope(TagId t, bool button_scope) const {
+    for (size_t k = stack_.size(); k > 0; --k) {
+      const Entry& e = stack_[k - 1];
+      if (e.id == t && !e.foreign) return k - 1;
+      if (IsScopeBoundary(e.id) || (button_scope && e.id == Id("button")) || e.foreign) {
+        return kNone;
+      }
+    }
+    return kNone;
+  }
+
+  // The stack size after the end tags a start tag implies (not yet applied).
+  size_t ImpliedCloses(TagId t) const {
+    size_t keep = stack_.size();
+    if (ClosesP(t) && open_p_ > 0) {
+      size_t k = FindInScope(Id("p"), true);
+      if (k != kNone) keep = k;
+    }
+    if (IsHeading(t) && keep > 0 && IsHeading(stack_[keep - 1].id)) --keep;
+    if (t == Id("li") || t == Id("dd") || t == Id("dt")) {
+      for (size_t k = keep; k > 0; --k) {
+        TagId id = stack_[k - 1].id;
+        const bool match = t == Id("li") ? id == Id("li") : (id == Id("dd") || id == Id("dt"));
+        if (match) {
+          keep = k - 1;
+          break;
+        }
+        if (IsSpecial(id) && id != Id("address") && id != Id("div") && id != Id("p")) break;
+      }
+    }
+    if (t == Id("option") || t == Id("optgroup")) {
+      if (keep > 0 && stack_[keep - 1].id == Id("option")) --keep;
+      if (t == Id("optgroup") && keep > 0 && stack_[keep - 1].id == Id("optgroup")) --keep;
+    }
+    if (t == Id("td") || t == Id("th") || t == Id("tr") || t == Id("tbody") ||
+        t == Id("thead") || t == Id("tfoot") || t == Id("caption") || t == Id("colgroup")) {
+      // Back to the table context: close the open cell / row / section inside the nearest table.
+      for (size_t k = keep; k > 0; --k) {
+        TagId id = stack_[k - 1].id;
+        if (id == Id("table")) {
+          // For a section or caption, close everything inside the table; for a row, keep
+          // the section; for a cell, keep the row.
+          size_t target = k;
+          if (t == Id("tr") || t == Id("td") || t == Id("th")) {
+            if (target < keep && (stack_[target].id == Id("tbody") ||
+                                  stack_[target].id == Id("thead") ||
+                                  stack_[target].id == Id("tfoot"))) {
+              ++target;
+            }
+            if ((t == Id("td") || t == Id("th")) && target < keep && stack_[target].id == Id("tr")) {
+              ++target;
+            }
+          }
+          keep = std::min(keep, target);
+          break;
+        }
+        if (stack_[k - 1].foreign) break;
+      }
+    }
+    if (t == Id("table") && keep > 0 && stack_[keep - 1].id == Id("table")) --keep;
+    if ((t == Id("button") || t == Id("select")) ) {
+      size_t k = FindInScope(t, false);
+      if (k != kNone) keep = std::min(keep, k);
+    }
+    return keep;
+  }
+
+  void PopTo(size_t size) {
+    while (stack_.size() > size) {
+      const Entry& e = stack_.back();
+      if (!e.foreign) {
+        if (e.id == Id("p")) --open_p_;
+        if (e.id == Id("form")) --open_forms_;
+        if (IsMarker(e.id)) {
+          // Leaving a cell, caption or object clears the formatting list up to its marker.
+          while (!formatting_.empty() && formatting_.back() != 0) formatting_.pop_back();
+          if (!formatting_.empty()) formatting_.pop_back();
+        }
+      }
+      stack_.pop_back();
+    }
+    if (stack_.empty()) open_p_ = 0, open_forms_ = 0;
+  }
+
+  size_t SegmentSize() const {
+    size_t n = 0;
+    for (size_t k = formatting_.size(); k > 0 && formatting_[k - 1] != 0; --k) ++n;
+    return n;
+  }
+
+  bool HasFormattingEntry(TagId t) const {
+    for (size_t k = formatting_.size(); k > 0 && formatting_[k - 1] != 0; --k) {
+      if (formatting_[k - 1] == t) return true;
+    }
+    return false;
+  }
+
+  void RemoveFormattingEntry(TagId t) {
+    for (size_t k = formatting_.size(); k > 0 && formatting_[k - 1] != 0; --k) {
+      if (formatting_[k - 1] == t) {
+        formatting_.erase(formatting_.begin() + static_cast<ptrdiff_t>(k - 1));
+        return;
+      }
+    }
+  }
+
+  const PrescanOptions& options_;
+  std::vector<Entry> stack_;
+  std::vector<TagId> formatting_;  // the active formatting elements; 0 = marker
+  size_t open_p_ = 0;
+  size_t open_forms_ = 0;
+  size_t max_depth_ = 0;
+};
+
+// Counts of start tags dropped by the limits, so that their end tags go too.
+class DroppedTags {
+ public:
+  void Add(TagId t) {
+    for (auto& [id, count] : counts_) {
+      if (id == t) {
+        ++count;
+        return;
+      }
+    }
+    counts_.emplace_back(t, 1);
+  }
+  bool Take(TagId t) {
+    for (auto& [id, count] : counts_) {
+      if (id == t && count > 0) {
+        --count;
+        return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::pair<TagId, size_t>> counts_;
+};
+
+}  // namespace
+
+Prescanned Prescan(std::string_view s, const PrescanOptions& options) {
+  Prescanned result;
+  std::string& out = result.html;
+  out.reserve(s.size() / 2 + 64);
+  const size_t n = s.size();
+  size_t copied = 0;  // s[0, copied) has been dealt with
+  auto drop = [&](size_t begin, size_t end) {
+    if (begin > copied) out.append(s.data() + copied, begin - copied);
+    copied = std::max(copied, end);
+  };
+  StackModel model(options);
+  DroppedTags dropped;
+
+  size_t i = 0;
+  while (i < n) {
+    size_t lt = s.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= n) break;
+    i = lt + 1;
+    const char c = s[i];
+    if (c == '!') {
+      if (s.compare(i, 3, "!--") == 0) {
+        size_t body = i + 3;
+        size_t end;
+        if (body < n && s[body] == '>') {
+          end = body + 1;
+        } else if (s.compare(body, 2, "->") == 0) {
+          end = body + 2;
+        } else {
+          size_t close = s.find("-->", body);
+          end = close == std::string_view::npos ? n : close + 3;
+        }
+        drop(lt, end);
+        i = end;
+        continue;
+      }
+      size_t gt = s.find('>', i);
+      size_t end = gt == std::string_view::npos ? n : gt + 1;
+      if (StartsWithCi(s, i, "!doctype")) {
+        i = end;  // kept
+        continue;
+      }
+      if (model.InForeign() && s.compare(i, 8, "![CDATA[") == 0) {
+        size_t close = s.find("]]>", i);
+        i = close == std::string_view::npos ? n : close + 3;  // kept
+        continue;
+      }
+      drop(lt, end);  // a bogus comment
+      i = end;
+      continue;
+    }
+    if (c == '?') {
+      size_t gt = s.find('>', i);
+      size_t end = gt == std::string_view::npos ? n : gt + 1;
+      drop(lt, end);
+      i = end;
+      continue;
+    }
+    if (c == '/') {
+      if (i + 1 < n && IsAlpha(s[i + 1])) {
+        Tag tag = ParseTag(s, i + 1, false);
+        if (dropped.Take(tag.id)) {
+          drop(lt, tag.end);
+          ++result.dropped_tags;
+        } else {
+          model.End(tag.id);
+        }
+        i = tag.end;
+        continue;
+      }
+      size_t gt = s.find('>', i);
+      size_t end = gt == std::string_view::npos ? n : gt + 1;
+      drop(lt, end);  // "</>" or a bogus comment
+      i = end;
+      continue;
+    }
+    if (!IsAlpha(c)) continue;  // a literal '<'
+
+    Tag tag = ParseTag(s, i, /*want_type=*/true);
+    i = tag.end;
+    const RawKind raw = model.InForeign() ? RawKind::kNone : RawKindOf(tag.id);
+    if (raw == RawKind::kScript || raw == RawKind::kDrop) {
+      std::string lower(tag.name);
+      for (char& ch : lower) ch = LowerAscii(ch);
+      size_t close = raw == RawKind::kScript ? FindScriptEnd(s, tag.end)
+                                             : FindRawEnd(s, tag.end, lower);
+      size_t content_end = close == std::string_view::npos ? n : close;
+      if (raw == RawKind::kScript && IsJsonLdType(tag.type)) {
+        result.json_ld.emplace_back(s.substr(tag.end, content_end - tag.end));
+      }
+      size_t end = n;
+      if (close != std::string_view::npos) {
+        size_t gt = s.find('>', close);
+        end = gt == std::string_view::npos ? n : gt + 1;
+      }
+      drop(lt, end);
+      i = end;
+      continue;
+    }
+    if (!model.Start(tag.id, tag.self_closing)) {
+      dropped.Add(tag.id);
+      drop(lt, tag.end);
+      ++result.dropped_tags;
+      continue;
+    }
+    if (raw == RawKind::kKeep) {
+      std::string lower(tag.name);
+      for (char& ch : lower) ch = LowerAscii(ch);
+      size_t close = FindRawEnd(s, tag.end, lower);
+      i = close == std::string_view::npos ? n : close;  // the end tag is handled next round
+      continue;
+    }
+    if (raw == RawKind::kPlaintext) break;  // the rest is text
+  }
+  if (copied < n) out.append(s.data() + copied, n - copied);
+  result.max_depth = model.max_depth();
+  return result;
+}
+
+}  // namespace witness::clean
