@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "clean/html_text.h"
 
@@ -110,29 +112,39 @@ void SplitWords(std::string_view s, std::vector<std::string>* words) {
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-bool IsNegativeWord(std::string_view w) {
+// Class/id words of page furniture: 2 for furniture that is never part of an article
+// (comments, share bars, related links, ads), 1 for names that usually are furniture but may
+// also name a wrapper of everything ("has-sidebar", "header"), 0 otherwise.
+int NegativeWord(std::string_view w) {
+  static constexpr std::string_view kStrongWords[] = {"ad", "ads", "adv", "popular", "paywall",
+                                                      "piano", "regwall", "poll"};
+  for (std::string_view k : kStrongWords) {
+    if (w == k) return 2;
+  }
+  static constexpr std::string_view kStrongStems[] = {
+      "comment", "disqus", "related", "recommend", "share", "sharing", "social", "newsletter",
+      "subscri", "signup", "promo", "sponsor", "advert", "outbrain", "taboola", "zergnet",
+      "recirc", "trending", "mostread", "mostpopular", "readmore", "readnext", "upnext",
+      "livefyre", "cookie", "consent", "gdpr", "modal", "popup"};
+  for (std::string_view k : kStrongStems) {
+    if (StartsWith(w, k)) return 2;
+  }
   static constexpr std::string_view kWords[] = {
-      "ad", "ads", "adv", "aside", "banner", "bio", "bottom", "credit", "credits", "foot",
-      "header", "hide", "login", "menu", "meta", "more", "nav", "overlay", "pager", "paywall",
-      "player", "poll", "popular", "rail", "rating", "signin", "skip", "tag", "tags", "tools",
-      "topics", "keywords", "author", "authors", "timestamp", "dateline", "date", "time",
-      "offer", "alert", "notification", "copyright", "legal", "gallery", "slideshow",
-      "carousel", "lightbox", "video", "follow", "print", "email", "contact", "masthead",
-      "secondary", "sr", "piano", "regwall", "cta", "disclaimer"};
+      "aside", "banner", "bio", "bottom", "credit", "credits", "foot", "header", "login", "menu", "meta", "more", "nav", "overlay", "pager", "rail", "rating", "signin",
+      "skip", "tag", "tags", "tools", "topics", "keywords", "author", "authors", "timestamp",
+      "dateline", "date", "time", "offer", "alert", "notification", "copyright", "legal",
+      "gallery", "slideshow", "carousel", "lightbox", "video", "follow", "print", "email",
+      "contact", "masthead", "secondary", "cta", "disclaimer"};
   for (std::string_view k : kWords) {
-    if (w == k) return true;
+    if (w == k) return 1;
   }
   static constexpr std::string_view kStems[] = {
-      "comment", "advert", "sponsor", "newsletter", "subscri", "related", "recommend", "share",
-      "sharing", "social", "sidebar", "footer", "breadcrumb", "promo", "outbrain", "taboola",
-      "cookie", "consent", "gdpr", "popup", "modal", "caption", "byline", "trending", "widget",
-      "navigation", "navbar", "pagination", "masthead", "toolbar", "disqus", "zergnet",
-      "recirc", "mostread", "mostpopular", "signup", "register", "hidden", "invisible",
-      "readmore", "readnext", "upnext", "livefyre", "jumplink"};
+      "sidebar", "footer", "breadcrumb", "caption", "byline", "widget", "navigation", "navbar",
+      "pagination", "masthead", "toolbar", "register", "jumplink"};
   for (std::string_view k : kStems) {
-    if (StartsWith(w, k)) return true;
+    if (StartsWith(w, k)) return 1;
   }
-  return false;
+  return 0;
 }
 
 bool IsPositiveWord(std::string_view w) {
@@ -192,6 +204,7 @@ struct Page {
   const Dom& dom;
   std::vector<uint8_t> flags;
   std::vector<int8_t> weight;      // class weight sign: -1, 0, +1
+  std::vector<uint8_t> furniture;  // furniture mark by tag/role/class: 0, 1 weak, 2 strong
   std::vector<uint32_t> owner;     // text nodes: the block that owns them
   std::vector<TextMeasure> own;    // blocks: their inline text
   std::vector<uint32_t> own_link;  // blocks: inline text inside links
@@ -224,21 +237,13 @@ void Classify(Page* page, const ContentOptions& options) {
   const uint32_t n = dom.size();
   page->flags.assign(n, 0);
   page->weight.assign(n, 0);
+  page->furniture.assign(n, 0);
   page->owner.assign(n, kNoNode);
-  std::vector<std::string> words;
   for (uint32_t i = 0; i < n; ++i) {
     const Node& node = dom[i];
     const uint32_t parent = node.parent;
-    uint8_t inherited = parent == kNoNode ? 0 : page->flags[parent] & (kSkip | kInFurniture | kInLink);
-    if (node.is_text()) {
-      page->flags[i] = inherited;
-      page->owner[i] = parent == kNoNode ? kNoNode
-                       : (page->flags[parent] & kBlock) ? parent
-                                                        : page->owner[parent];
-      continue;
-    }
-    uint8_t f = inherited;
-    if (!(f & kSkip)) {
+    uint8_t f = parent == kNoNode ? 0 : page->flags[parent] & (kSkip | kInLink);
+    if (!node.is_text() && !(f & kSkip)) {
       const GumboTag t = node.tag;
       bool skip = node.foreign || IsNeverContent(t);
       if (!options.include_captions && (t == GUMBO_TAG_FIGURE || t == GUMBO_TAG_FIGCAPTION)) {
@@ -259,22 +264,46 @@ void Classify(Page* page, const ContentOptions& options) {
         std::string_view itemprop = dom.Attr(i, "itemprop");
         if (itemprop == "articleBody" || itemprop == "articlebody") {
           f |= kArticleBody;
-          w = 1;
+          w = 25;
         }
         std::string_view role = dom.Attr(i, "role");
-        const bool furniture = IsFurnitureTag(t) || (!role.empty() && IsFurnitureRole(role));
-        if (furniture || w < 0) f |= kFurniture | kInFurniture;
+        uint8_t furniture = w <= -50 ? 2 : w < 0 ? 1 : 0;
+        if (IsFurnitureTag(t) || (!role.empty() && IsFurnitureRole(role))) {
+          furniture = std::max<uint8_t>(furniture, 1);
+        }
+        if (t == GUMBO_TAG_HTML || t == GUMBO_TAG_BODY) furniture = 0;
+        page->furniture[i] = furniture;
         if (w > 0) f |= kPositive;
         page->weight[i] = static_cast<int8_t>(w > 0 ? 1 : w < 0 ? -1 : 0);
         if (IsBlock(t)) f |= kBlock;
         if (t == GUMBO_TAG_A) f |= kInLink;
-        if (!options.include_captions && w < 0 && (t == GUMBO_TAG_FIGURE)) f |= kSkip;
       }
     }
     page->flags[i] = f;
     page->owner[i] = parent == kNoNode ? kNoNode
                      : (page->flags[parent] & kBlock) ? parent
                                                       : page->owner[parent];
+  }
+}
+
+// Furniture marks, now that sizes are known: a mark on an element that holds most of the
+// page's text names a wrapper ("page has-sidebar", "ad-pusher", "modal-enabled"), not
+// furniture. Strong marks (comments, related links) are believed up to 70% of the text.
+void ResolveFurniture(Page* page) {
+  const Dom& dom = page->dom;
+  const uint32_t n = dom.size();
+  const uint32_t root_chars = page->chars[0];
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint32_t parent = dom[i].parent;
+    uint8_t f = page->flags[i] & ~(kFurniture | kInFurniture);
+    if (parent != kNoNode && (page->flags[parent] & kInFurniture)) f |= kInFurniture;
+    const uint8_t mark = page->furniture[i];
+    const uint64_t chars = page->chars[i];
+    if ((mark == 2 && chars * 10 <= uint64_t{root_chars} * 7) ||
+        (mark == 1 && chars * 2 <= root_chars)) {
+      f |= kFurniture | kInFurniture;
+    }
+    page->flags[i] = f;
   }
 }
 
@@ -487,12 +516,15 @@ bool IsBoilerplateLine(std::string_view line) {
 int ClassWeight(std::string_view class_and_id) {
   std::vector<std::string> words;
   SplitWords(class_and_id, &words);
-  bool positive = false, negative = false;
+  bool positive = false;
+  int negative = 0;
   for (const std::string& w : words) {
-    if (IsNegativeWord(w)) negative = true;
+    const int neg = NegativeWord(w);
+    if (neg > 0) negative = std::max(negative, neg);
     else if (IsPositiveWord(w)) positive = true;
   }
-  if (negative) return -25;
+  if (negative == 2) return -50;
+  if (negative == 1) return positive ? 0 : -25;
   return positive ? 25 : 0;
 }
 
@@ -502,6 +534,7 @@ ContentResult ExtractContent(const Dom& dom, const ContentOptions& options) {
   Page page(dom);
   Classify(&page, options);
   MeasureText(&page);
+  ResolveFurniture(&page);
   ScoreContainers(&page);
 
   uint32_t best = kNoNode;
@@ -513,9 +546,31 @@ ContentResult ExtractContent(const Dom& dom, const ContentOptions& options) {
       best = i;
     }
   }
+  if (getenv("WX_DEBUG2")) {
+    for (uint32_t i = 0; i < dom.size(); ++i) {
+      if (!dom[i].is_text() && page.own[i].chars > 100)
+        fprintf(stderr, "block %u %s own=%u link=%u q=%.2f flags=%d parent=%u\n", i, std::string(dom.TagName(i)).c_str(), page.own[i].chars, page.own_link[i], ParagraphScore(page, i), page.flags[i], dom[i].parent);
+      if (getenv("WX_CHAIN") && !dom[i].is_text() && page.own[i].chars > 100) {
+        for (uint32_t a = i; a != kNoNode; a = dom[a].parent)
+          fprintf(stderr, "   ^ %s class=%s id=%s furn=%d flags=%d\n", std::string(dom.TagName(a)).c_str(), std::string(dom.Attr(a, "class")).c_str(), std::string(dom.Attr(a, "id")).c_str(), page.furniture[a], page.flags[a]);
+      }
+    }
+  }
+  if (getenv("WX_DEBUG")) {
+    for (uint32_t i = 0; i < dom.size(); ++i) {
+      if (dom.Attr(i, "class") == "article-body" || dom[i].tag == GUMBO_TAG_BODY)
+        fprintf(stderr, "node %u good=%.0f bad=%.0f chars=%u flags=%d cand=%.1f\n", i, 0.0, 0.0, page.chars[i], page.flags[i], CandidateScore(page, i));
+    }
+  }
   if (best == kNoNode) return result;
   result.container = best;
   result.score = best_score;
+  if (getenv("WX_DEBUG")) {
+    fprintf(stderr, "best=%u tag=%s class=%s id=%s score=%.1f good=%.0f bad=%.0f chars=%u\n", best,
+            std::string(dom.TagName(best)).c_str(), std::string(dom.Attr(best, "class")).c_str(),
+            std::string(dom.Attr(best, "id")).c_str(), best_score, 0.0, 0.0,
+            page.chars[best]);
+  }
 
   // The winner and its qualifying siblings, in document order.
   std::vector<uint32_t> roots;
