@@ -211,6 +211,8 @@ struct Page {
   std::vector<uint32_t> chars;     // subtree visible chars
   std::vector<uint32_t> link_chars;
   std::vector<float> score;        // accumulated paragraph scores
+  std::vector<float> good;         // subtree chars in article-like paragraphs
+  std::vector<uint8_t> has_block;  // a block element below this one
 
   explicit Page(const Dom& d) : dom(d) {}
 
@@ -331,15 +333,19 @@ void MeasureText(Page* page) {
       if (link) page->own_link[b] += m.chars;
     }
   }
+  page->has_block.assign(n, 0);
   for (uint32_t i = n; i-- > 1;) {
     const uint32_t p = dom[i].parent;
     if (p == kNoNode) continue;
     page->chars[p] += page->chars[i];
     page->link_chars[p] += page->link_chars[i];
+    if (page->has_block[i] || (page->flags[i] & kBlock)) page->has_block[p] = 1;
   }
 }
 
 constexpr uint32_t kMinParagraphChars = 25;
+constexpr double kClimbJunkRatio = 8.0;
+constexpr uint32_t kMaxLinkShare10 = 7;  // a paragraph more than 70% links is dropped
 
 double ParagraphScore(const Page& page, uint32_t b) {
   const TextMeasure& m = page.own[b];
@@ -367,6 +373,42 @@ void ScoreContainers(Page* page) {
   }
 }
 
+// Characters in article-like paragraphs, per subtree.
+void MeasureGoodText(Page* page) {
+  const Dom& dom = page->dom;
+  const uint32_t n = dom.size();
+  page->good.assign(n, 0.f);
+  for (uint32_t b = 0; b < n; ++b) {
+    if (dom[b].is_text() || (page->flags[b] & (kSkip | kInFurniture))) continue;
+    const TextMeasure& m = page->own[b];
+    if (m.chars < kMinParagraphChars) continue;
+    const double ld = page->OwnLinkDensity(b);
+    if (ld >= 0.5) continue;
+    page->good[b] = static_cast<float>(m.chars * (1.0 - ld));
+  }
+  for (uint32_t i = n; i-- > 1;) {
+    const uint32_t p = dom[i].parent;
+    if (p != kNoNode) page->good[p] += page->good[i];
+  }
+}
+
+// From the best container, climbs to ancestors while that adds more article-like text than
+// other text (articles whose every paragraph sits in its own wrapper of wrappers).
+uint32_t Climb(const Page& page, uint32_t best) {
+  const Dom& dom = page.dom;
+  uint32_t c = best;
+  for (int steps = 0; steps < 8; ++steps) {
+    const uint32_t p = dom[c].parent;
+    if (p == kNoNode || (page.flags[p] & kInFurniture) || dom[p].tag == GUMBO_TAG_HTML) break;
+    const double gain = page.good[p] - page.good[c];
+    const double junk = (page.chars[p] - page.good[p]) - (page.chars[c] - page.good[c]);
+    if (gain <= 0 && junk > 0) break;
+    if (gain < junk * kClimbJunkRatio) break;
+    c = p;
+  }
+  return c;
+}
+
 double CandidateScore(const Page& page, uint32_t i) {
   const Node& node = page.dom[i];
   if (node.is_text() || (page.flags[i] & kSkip) || !IsContainer(node.tag)) return 0;
@@ -381,6 +423,16 @@ double CandidateScore(const Page& page, uint32_t i) {
 }
 
 // ---- Writing the text ----
+
+bool IsMetadataItemprop(std::string_view p) {
+  static constexpr std::string_view kProps[] = {"datePublished", "dateModified", "dateCreated",
+                                                "author", "creator", "publisher", "datepublished",
+                                                "datemodified"};
+  for (std::string_view k : kProps) {
+    if (p == k) return true;
+  }
+  return false;
+}
 
 struct Block {
   std::string text;
@@ -406,7 +458,11 @@ class Writer {
       }
       const Node& node = dom[i];
       if (node.is_text()) {
-        if (!(page_.flags[i] & kSkip)) AppendCollapsed(dom.Text(i), &cur_, &space_);
+        if (!(page_.flags[i] & kSkip)) {
+          AppendCollapsed(dom.Text(i), &cur_, &space_);
+          cur_chars_ += page_.chars[i];
+          cur_link_chars_ += page_.link_chars[i];
+        }
         ++i;
         continue;
       }
@@ -424,7 +480,10 @@ class Writer {
         }
         space_ = false;
       }
-      if (page_.flags[i] & kBlock) {
+      if ((node.tag == GUMBO_TAG_TD || node.tag == GUMBO_TAG_TH) && !page_.has_block[i]) {
+        // A simple table cell: the cells of a row make one line.
+        space_ = true;
+      } else if (page_.flags[i] & kBlock) {
         Flush(i);
         open.push_back(i);
       }
@@ -446,6 +505,8 @@ class Writer {
     if (f & kSkip) return "hidden";
     const Node& node = page_.dom[i];
     if (node.tag == GUMBO_TAG_H1) return "headline";
+    std::string_view itemprop = page_.dom.Attr(i, "itemprop");
+    if (!itemprop.empty() && IsMetadataItemprop(itemprop)) return "metadata";
     const uint32_t chars = page_.chars[i];
     if (chars == 0) return nullptr;
     const bool small = chars * 2 < container_chars;
@@ -479,7 +540,15 @@ class Writer {
   void Flush(uint32_t element) {
     space_ = false;
     while (!cur_.empty() && (cur_.back() == '\n' || cur_.back() == ' ')) cur_.pop_back();
+    const uint32_t chars = cur_chars_, link_chars = cur_link_chars_;
+    cur_chars_ = cur_link_chars_ = 0;
     if (cur_.empty()) return;
+    if (link_chars * 10 > chars * kMaxLinkShare10) {
+      // A line of links inside the article: "Tags: a, b, c", "SEE ALSO: ...".
+      if (options_.collect_removed) result_->removed.push_back("links: " + cur_);
+      cur_.clear();
+      return;
+    }
     blocks_.push_back({std::move(cur_), element});
     cur_.clear();
   }
@@ -488,6 +557,7 @@ class Writer {
   const ContentOptions& options_;
   ContentResult* result_;
   std::string cur_;
+  uint32_t cur_chars_ = 0, cur_link_chars_ = 0;
   bool space_ = false;
   std::vector<Block> blocks_;
 };
@@ -563,6 +633,11 @@ ContentResult ExtractContent(const Dom& dom, const ContentOptions& options) {
     }
   }
   if (best == kNoNode) return result;
+  MeasureGoodText(&page);
+  if (!getenv("WX_NOCLIMB")) {
+    best = Climb(page, best);
+    best_score = std::max(best_score, CandidateScore(page, best));
+  }
   result.container = best;
   result.score = best_score;
   if (getenv("WX_DEBUG")) {
