@@ -345,7 +345,8 @@ void MeasureText(Page* page) {
 
 constexpr uint32_t kMinParagraphChars = 25;
 constexpr double kClimbJunkRatio = 8.0;
-constexpr uint32_t kMaxLinkShare10 = 7;  // a paragraph more than 70% links is dropped
+constexpr uint32_t kMaxLinkShare10 = 7;
+constexpr uint32_t kMinUnlinkedChars = 40;  // ...unless this much of it is not linked
 
 double ParagraphScore(const Page& page, uint32_t b) {
   const TextMeasure& m = page.own[b];
@@ -513,7 +514,8 @@ class Writer {
     if ((f & kFurniture) && small) return page_.weight[i] < 0 ? "class" : "furniture";
     if ((f & kBlock) || node.tag == GUMBO_TAG_UNKNOWN) {
       const double ld = page_.LinkDensity(i);
-      if (ld > 0.5 && small && !(f & kPositive)) return "links";
+      const uint32_t unlinked = chars - page_.link_chars[i];
+      if (ld > 0.5 && small && !(f & kPositive) && unlinked < kMinUnlinkedChars) return "links";
     }
     return nullptr;
   }
@@ -543,7 +545,7 @@ class Writer {
     const uint32_t chars = cur_chars_, link_chars = cur_link_chars_;
     cur_chars_ = cur_link_chars_ = 0;
     if (cur_.empty()) return;
-    if (link_chars * 10 > chars * kMaxLinkShare10) {
+    if (link_chars * 10 > chars * kMaxLinkShare10 && chars - link_chars < kMinUnlinkedChars) {
       // A line of links inside the article: "Tags: a, b, c", "SEE ALSO: ...".
       if (options_.collect_removed) result_->removed.push_back("links: " + cur_);
       cur_.clear();
@@ -589,6 +591,10 @@ int ClassWeight(std::string_view class_and_id) {
   bool positive = false;
   int negative = 0;
   for (const std::string& w : words) {
+    // An embedded post (tweet, Instagram) is quoted in the article, whatever else the class says.
+    if (w == "embed" || w == "embedded" || w == "tweet" || w == "twitter" || w == "instagram") {
+      return 0;
+    }
     const int neg = NegativeWord(w);
     if (neg > 0) negative = std::max(negative, neg);
     else if (IsPositiveWord(w)) positive = true;
