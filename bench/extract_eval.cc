@@ -7,6 +7,7 @@
 //   build/release/extract_eval --page 0a1b...        # one page: text, truth, removed blocks
 //   build/release/extract_eval --dump out.json       # predictions as {"id": {"articleBody"}}
 //   build/release/extract_eval --no-json-ld          # DOM result only
+//   build/release/extract_eval --scores FILE         # "id f1 precision recall" per page
 //   build/release/extract_eval --data DIR            # another copy of the benchmark
 #include <algorithm>
 #include <cstdio>
@@ -21,7 +22,7 @@
 
 int main(int argc, char** argv) {
   std::string data = std::string(WITNESS_SHARED_DATA) + "/article-extraction";
-  std::string page_id, dump;
+  std::string page_id, dump, scores_path;
   size_t worst = 10;
   bool json_ld = true;
   for (int i = 1; i < argc; ++i) {
@@ -36,11 +37,12 @@ int main(int argc, char** argv) {
     if (a == "--data") data = next();
     else if (a == "--page") page_id = next();
     else if (a == "--dump") dump = next();
+    else if (a == "--scores") scores_path = next();
     else if (a == "--worst") worst = std::stoul(next());
     else if (a == "--no-json-ld") json_ld = false;
     else {
       std::fprintf(stderr, "usage: extract_eval [--data DIR] [--page ID] [--dump FILE] "
-                           "[--worst N] [--no-json-ld]\n");
+                           "[--worst N] [--no-json-ld] [--scores FILE]\n");
       return 2;
     }
   }
@@ -87,6 +89,13 @@ int main(int argc, char** argv) {
   if (!dump.empty()) {
     std::ofstream out(dump);
     out << predictions.dump(1) << "\n";
+  }
+  if (!scores_path.empty() && page_id.empty()) {
+    std::ofstream out(scores_path);
+    for (size_t k = 0; k < scores.size(); ++k) {
+      out << (*pages)[k].id.substr(0, 12) << " " << scores[k].F1() << " " << scores[k].Precision()
+          << " " << scores[k].Recall() << "\n";
+    }
   }
   const auto sum = witness::clean::Summarize(scores);
   std::printf("pages=%zu failed=%zu precision=%.4f recall=%.4f F1=%.4f accuracy=%.4f\n",
