@@ -133,7 +133,7 @@ int NegativeWord(std::string_view w) {
       "aside", "banner", "bio", "bottom", "credit", "credits", "foot", "header", "login", "menu", "meta", "more", "nav", "overlay", "pager", "rail", "rating", "signin",
       "skip", "tag", "tags", "tools", "topics", "keywords", "author", "authors", "timestamp",
       "dateline", "date", "time", "offer", "alert", "notification", "copyright", "legal",
-      "gallery", "slideshow", "carousel", "lightbox", "video", "follow", "print", "email",
+      "gallery", "slideshow", "carousel", "lightbox", "follow", "print", "email",
       "contact", "masthead", "secondary", "cta", "disclaimer"};
   for (std::string_view k : kWords) {
     if (w == k) return 1;
@@ -213,6 +213,7 @@ struct Page {
   std::vector<float> score;        // accumulated paragraph scores
   std::vector<float> good;         // subtree chars in article-like paragraphs
   std::vector<uint8_t> has_block;  // a block element below this one
+  uint32_t first_h1 = kNoNode;     // the first <h1> with text: the headline
 
   explicit Page(const Dom& d) : dom(d) {}
 
@@ -341,6 +342,12 @@ void MeasureText(Page* page) {
     page->link_chars[p] += page->link_chars[i];
     if (page->has_block[i] || (page->flags[i] & kBlock)) page->has_block[p] = 1;
   }
+  for (uint32_t i = 0; i < n && page->first_h1 == kNoNode; ++i) {
+    if (dom[i].tag == GUMBO_TAG_H1 && !dom[i].is_text() && !(page->flags[i] & kSkip) &&
+        page->chars[i] > 0) {
+      page->first_h1 = i;
+    }
+  }
 }
 
 constexpr uint32_t kMinParagraphChars = 25;
@@ -425,6 +432,40 @@ double CandidateScore(const Page& page, uint32_t i) {
 
 // ---- Writing the text ----
 
+std::string ElementText(const Page& page, uint32_t i) {
+  std::string text;
+  bool space = false;
+  const Dom& dom = page.dom;
+  for (uint32_t k = i; k < dom[i].end; ++k) {
+    if (dom[k].is_text() && !(page.flags[k] & kSkip)) AppendCollapsed(dom.Text(k), &text, &space);
+    else if (!dom[k].is_text() && (page.flags[k] & kBlock)) space = true;
+  }
+  return text;
+}
+
+// Letters and digits only, ASCII lower-cased: for comparing headlines.
+std::string HeadlineKey(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) out.push_back(c);
+    else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
+  }
+  return out;
+}
+
+// True when `heading` is the page's headline (the same words, or most of them). With no
+// title known, every <h1> is taken to be the headline.
+bool IsHeadline(std::string_view heading, std::string_view title) {
+  if (title.empty()) return true;
+  const std::string a = HeadlineKey(heading), b = HeadlineKey(title);
+  if (a.empty() || b.empty()) return false;
+  if (a == b) return true;
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  return shorter.size() * 10 >= longer.size() * 6 && longer.find(shorter) != std::string::npos;
+}
+
 bool IsMetadataItemprop(std::string_view p) {
   static constexpr std::string_view kProps[] = {"datePublished", "dateModified", "dateCreated",
                                                 "author", "creator", "publisher", "datepublished",
@@ -505,7 +546,10 @@ class Writer {
     const uint8_t f = page_.flags[i];
     if (f & kSkip) return "hidden";
     const Node& node = page_.dom[i];
-    if (node.tag == GUMBO_TAG_H1) return "headline";
+    if (node.tag == GUMBO_TAG_H1 &&
+        (i == page_.first_h1 || IsHeadline(ElementText(page_, i), options_.title))) {
+      return "headline";
+    }
     std::string_view itemprop = page_.dom.Attr(i, "itemprop");
     if (!itemprop.empty() && IsMetadataItemprop(itemprop)) return "metadata";
     const uint32_t chars = page_.chars[i];
@@ -576,7 +620,10 @@ bool IsBoilerplateLine(std::string_view line) {
       "share", "tweet", "email", "print", "comments", "show comments", "loading", "loading...",
       "click here", "image", "photo", "video", "skip advertisement", "scroll to continue",
       "scroll to continue with content", "supported by", "recommended", "more on this story",
-      "listen to this article", "follow us", "subscribe", "sign up", "log in", "logout"};
+      "listen to this article", "follow us", "subscribe", "sign up", "log in", "logout",
+      "advert", "tell us what you think", "leave a comment", "leave a reply", "add comment",
+      "post a comment", "comments are closed", "share on facebook", "share on twitter",
+      "getty images", "ap photo", "reuters", "afp"};
   for (std::string_view k : kLines) {
     if (l == k) return true;
   }
@@ -679,13 +726,16 @@ ContentResult ExtractContent(const Dom& dom, const ContentOptions& options) {
   Writer writer(page, options, &result);
   for (uint32_t r : roots) writer.Write(r);
 
-  std::string title_l = AsciiLower(CollapseWhitespace(options.title));
   for (Block& b : writer.blocks()) {
     if (IsBoilerplateLine(b.text)) {
       if (options.collect_removed) result.removed.push_back("boilerplate: " + b.text);
       continue;
     }
-    if (!title_l.empty() && AsciiLower(b.text) == title_l) continue;
+    if (!options.title.empty() && b.text.size() < options.title.size() * 2 &&
+        IsHeadline(b.text, options.title)) {
+      if (options.collect_removed) result.removed.push_back("headline: " + b.text);
+      continue;
+    }
     if (!result.text.empty()) result.text += "\n\n";
     result.text += b.text;
     ++result.paragraphs;
