@@ -289,6 +289,67 @@ void Classify(Page* page, const ContentOptions& options) {
   }
 }
 
+// Headings that announce furniture: "Related articles", "You may also like", "Comments"...
+bool IsFurnitureHeading(std::string_view text) {
+  std::string t = AsciiLower(TrimAscii(text));
+  static constexpr std::string_view kPhrases[] = {
+      "related", "you may also like", "you might also like", "you may like", "recommended",
+      "more from", "more stories", "more news", "more on this", "more in ", "read more",
+      "read next", "what to read next", "up next", "most popular", "most read", "most viewed",
+      "trending", "popular", "latest news", "latest stories", "top stories", "also read",
+      "see also", "comments", "leave a reply", "leave a comment", "join the conversation",
+      "around the web", "from the web", "sponsored", "promoted", "you may be interested",
+      "don't miss", "don’t miss", "editor's picks", "editors' picks", "other news",
+      "share this", "follow us", "newsletter", "sign up",
+      // Portuguese, Spanish, French, German, Italian, Russian.
+      "você pode gostar", "voce pode gostar", "leia também", "leia tambem", "veja também",
+      "veja tambem", "relacionad", "mais lidas", "notícias relacionadas", "te puede interesar",
+      "noticias relacionadas", "lo más leído", "también te puede", "à lire aussi",
+      "a lire aussi", "sur le même sujet", "articles similaires", "mehr zum thema",
+      "das könnte sie", "ähnliche artikel", "articoli correlati", "potrebbe interessarti",
+      "leggi anche", "читайте также", "похожие", "популярн", "комментар"};
+  for (std::string_view k : kPhrases) {
+    if (t.compare(0, k.size(), k) == 0) return true;
+  }
+  return false;
+}
+
+// A section that opens with a furniture heading ("<div><h3>Related posts</h3>...") is
+// furniture, whatever its class. The heading must be among its first two children.
+void MarkTitledSections(Page* page) {
+  const Dom& dom = page->dom;
+  for (uint32_t h = 0; h < dom.size(); ++h) {
+    const Node& node = dom[h];
+    if (node.is_text() || (page->flags[h] & kSkip)) continue;
+    const GumboTag t = node.tag;
+    if (t != GUMBO_TAG_H2 && t != GUMBO_TAG_H3 && t != GUMBO_TAG_H4 && t != GUMBO_TAG_H5 &&
+        t != GUMBO_TAG_H6) {
+      continue;
+    }
+    const uint32_t parent = node.parent;
+    if (parent == kNoNode || page->chars[h] == 0 || page->chars[h] > 60) continue;
+    // Its place among the parent's element children.
+    int before = 0;
+    for (uint32_t c = parent + 1; c < h && before < 2; c = dom[c].end) {
+      if (!dom[c].is_text() && page->chars[c] > 0) ++before;
+    }
+    if (before >= 2) continue;
+    const bool strong_class = page->furniture[h] == 2;
+    std::string text;
+    if (!strong_class) {
+      bool space = false;
+      for (uint32_t k = h; k < node.end; ++k) {
+        if (dom[k].is_text()) AppendCollapsed(dom.Text(k), &text, &space);
+      }
+    }
+    if (strong_class || IsFurnitureHeading(text)) {
+      if (dom[parent].tag != GUMBO_TAG_BODY && dom[parent].tag != GUMBO_TAG_HTML) {
+        page->furniture[parent] = 2;
+      }
+    }
+  }
+}
+
 // Furniture marks, now that sizes are known: a mark on an element that holds most of the
 // page's text names a wrapper ("page has-sidebar", "ad-pusher", "modal-enabled"), not
 // furniture. Strong marks (comments, related links) are believed up to 70% of the text.
@@ -296,6 +357,7 @@ void ResolveFurniture(Page* page) {
   const Dom& dom = page->dom;
   const uint32_t n = dom.size();
   const uint32_t root_chars = page->chars[0];
+  MarkTitledSections(page);
   for (uint32_t i = 0; i < n; ++i) {
     const uint32_t parent = dom[i].parent;
     uint8_t f = page->flags[i] & ~(kFurniture | kInFurniture);
