@@ -125,7 +125,8 @@ int NegativeWord(std::string_view w) {
       "comment", "disqus", "related", "recommend", "share", "sharing", "social", "newsletter",
       "subscri", "signup", "promo", "sponsor", "advert", "outbrain", "taboola", "zergnet",
       "recirc", "trending", "mostread", "mostpopular", "readmore", "readnext", "upnext",
-      "livefyre", "cookie", "consent", "gdpr", "modal", "popup"};
+      "livefyre", "cookie", "consent", "gdpr", "modal", "popup", "rollover", "tooltip",
+      "popover", "hovercard"};
   for (std::string_view k : kStrongStems) {
     if (StartsWith(w, k)) return 2;
   }
@@ -263,6 +264,10 @@ void Classify(Page* page, const ContentOptions& options) {
           both += ' ';
           both += id;
           w = ClassWeight(both);
+          if (!options.include_captions && t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE &&
+              t != GUMBO_TAG_MAIN && IsCaptionClass(both)) {
+            f |= kSkip;
+          }
         }
         std::string_view itemprop = dom.Attr(i, "itemprop");
         if (itemprop == "articleBody" || itemprop == "articlebody") {
@@ -693,6 +698,18 @@ bool IsBoilerplateLine(std::string_view line) {
 }
 
 }  // namespace
+
+bool IsCaptionClass(std::string_view class_and_id) {
+  std::vector<std::string> words;
+  SplitWords(class_and_id, &words);
+  for (const std::string& w : words) {
+    if (StartsWith(w, "caption") || StartsWith(w, "figcaption") || w == "credit" ||
+        w == "credits" || StartsWith(w, "photocredit") || w == "wp-caption") {
+      return true;
+    }
+  }
+  return false;
+}
 
 int ClassWeight(std::string_view class_and_id) {
   std::vector<std::string> words;

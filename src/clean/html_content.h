@@ -50,6 +50,9 @@ ContentResult ExtractContent(const Dom& dom, const ContentOptions& options = {})
 // 0 when neutral. Exposed for tests.
 int ClassWeight(std::string_view class_and_id);
 
+// True for class/id names of picture captions and credits ("wp-caption", "image-credit").
+bool IsCaptionClass(std::string_view class_and_id);
+
 }  // namespace witness::clean
 
 #endif  // WITNESS_CLEAN_HTML_CONTENT_H_
