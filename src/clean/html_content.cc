@@ -675,6 +675,25 @@ class Writer {
   std::vector<Block> blocks_;
 };
 
+// A byline or dateline line: "By Jane Doe", "Published 10:02 AM EST Nov 19, 2019",
+// "05/10/2018 - Publicado por: ...". Short, and names itself so.
+bool IsBylineLine(std::string_view line) {
+  if (line.size() > 160 || line.find('\n') != std::string_view::npos) return false;
+  const std::string l = AsciiLower(line);
+  if (l.rfind("by ", 0) == 0 && l.size() < 80 && l.find(". ") == std::string::npos) return true;
+  static constexpr std::string_view kMarks[] = {
+      "published", "updated", "posted", "publicado", "publié", "publie le", "veröffentlicht",
+      "pubblicato", "опубликовано", "last modified", "first published"};
+  bool digit = false;
+  for (char c : l) digit = digit || (c >= '0' && c <= '9');
+  if (!digit) return false;
+  const bool starts_with_digit = l[0] >= '0' && l[0] <= '9';
+  for (std::string_view m : kMarks) {
+    if (l.rfind(m, 0) == 0 || (starts_with_digit && l.find(m) != std::string::npos)) return true;
+  }
+  return false;
+}
+
 bool IsBoilerplateLine(std::string_view line) {
   std::string l = AsciiLower(TrimAscii(line));
   while (!l.empty() && (l.back() == '.' || l.back() == ':' || l.back() == ' ')) l.pop_back();
@@ -805,7 +824,29 @@ ContentResult ExtractContent(const Dom& dom, const ContentOptions& options) {
   Writer writer(page, options, &result);
   for (uint32_t r : roots) writer.Write(r);
 
+  // Paragraphs: blocks, split where <br><br> broke them.
+  std::vector<Block> blocks;
   for (Block& b : writer.blocks()) {
+    size_t start = 0;
+    for (;;) {
+      size_t brk = b.text.find("\n\n", start);
+      std::string part = b.text.substr(start, brk == std::string::npos ? std::string::npos
+                                                                       : brk - start);
+      while (!part.empty() && (part.back() == '\n' || part.back() == ' ')) part.pop_back();
+      size_t lead = 0;
+      while (lead < part.size() && (part[lead] == '\n' || part[lead] == ' ')) ++lead;
+      if (lead < part.size()) blocks.push_back({part.substr(lead), b.element});
+      if (brk == std::string::npos) break;
+      start = brk + 2;
+    }
+  }
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    const Block& b = blocks[k];
+    const bool edge = k < 3 || k + 3 >= blocks.size();
+    if (edge && IsBylineLine(b.text)) {
+      if (options.collect_removed) result.removed.push_back("byline: " + b.text);
+      continue;
+    }
     if (IsBoilerplateLine(b.text)) {
       if (options.collect_removed) result.removed.push_back("boilerplate: " + b.text);
       continue;
