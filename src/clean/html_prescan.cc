@@ -184,26 +184,77 @@ bool StartsWithCi(std::string_view s, size_t pos, std::string_view lower) {
 }
 
 // ---- The tokenizer's view of one tag. ----
+
+struct AttrSpan {
+  uint32_t begin = 0, end = 0;  // the attribute as written: name="value"
+  bool keep = true;
+};
+
 struct Tag {
+  static constexpr size_t kMaxAttrs = 32;
   TagId id = 0;
   std::string_view name;
   size_t end = 0;  // one past '>' (or the input's end)
+  bool closed = false;  // ended by '>' (not by the end of input)
   bool self_closing = false;
   std::string_view type;  // the type attribute (scripts only)
+  AttrSpan attrs[kMaxAttrs];
+  size_t attr_count = 0;
+  bool too_many_attrs = false;
+  bool dropped_attrs = false;  // some attribute is not needed downstream
+  bool hidden_style = false;   // style="display:none" (kept as a `hidden` attribute)
 };
 
+// Elements whose attributes are all kept (metadata lives there).
+bool KeepsAllAttributes(TagId t) {
+  switch (t) {
+    case Id("meta"): case Id("link"): case Id("base"): case Id("html"): case Id("time"):
+    case Id("script"): case Id("body"): case Id("head"): case Id("title"):
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Attributes that text extraction and metadata read; the rest (href, src, srcset, data-*,
+// on*, ...) are cut from ordinary elements before parsing, which the parser then need not
+// decode and store.
+bool IsUsefulAttribute(std::string_view name) {
+  switch (Id(name)) {
+    case Id("class"): case Id("id"): case Id("role"): case Id("itemprop"): case Id("hidden"):
+    case Id("lang"): case Id("datetime"): case Id("pubdate"): case Id("property"):
+    case Id("content"): case Id("name"): case Id("rel"): case Id("type"): case Id("itemtype"):
+    case Id("itemscope"): case Id("aria-hidden"): case Id("xml:lang"): case Id("value"):
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool StyleHides(std::string_view v) {
+  std::string compact;
+  for (char c : v) {
+    if (!IsSpace(c)) compact.push_back(LowerAscii(c));
+  }
+  return compact.find("display:none") != std::string::npos ||
+         compact.find("visibility:hidden") != std::string::npos;
+}
+
 // Parses a tag whose name starts at `i` (after '<' or '</'); attribute values may hold '>'.
-Tag ParseTag(std::string_view s, size_t i, bool want_type) {
+// With `start`, notes the attributes and which of them are worth keeping.
+Tag ParseTag(std::string_view s, size_t i, bool start) {
   Tag tag;
   const size_t n = s.size();
   size_t name_start = i;
   while (i < n && !IsSpace(s[i]) && s[i] != '/' && s[i] != '>') ++i;
   tag.name = s.substr(name_start, i - name_start);
   tag.id = Id(tag.name);
+  const bool keep_all = !start || KeepsAllAttributes(tag.id);
   while (i < n) {
     char c = s[i];
     if (c == '>') {
       tag.end = i + 1;
+      tag.closed = true;
       return tag;
     }
     if (IsSpace(c)) {
@@ -214,6 +265,7 @@ Tag ParseTag(std::string_view s, size_t i, bool want_type) {
       ++i;
       if (i < n && s[i] == '>') {
         tag.self_closing = true;
+        tag.closed = true;
         tag.end = i + 1;
         return tag;
       }
@@ -223,11 +275,12 @@ Tag ParseTag(std::string_view s, size_t i, bool want_type) {
     size_t an = i++;
     while (i < n && !IsSpace(s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=') ++i;
     std::string_view attr = s.substr(an, i - an);
+    size_t vs = i, ve = i;
+    size_t after_name = i;
     while (i < n && IsSpace(s[i])) ++i;
     if (i < n && s[i] == '=') {
       ++i;
       while (i < n && IsSpace(s[i])) ++i;
-      size_t vs, ve;
       if (i < n && (s[i] == '"' || s[i] == '\'')) {
         char q = s[i++];
         vs = i;
@@ -239,13 +292,68 @@ Tag ParseTag(std::string_view s, size_t i, bool want_type) {
         while (i < n && !IsSpace(s[i]) && s[i] != '>') ++i;
         ve = i;
       }
-      if (want_type && attr.size() == 4 && StartsWithCi(attr, 0, "type")) {
-        tag.type = s.substr(vs, ve - vs);
+    } else {
+      i = after_name;
+    }
+    if (!start) continue;
+    if (attr.size() == 4 && StartsWithCi(attr, 0, "type")) tag.type = s.substr(vs, ve - vs);
+    if (tag.attr_count == Tag::kMaxAttrs) {
+      tag.too_many_attrs = true;
+      continue;
+    }
+    AttrSpan& a = tag.attrs[tag.attr_count++];
+    a.begin = static_cast<uint32_t>(an);
+    a.end = static_cast<uint32_t>(i);
+    a.keep = keep_all || IsUsefulAttribute(attr);
+    if (!a.keep) {
+      tag.dropped_attrs = true;
+      if (attr.size() == 5 && StartsWithCi(attr, 0, "style") && StyleHides(s.substr(vs, ve - vs))) {
+        tag.hidden_style = true;
       }
     }
   }
   tag.end = n;
   return tag;
+}
+
+// The tag written again with only the attributes worth keeping.
+void AppendSlimTag(std::string_view s, const Tag& tag, std::string* out) {
+  out->push_back('<');
+  out->append(tag.name);
+  for (size_t k = 0; k < tag.attr_count; ++k) {
+    const AttrSpan& a = tag.attrs[k];
+    if (!a.keep) continue;
+    out->push_back(' ');
+    out->append(s.data() + a.begin, a.end - a.begin);
+  }
+  if (tag.hidden_style) out->append(" hidden");
+  out->append(tag.self_closing ? "/>" : ">");
+}
+
+// Where an element that nests in itself (<svg>, <math>) ends: one past the '>' of its
+// matching end tag, or npos.
+size_t FindElementEnd(std::string_view s, size_t from, std::string_view lower_name) {
+  size_t depth = 1;
+  size_t i = from;
+  const size_t n = s.size();
+  while ((i = s.find('<', i)) != std::string_view::npos) {
+    const bool close = i + 1 < n && s[i + 1] == '/';
+    const size_t at = i + (close ? 2 : 1);
+    const size_t after = at + lower_name.size();
+    if (StartsWithCi(s, at, lower_name) &&
+        (after >= n || IsSpace(s[after]) || s[after] == '/' || s[after] == '>')) {
+      if (close) {
+        if (--depth == 0) {
+          size_t gt = s.find('>', after);
+          return gt == std::string_view::npos ? n : gt + 1;
+        }
+      } else {
+        ++depth;
+      }
+    }
+    i = at;
+  }
+  return std::string_view::npos;
 }
 
 // Where the raw text of element `name` that starts at `from` ends: the position of its end tag
@@ -627,7 +735,7 @@ Prescanned Prescan(std::string_view s, const PrescanOptions& options) {
     }
     if (c == '/') {
       if (i + 1 < n && IsAlpha(s[i + 1])) {
-        Tag tag = ParseTag(s, i + 1, false);
+        Tag tag = ParseTag(s, i + 1, /*start=*/false);
         if (dropped.Take(tag.id)) {
           drop(lt, tag.end);
           ++result.dropped_tags;
@@ -645,8 +753,17 @@ Prescanned Prescan(std::string_view s, const PrescanOptions& options) {
     }
     if (!IsAlpha(c)) continue;  // a literal '<'
 
-    Tag tag = ParseTag(s, i, /*want_type=*/true);
+    Tag tag = ParseTag(s, i, /*start=*/true);
     i = tag.end;
+    if (!model.InForeign() && (tag.id == Id("svg") || tag.id == Id("math")) && !tag.self_closing) {
+      // Drawings and formulas: never text, often large.
+      size_t end = FindElementEnd(s, tag.end, tag.id == Id("svg") ? "svg" : "math");
+      if (end != std::string_view::npos) {
+        drop(lt, end);
+        i = end;
+        continue;
+      }
+    }
     const RawKind raw = model.InForeign() ? RawKind::kNone : RawKindOf(tag.id);
     if (raw == RawKind::kScript || raw == RawKind::kDrop) {
       std::string lower(tag.name);
@@ -671,6 +788,10 @@ Prescanned Prescan(std::string_view s, const PrescanOptions& options) {
       drop(lt, tag.end);
       ++result.dropped_tags;
       continue;
+    }
+    if (tag.closed && tag.dropped_attrs && !tag.too_many_attrs && !model.InForeign()) {
+      drop(lt, tag.end);
+      AppendSlimTag(s, tag, &out);
     }
     if (raw == RawKind::kKeep) {
       std::string lower(tag.name);
