@@ -140,7 +140,7 @@ int NegativeWord(std::string_view w) {
     if (w == k) return 1;
   }
   static constexpr std::string_view kStems[] = {
-      "sidebar", "footer", "breadcrumb", "caption", "byline", "widget", "navigation", "navbar",
+      "sidebar", "footer", "breadcrumb", "byline", "widget", "navigation", "navbar",
       "pagination", "masthead", "toolbar", "register", "jumplink"};
   for (std::string_view k : kStems) {
     if (StartsWith(w, k)) return 1;
@@ -436,13 +436,22 @@ void ScoreContainers(Page* page) {
   const Dom& dom = page->dom;
   const uint32_t n = dom.size();
   page->score.assign(n, 0.f);
+  // The nearest ancestor that is a block or a container: inline wrappers (<b>, <font>, <a>)
+  // between paragraphs and their containers do not count as levels.
+  std::vector<uint32_t> up(n, kNoNode);
+  for (uint32_t i = 1; i < n; ++i) {
+    const uint32_t p = dom[i].parent;
+    if (p == kNoNode) continue;
+    up[i] = ((page->flags[p] & kBlock) || IsContainer(dom[p].tag)) ? p : up[p];
+  }
   for (uint32_t b = 0; b < n; ++b) {
     if (dom[b].is_text() || !(page->flags[b] & kBlock) || (page->flags[b] & kSkip)) continue;
     const double ps = ParagraphScore(*page, b);
     if (ps <= 0) continue;
     if (IsContainer(dom[b].tag)) page->score[b] += static_cast<float>(ps);
-    uint32_t a = dom[b].parent;
-    for (int level = 1; a != kNoNode && level <= 6; ++level, a = dom[a].parent) {
+    // Up to six levels of ancestors, decaying.
+    uint32_t a = up[b];
+    for (int level = 1; a != kNoNode && level <= 6; ++level, a = up[a]) {
       page->score[a] += static_cast<float>(ps / (level == 1 ? 1.0 : level == 2 ? 2.0 : level * 1.5));
     }
   }
@@ -783,7 +792,16 @@ ContentResult ExtractContent(const Dom& dom, const ContentOptions& options) {
         fprintf(stderr, "node %u good=%.0f bad=%.0f chars=%u flags=%d cand=%.1f\n", i, 0.0, 0.0, page.chars[i], page.flags[i], CandidateScore(page, i));
     }
   }
-  if (best == kNoNode) return result;
+  if (best == kNoNode) {
+    // No container scored (text only in odd places: table captions, definition lists):
+    // the body, when it has any paragraph at all.
+    bool any = false;
+    for (uint32_t b = 0; b < dom.size() && !any; ++b) {
+      any = !dom[b].is_text() && (page.flags[b] & kBlock) && ParagraphScore(page, b) > 0;
+    }
+    if (!any || dom.body() == kNoNode) return result;
+    best = dom.body();
+  }
   MeasureGoodText(&page);
   if (!getenv("WX_NOCLIMB")) {
     best = Climb(page, best);

@@ -129,6 +129,7 @@ StatusOr<Extracted> ExtractHtml(std::string_view bytes, const ExtractOptions& op
 
   clean::PrescanOptions prescan_options;
   prescan_options.max_depth = options.max_depth < 8 ? 8 : options.max_depth;
+  prescan_options.max_elements = options.max_elements;
   clean::Prescanned pre = clean::Prescan(decoded.utf8, prescan_options);
   {
     std::string().swap(decoded.utf8);  // no longer needed: free it before parsing

@@ -200,7 +200,6 @@ struct Tag {
   std::string_view type;  // the type attribute (scripts only)
   AttrSpan attrs[kMaxAttrs];
   size_t attr_count = 0;
-  bool too_many_attrs = false;
   bool dropped_attrs = false;  // some attribute is not needed downstream
   bool hidden_style = false;   // style="display:none" (kept as a `hidden` attribute)
 };
@@ -298,7 +297,8 @@ Tag ParseTag(std::string_view s, size_t i, bool start) {
     if (!start) continue;
     if (attr.size() == 4 && StartsWithCi(attr, 0, "type")) tag.type = s.substr(vs, ve - vs);
     if (tag.attr_count == Tag::kMaxAttrs) {
-      tag.too_many_attrs = true;
+      // More are cut: the parser compares each new attribute with all earlier ones.
+      tag.dropped_attrs = true;
       continue;
     }
     AttrSpan& a = tag.attrs[tag.attr_count++];
@@ -331,27 +331,46 @@ void AppendSlimTag(std::string_view s, const Tag& tag, std::string* out) {
 }
 
 // Where an element that nests in itself (<svg>, <math>) ends: one past the '>' of its
-// matching end tag, or npos.
-size_t FindElementEnd(std::string_view s, size_t from, std::string_view lower_name) {
+// matching end tag. npos when it does not end, or when an HTML tag inside it would end it
+// first in a browser (the "breakout" tags: <p>, <div>, ...), or when `*budget` (bytes all
+// such searches may still read, shared over the page) runs out: the element is then left
+// to the parser, and the total work stays linear in the page.
+size_t FindElementEnd(std::string_view s, size_t from, std::string_view lower_name,
+                      size_t* budget) {
   size_t depth = 1;
   size_t i = from;
   const size_t n = s.size();
-  while ((i = s.find('<', i)) != std::string_view::npos) {
-    const bool close = i + 1 < n && s[i + 1] == '/';
-    const size_t at = i + (close ? 2 : 1);
-    const size_t after = at + lower_name.size();
-    if (StartsWithCi(s, at, lower_name) &&
-        (after >= n || IsSpace(s[after]) || s[after] == '/' || s[after] == '>')) {
-      if (close) {
-        if (--depth == 0) {
-          size_t gt = s.find('>', after);
+  while (i < n) {
+    size_t lt = s.find('<', i);
+    if (lt == std::string_view::npos) lt = n;
+    const size_t read = lt - i + 1;
+    if (read > *budget) {
+      *budget = 0;
+      return std::string_view::npos;
+    }
+    *budget -= read;
+    if (lt >= n) return std::string_view::npos;
+    const bool close = lt + 1 < n && s[lt + 1] == '/';
+    const size_t at = lt + (close ? 2 : 1);
+    size_t name_end = at;
+    while (name_end < n && name_end - at < 16 && IsAlpha(s[name_end])) ++name_end;
+    const std::string_view name = s.substr(at, name_end - at);
+    const bool delimited =
+        name_end >= n || IsSpace(s[name_end]) || s[name_end] == '/' || s[name_end] == '>';
+    if (delimited && !name.empty()) {
+      const TagId id = Id(name);
+      if (id == Id(lower_name)) {
+        if (!close) {
+          ++depth;
+        } else if (--depth == 0) {
+          size_t gt = s.find('>', name_end);
           return gt == std::string_view::npos ? n : gt + 1;
         }
-      } else {
-        ++depth;
+      } else if (!close && BreaksForeign(id)) {
+        return std::string_view::npos;
       }
     }
-    i = at;
+    i = lt + 1;
   }
   return std::string_view::npos;
 }
@@ -688,6 +707,8 @@ Prescanned Prescan(std::string_view s, const PrescanOptions& options) {
   };
   StackModel model(options);
   DroppedTags dropped;
+  size_t foreign_budget = n;  // bytes the searches for </svg> and </math> may read in all
+  size_t elements = 0;        // start tags passed on
 
   size_t i = 0;
   while (i < n) {
@@ -757,7 +778,8 @@ Prescanned Prescan(std::string_view s, const PrescanOptions& options) {
     i = tag.end;
     if (!model.InForeign() && (tag.id == Id("svg") || tag.id == Id("math")) && !tag.self_closing) {
       // Drawings and formulas: never text, often large.
-      size_t end = FindElementEnd(s, tag.end, tag.id == Id("svg") ? "svg" : "math");
+      size_t end = FindElementEnd(s, tag.end, tag.id == Id("svg") ? "svg" : "math",
+                                  &foreign_budget);
       if (end != std::string_view::npos) {
         drop(lt, end);
         i = end;
@@ -783,13 +805,14 @@ Prescanned Prescan(std::string_view s, const PrescanOptions& options) {
       i = end;
       continue;
     }
-    if (!model.Start(tag.id, tag.self_closing)) {
+    if (elements >= options.max_elements || !model.Start(tag.id, tag.self_closing)) {
       dropped.Add(tag.id);
       drop(lt, tag.end);
       ++result.dropped_tags;
       continue;
     }
-    if (tag.closed && tag.dropped_attrs && !tag.too_many_attrs && !model.InForeign()) {
+    ++elements;
+    if (tag.closed && tag.dropped_attrs && !model.InForeign()) {
       drop(lt, tag.end);
       AppendSlimTag(s, tag, &out);
     }
