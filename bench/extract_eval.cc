@@ -8,6 +8,7 @@
 //   build/release/extract_eval --dump out.json       # predictions as {"id": {"articleBody"}}
 //   build/release/extract_eval --no-json-ld          # DOM result only
 //   build/release/extract_eval --scores FILE         # "id f1 precision recall" per page
+//   build/release/extract_eval --meta                # metadata per page, tab-separated
 //   build/release/extract_eval --data DIR            # another copy of the benchmark
 #include <algorithm>
 #include <cstdio>
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
   std::string page_id, dump, scores_path;
   size_t worst = 10;
   bool json_ld = true;
+  bool meta = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -40,9 +42,10 @@ int main(int argc, char** argv) {
     else if (a == "--scores") scores_path = next();
     else if (a == "--worst") worst = std::stoul(next());
     else if (a == "--no-json-ld") json_ld = false;
+    else if (a == "--meta") meta = true;
     else {
       std::fprintf(stderr, "usage: extract_eval [--data DIR] [--page ID] [--dump FILE] "
-                           "[--worst N] [--no-json-ld] [--scores FILE]\n");
+                           "[--worst N] [--no-json-ld] [--scores FILE] [--meta]\n");
       return 2;
     }
   }
@@ -71,6 +74,11 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", result.status().ToString().c_str());
     }
     scores.push_back(witness::clean::ScorePage(page.truth, text));
+    if (meta && result.ok()) {
+      std::printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", page.id.substr(0, 12).c_str(),
+                  result->published.c_str(), result->language.c_str(), result->site.c_str(),
+                  result->author.c_str(), result->title.c_str(), page.url.c_str());
+    }
     by_f1.emplace_back(scores.back().F1(), k);
     if (!dump.empty()) predictions[page.id] = {{"articleBody", text}};
     if (!page_id.empty() && result.ok()) {

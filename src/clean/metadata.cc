@@ -379,7 +379,30 @@ class MetaTable {
   void Add(std::string key, std::string_view value) {
     value = TrimAscii(value);
     if (key.empty() || value.empty()) return;
-    values_.emplace(std::move(key), std::string(value));  // the first one wins
+    if (values_.count(key)) return;  // the first one wins
+    order_.push_back(key);
+    values_.emplace(std::move(key), std::string(value));
+  }
+  // The first value, in page order, whose key names a publication date in a way no list
+  // can foresee ("sn-post-date", "article.created_date").
+  std::string AnyPublicationDate() const {
+    for (const std::string& key : order_) {
+      if (key.find("date") == std::string::npos && key.find("time") == std::string::npos) {
+        continue;
+      }
+      if (key.find("modif") != std::string::npos || key.find("updat") != std::string::npos ||
+          key.find("expir") != std::string::npos) {
+        continue;
+      }
+      if (key.find("pub") == std::string::npos && key.find("post") == std::string::npos &&
+          key.find("creat") == std::string::npos && key.find("releas") == std::string::npos &&
+          key.find("issue") == std::string::npos) {
+        continue;
+      }
+      const std::string& v = values_.at(key);
+      if (!NormalizeDate(v).empty()) return v;
+    }
+    return "";
   }
   std::string Get(std::initializer_list<const char*> keys) const {
     for (const char* k : keys) {
@@ -391,6 +414,7 @@ class MetaTable {
 
  private:
   std::unordered_map<std::string, std::string> values_;
+  std::vector<std::string> order_;
 };
 
 std::string TextOf(const Dom& dom, uint32_t i) {
@@ -502,7 +526,7 @@ std::string NormalizeDate(std::string_view text) {
     }
     return ValidDate(d) ? FormatDate(d) : "";
   }
-  if (s.size() >= 10 && IsDigit(s[0]) && IsDigit(s[3]) && (s[4] == '-' || s[4] == '/' || s[4] == '.')) {
+  if (s.size() >= 8 && IsDigit(s[0]) && IsDigit(s[3]) && (s[4] == '-' || s[4] == '/' || s[4] == '.')) {
     // 2019-11-19[T13:03:00[.000][Z|+01:00]]
     const char sep = s[4];
     if (!Digits(s, &i, 4, &d.year)) return "";
@@ -663,7 +687,7 @@ JsonLdArticle ParseJsonLd(const std::vector<std::string>& blocks, bool* found) {
   JsonLdArticle best;
   *found = false;
   int best_rank = -1;
-  std::string publisher_any, language_any;
+  std::string any_date;
   for (const std::string& raw : blocks) {
     std::string_view text = UnwrapScript(raw);
     if (text.empty() || JsonDepth(text) > 64) continue;
@@ -675,6 +699,10 @@ JsonLdArticle ParseJsonLd(const std::vector<std::string>& blocks, bool* found) {
     std::vector<const Json*> objects;
     CollectObjects(root, &objects);
     for (const Json* obj : objects) {
+      if (any_date.empty()) {
+        std::string d = Field(*obj, "datePublished");
+        if (!NormalizeDate(d).empty()) any_date = std::move(d);
+      }
       std::string type = ArticleTypeOf(*obj);
       if (type.empty()) continue;
       JsonLdArticle a;
@@ -709,6 +737,7 @@ JsonLdArticle ParseJsonLd(const std::vector<std::string>& blocks, bool* found) {
       }
     }
   }
+  best.any_date_published = std::move(any_date);
   return best;
 }
 
@@ -716,7 +745,8 @@ PageMetadata ExtractMetadata(const Dom& dom, const std::vector<std::string>& jso
                              std::string_view page_url) {
   PageMetadata m;
   MetaTable meta;
-  std::string canonical, html_lang, h1, time_published;
+  std::string canonical, html_lang, h1, time_published, time_in_article, time_any;
+  size_t time_count = 0;
   for (uint32_t i = 0; i < dom.size(); ++i) {
     const Node& n = dom[i];
     if (n.is_text() || n.foreign) continue;
@@ -759,6 +789,18 @@ PageMetadata ExtractMetadata(const Dom& dom, const std::vector<std::string>& jso
              AsciiLower(dom.Attr(i, "itemprop")) == "datepublished")) {
           time_published = dom.Attr(i, "datetime");
         }
+        if (std::string_view dt = dom.Attr(i, "datetime"); !NormalizeDate(dt).empty()) {
+          ++time_count;
+          if (time_any.empty()) time_any = dt;
+          if (time_in_article.empty()) {
+            for (uint32_t a = n.parent; a != kNoNode; a = dom[a].parent) {
+              if (dom[a].tag == GUMBO_TAG_ARTICLE || dom[a].tag == GUMBO_TAG_MAIN) {
+                time_in_article = dt;
+                break;
+              }
+            }
+          }
+        }
         break;
       default:
         if (std::string_view ip = dom.Attr(i, "itemprop"); !ip.empty()) {
@@ -773,6 +815,7 @@ PageMetadata ExtractMetadata(const Dom& dom, const std::vector<std::string>& jso
 
   bool have_ld = false;
   JsonLdArticle ld = ParseJsonLd(json_ld, &have_ld);
+  const std::string& ld_any_date = ld.any_date_published;
 
   // Site first: the title's cleanup uses it.
   m.site = CollapseWhitespace(DecodeEntities(meta.Get({"og:site_name"})));
@@ -797,6 +840,11 @@ PageMetadata ExtractMetadata(const Dom& dom, const std::vector<std::string>& jso
                           "date.created", "pub_date", "article_date_original"});
   }
   if (NormalizeDate(published).empty()) published = time_published;
+  if (NormalizeDate(published).empty()) published = ld_any_date;
+  if (NormalizeDate(published).empty()) published = meta.AnyPublicationDate();
+  // A <time> in the article (or the page's only one) dates the article.
+  if (NormalizeDate(published).empty()) published = time_in_article;
+  if (NormalizeDate(published).empty() && time_count == 1) published = time_any;
   m.published = NormalizeDate(published);
 
   m.author = CleanAuthor(ld.author);

@@ -6,7 +6,9 @@
 //   title       JSON-LD headline, og:title, twitter:title, <title> without the site's name
 //   published   JSON-LD datePublished, article:published_time and the usual <meta> names
 //               (pubdate, date, dc.date, sailthru.date, parsely-pub-date, ...),
-//               itemprop=datePublished, <time pubdate>
+//               itemprop=datePublished, <time pubdate>, then any JSON-LD datePublished, any
+//               <meta> whose name says publication date, a <time datetime> inside <article>
+//               or <main>, or the page's only <time datetime>
 //   author      JSON-LD author(s), <meta name=author>, article:author (when not a URL), byl
 //   site        og:site_name, JSON-LD publisher.name, application-name
 //   url         <link rel=canonical>, og:url, JSON-LD url, then the page's own URL
@@ -45,6 +47,7 @@ PageMetadata ExtractMetadata(const Dom& dom, const std::vector<std::string>& jso
 struct JsonLdArticle {
   std::string type, headline, date_published, author, publisher, url, language, description,
       body;
+  std::string any_date_published;  // the first datePublished of any object (WebPage, ...)
 };
 // The first Article-kind object in the blocks; `found` false when none.
 JsonLdArticle ParseJsonLd(const std::vector<std::string>& blocks, bool* found);
