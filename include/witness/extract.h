@@ -46,8 +46,10 @@
 //     article (a redirect stub, a paywall, an index page) is NOT an error: `text` may be empty
 //     or short; callers decide what to do with it.
 //   - `text`: paragraphs separated by one blank line ("\n\n"); inside a paragraph whitespace is
-//     collapsed to single spaces, except that <br> gives a line break; no leading or trailing
-//     whitespace. The headline is not repeated in `text`; sub-headings inside the article are.
+//     collapsed to single spaces, except that <br> gives a line break and <pre> keeps its lines
+//     and indentation; no leading or trailing whitespace; the cells of a simple table row
+//     make one line. The headline is not repeated in `text`; sub-headings inside the article
+//     are. Soft hyphens, zero-width spaces and control characters are dropped.
 //   - `published` is ISO 8601 as precise as the page says: "2019-11-19",
 //     "2019-11-19T13:03:00Z" or "2019-11-19T08:03:00-05:00"; "" when unknown or unparseable.
 //   - `language` is a BCP 47 tag ("en", "pt-BR") from the page's markup, "" when none; it is

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "clean/html_text.h"
 
@@ -89,25 +90,35 @@ bool IsContainer(GumboTag t) {
 
 // ---- Class and id names ----
 
-void SplitWords(std::string_view s, std::vector<std::string>* words) {
-  std::string cur;
+// Calls fn(word) for each word of a class/id list: split at non-alphanumerics and at
+// camelCase humps, lower-cased ("relatedStories" -> "related", "stories"). Words are cut at
+// 32 characters (the lists below only look at their starts). fn returns false to stop.
+template <typename Fn>
+void ForEachWord(std::string_view s, Fn fn) {
+  char buf[32];
+  size_t len = 0;
   char prev = 0;
+  auto emit = [&]() {
+    bool go = true;
+    if (len > 0) go = fn(std::string_view(buf, len));
+    len = 0;
+    return go;
+  };
   for (char c : s) {
     const bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z',
                digit = c >= '0' && c <= '9';
     if (!(lower || upper || digit)) {
-      if (!cur.empty()) words->push_back(std::move(cur)), cur.clear();
+      if (!emit()) return;
       prev = 0;
       continue;
     }
-    if (upper && prev >= 'a' && prev <= 'z' && !cur.empty()) {
-      words->push_back(std::move(cur));
-      cur.clear();
+    if (upper && prev >= 'a' && prev <= 'z' && len > 0) {
+      if (!emit()) return;
     }
-    cur.push_back(upper ? static_cast<char>(c - 'A' + 'a') : c);
+    if (len < sizeof buf) buf[len++] = upper ? static_cast<char>(c - 'A' + 'a') : c;
     prev = c;
   }
-  if (!cur.empty()) words->push_back(std::move(cur));
+  emit();
 }
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -243,6 +254,12 @@ void Classify(Page* page, const ContentOptions& options) {
   page->weight.assign(n, 0);
   page->furniture.assign(n, 0);
   page->owner.assign(n, kNoNode);
+  struct NameVerdict {
+    int8_t weight = 0;
+    bool caption = false;
+  };
+  std::unordered_map<std::string, NameVerdict> names;
+  std::string key;
   for (uint32_t i = 0; i < n; ++i) {
     const Node& node = dom[i];
     const uint32_t parent = node.parent;
@@ -260,12 +277,18 @@ void Classify(Page* page, const ContentOptions& options) {
         std::string_view cls = dom.Attr(i, "class"), id = dom.Attr(i, "id");
         int w = 0;
         if (!cls.empty() || !id.empty()) {
-          std::string both(cls);
-          both += ' ';
-          both += id;
-          w = ClassWeight(both);
+          // Pages repeat their class names: judge each distinct one once.
+          key.assign(cls);
+          key += ' ';
+          key += id;
+          auto [it, fresh] = names.try_emplace(key, NameVerdict{});
+          if (fresh) {
+            it->second.weight = static_cast<int8_t>(ClassWeight(key));
+            it->second.caption = IsCaptionClass(key);
+          }
+          w = it->second.weight;
           if (!options.include_captions && t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE &&
-              t != GUMBO_TAG_MAIN && IsCaptionClass(both)) {
+              t != GUMBO_TAG_MAIN && it->second.caption) {
             f |= kSkip;
           }
         }
@@ -567,6 +590,7 @@ class Writer {
     const Dom& dom = page_.dom;
     const uint32_t container_chars = std::max<uint32_t>(page_.chars[root], 1);
     std::vector<uint32_t> open;  // block elements entered, innermost last
+    uint32_t pre_end = 0;        // inside <pre> until this node: line breaks are kept
     uint32_t i = root;
     const uint32_t end = dom[root].end;
     while (i < end) {
@@ -577,7 +601,11 @@ class Writer {
       const Node& node = dom[i];
       if (node.is_text()) {
         if (!(page_.flags[i] & kSkip)) {
-          AppendCollapsed(dom.Text(i), &cur_, &space_);
+          if (i < pre_end) {
+            AppendPreformatted(dom.Text(i));
+          } else {
+            AppendCollapsed(dom.Text(i), &cur_, &space_);
+          }
           cur_chars_ += page_.chars[i];
           cur_link_chars_ += page_.link_chars[i];
         }
@@ -589,6 +617,10 @@ class Writer {
         Removed(why, i);
         i = node.end;
         continue;
+      }
+      if ((node.tag == GUMBO_TAG_PRE || node.tag == GUMBO_TAG_LISTING ||
+           node.tag == GUMBO_TAG_XMP) && pre_end <= i) {
+        pre_end = node.end;
       }
       if (node.tag == GUMBO_TAG_BR) {
         // One <br> breaks the line, two or more the paragraph.
@@ -657,6 +689,35 @@ class Writer {
       text += "...";
     }
     result_->removed.push_back(std::string(why) + ": " + text);
+  }
+
+  // Text inside <pre>: kept as written (indentation too), except that trailing spaces go,
+  // invisible characters go, and there is at most one blank line in a row (the blank-line
+  // paragraph rule must still hold).
+  void AppendPreformatted(std::string_view text) {
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t nl = text.find('\n', start);
+      std::string_view line =
+          text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+      if (space_ && !cur_.empty() && cur_.back() != '\n') cur_.push_back(' ');
+      space_ = false;
+      for (size_t k = 0; k < line.size();) {
+        const size_t from = k;
+        const uint32_t cp = NextCodePoint(line, &k);
+        if (cp == '\t' || cp == ' ' || !(IsInvisibleCodePoint(cp) || cp == '\r')) {
+          cur_.append(line.data() + from, k - from);
+        }
+      }
+      if (nl == std::string_view::npos) break;
+      while (!cur_.empty() && cur_.back() == ' ') cur_.pop_back();
+      const size_t len = cur_.size();
+      if (len > 0 && !(len >= 2 && cur_[len - 1] == '\n' && cur_[len - 2] == '\n')) {
+        cur_.push_back('\n');
+      }
+      space_ = false;
+      start = nl + 1;
+    }
   }
 
   void Flush(uint32_t element) {
@@ -728,31 +789,31 @@ bool IsBoilerplateLine(std::string_view line) {
 }  // namespace
 
 bool IsCaptionClass(std::string_view class_and_id) {
-  std::vector<std::string> words;
-  SplitWords(class_and_id, &words);
-  for (const std::string& w : words) {
-    if (StartsWith(w, "caption") || StartsWith(w, "figcaption") || w == "credit" ||
-        w == "credits" || StartsWith(w, "photocredit") || w == "wp-caption") {
-      return true;
-    }
-  }
-  return false;
+  bool caption = false;
+  ForEachWord(class_and_id, [&](std::string_view w) {
+    caption = StartsWith(w, "caption") || StartsWith(w, "figcaption") || w == "credit" ||
+              w == "credits" || StartsWith(w, "photocredit");
+    return !caption;
+  });
+  return caption;
 }
 
 int ClassWeight(std::string_view class_and_id) {
-  std::vector<std::string> words;
-  SplitWords(class_and_id, &words);
-  bool positive = false;
+  bool positive = false, embed = false;
   int negative = 0;
-  for (const std::string& w : words) {
-    // An embedded post (tweet, Instagram) is quoted in the article, whatever else the class says.
+  ForEachWord(class_and_id, [&](std::string_view w) {
+    // An embedded post (tweet, Instagram) is quoted in the article, whatever else the class
+    // says.
     if (w == "embed" || w == "embedded" || w == "tweet" || w == "twitter" || w == "instagram") {
-      return 0;
+      embed = true;
+      return false;
     }
     const int neg = NegativeWord(w);
     if (neg > 0) negative = std::max(negative, neg);
     else if (IsPositiveWord(w)) positive = true;
-  }
+    return true;
+  });
+  if (embed) return 0;
   if (negative == 2) return -50;
   if (negative == 1) return positive ? 0 : -25;
   return positive ? 25 : 0;

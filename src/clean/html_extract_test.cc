@@ -266,6 +266,14 @@ TEST(ExtractHtml, CollapsesWhitespaceAndBreaksLines) {
             "enough.");
 }
 
+TEST(ExtractHtml, PreformattedTextKeepsItsLines) {
+  const std::string html =
+      "<html><body><article>" + Article() +
+      "<pre>for x in range(3):\n    print(x)\n\n\n\ndone()</pre></article></body></html>";
+  Extracted e = MustExtract(html);
+  EXPECT_THAT(e.text, HasSubstr("\n\nfor x in range(3):\n    print(x)\n\ndone()"));
+}
+
 TEST(ExtractHtml, TableRowsBecomeLines) {
   const std::string html =
       "<html><body><article>" + Article() +
