@@ -4,6 +4,7 @@
 //   build/release/extract_bench                 # 5 rounds, best round reported
 //   build/release/extract_bench --rounds 20
 //   build/release/extract_bench --data DIR
+//   build/release/extract_bench --hostile       # 32 MiB pathological pages instead
 // Times are the thread's CPU time (CLOCK_THREAD_CPUTIME_ID), best of the rounds.
 #include <sys/resource.h>
 #include <time.h>
@@ -44,6 +45,40 @@ long PeakRssKiB() {
 
 }  // namespace
 
+// Pages built to hurt: deep nesting, millions of tiny elements, unclosed formatting
+// elements, one huge text node. Each is just under the default 32 MiB limit.
+int Hostile() {
+  struct Case {
+    const char* name;
+    std::string unit;
+  };
+  const Case cases[] = {
+      {"nested <div>", "<div>"},
+      {"<a><p> pairs", "<a><p>"},
+      {"<p>x paragraphs", "<p>x"},
+      {"<b> left open", "<b>"},
+      {"<p><b id=N> (reopened formatting)", "<p><b id=1>x"},
+      {"<table><td>x", "<table><td>x"},
+      {"<svg><g>", "<svg><g>"},
+      {"attributes", "<p a=1 b=2 c=3 d=4>x</p>"},
+      {"plain text", "hello world, "},
+  };
+  std::printf("hostile pages, 32 MiB each (thread CPU time; peak RSS is the process's so far)\n");
+  for (const Case& c : cases) {
+    std::string html;
+    html.reserve(32u << 20);
+    while (html.size() + c.unit.size() < (32u << 20) - 64) html += c.unit;
+    const double t0 = Clock::now();
+    auto e = witness::ExtractHtml(html, {}, c.name);
+    const double t = Clock::now() - t0;
+    std::printf("  %-36s %s %6.2f s  %5.1f MB/s  text %5.1f MB  peak RSS %6.1f MiB\n", c.name,
+                e.ok() ? "ok " : "err", t, static_cast<double>(html.size()) / 1e6 / t,
+                e.ok() ? static_cast<double>(e->text.size()) / 1e6 : 0.0,
+                static_cast<double>(PeakRssKiB()) / 1024.0);
+  }
+  return 0;
+}
+
 int main(int argc, char** argv) {
   std::string data = std::string(WITNESS_SHARED_DATA) + "/article-extraction";
   int rounds = 5;
@@ -51,8 +86,9 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     if (a == "--data" && i + 1 < argc) data = argv[++i];
     else if (a == "--rounds" && i + 1 < argc) rounds = std::max(1, std::stoi(argv[++i]));
+    else if (a == "--hostile") return Hostile();
     else {
-      std::fprintf(stderr, "usage: extract_bench [--data DIR] [--rounds N]\n");
+      std::fprintf(stderr, "usage: extract_bench [--data DIR] [--rounds N] [--hostile]\n");
       return 2;
     }
   }

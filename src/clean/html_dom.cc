@@ -5,8 +5,9 @@
 
 namespace witness::clean {
 
-// Bump allocation for gumbo: frees are no-ops, everything goes at once in Reset(). Blocks are
-// kept between parses on the same thread (first-touch page faults cost more than parsing).
+// Bump allocation for gumbo: small frees are no-ops, everything goes at once in Reset().
+// Blocks are kept between parses on the same thread (first-touch page faults cost more than
+// parsing).
 class ParseArena {
  public:
   ~ParseArena() {
@@ -35,6 +36,21 @@ class ParseArena {
     cur_ += n;
     left_ -= n;
     return p;
+  }
+
+  // Frees a large block when it is one of the last few handed out: gumbo's growing text
+  // buffers free their previous copy right after allocating the next, and a 32 MB text
+  // would otherwise leave its whole doubling chain behind. Small blocks stay until Reset().
+  void Free(void* p) {
+    if (p == nullptr || large_.empty()) return;
+    const size_t first = large_.size() > 8 ? large_.size() - 8 : 0;
+    for (size_t k = large_.size(); k-- > first;) {
+      if (large_[k] == p) {
+        std::free(p);
+        large_.erase(large_.begin() + static_cast<ptrdiff_t>(k));
+        return;
+      }
+    }
   }
 
   void Reset() {
@@ -66,7 +82,7 @@ namespace {
 thread_local std::unique_ptr<ParseArena> tls_arena;
 
 void* ArenaAlloc(void* userdata, size_t size) { return static_cast<ParseArena*>(userdata)->Alloc(size); }
-void ArenaFree(void*, void*) {}
+void ArenaFree(void* userdata, void* p) { static_cast<ParseArena*>(userdata)->Free(p); }
 
 }  // namespace
 

@@ -543,6 +543,10 @@ class StackModel {
 
   size_t max_depth() const { return max_depth_; }
 
+  // Formatting elements the parser may re-create at the next tag or text (those open since
+  // the last marker).
+  size_t OpenFormatting() const { return formatting_.empty() ? 0 : SegmentSize(); }
+
  private:
   static constexpr size_t kNone = static_cast<size_t>(-1);
 
@@ -708,7 +712,9 @@ Prescanned Prescan(std::string_view s, const PrescanOptions& options) {
   StackModel model(options);
   DroppedTags dropped;
   size_t foreign_budget = n;  // bytes the searches for </svg> and </math> may read in all
-  size_t elements = 0;        // start tags passed on
+  // Elements the parser will create, as far as the model can tell: one per start tag passed
+  // on, plus, for every tag, the open formatting elements it may re-create.
+  size_t elements = 0;
 
   size_t i = 0;
   while (i < n) {
@@ -761,6 +767,7 @@ Prescanned Prescan(std::string_view s, const PrescanOptions& options) {
           drop(lt, tag.end);
           ++result.dropped_tags;
         } else {
+          elements += model.OpenFormatting();
           model.End(tag.id);
         }
         i = tag.end;
@@ -811,7 +818,7 @@ Prescanned Prescan(std::string_view s, const PrescanOptions& options) {
       ++result.dropped_tags;
       continue;
     }
-    ++elements;
+    elements += 1 + model.OpenFormatting();
     if (tag.closed && tag.dropped_attrs && !model.InForeign()) {
       drop(lt, tag.end);
       AppendSlimTag(s, tag, &out);

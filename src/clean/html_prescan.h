@@ -18,8 +18,8 @@
 //     and drops start tags that would nest deeper than max_depth, with their end tags, and
 //     formatting start tags (b, i, a, font, ...) left open beyond max_open_formatting (each
 //     open one is re-opened by the parser at every paragraph: quadratic work otherwise),
-//     and every start tag after the first max_elements (the parser needs some 400 bytes per
-//     element: this bounds its memory whatever the markup);
+//     and every start tag once the parser would hold max_elements elements (it needs some
+//     400 bytes per element: this bounds its memory whatever the markup);
 //   - keeps at most 32 attributes per tag (the parser compares each with all before it).
 // The text between tags is never changed, so the parser sees the same content.
 #ifndef WITNESS_CLEAN_HTML_PRESCAN_H_
@@ -36,7 +36,9 @@ namespace witness::clean {
 struct PrescanOptions {
   size_t max_depth = 512;           // nesting kept (see ExtractOptions::max_depth)
   size_t max_open_formatting = 64;  // unclosed formatting elements kept
-  size_t max_elements = 250000;     // start tags passed on; later ones are dropped (text kept)
+  // Elements the parser may create (start tags passed on, plus the formatting elements it
+  // re-opens); start tags beyond are dropped, their text kept.
+  size_t max_elements = 250000;
 };
 
 struct Prescanned {
