@@ -84,9 +84,12 @@ int main(int argc, char** argv) {
   int rounds = 5;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--data" && i + 1 < argc) data = argv[++i];
-    else if (a == "--rounds" && i + 1 < argc) rounds = std::max(1, std::stoi(argv[++i]));
-    else if (a == "--hostile") return Hostile();
+    if (a == "--data" && i + 1 < argc)
+      data = argv[++i];
+    else if (a == "--rounds" && i + 1 < argc)
+      rounds = std::max(1, std::stoi(argv[++i]));
+    else if (a == "--hostile")
+      return Hostile();
     else {
       std::fprintf(stderr, "usage: extract_bench [--data DIR] [--rounds N] [--hostile]\n");
       return 2;
@@ -149,17 +152,17 @@ int main(int argc, char** argv) {
   }
 
   const double mb = static_cast<double>(bytes) / 1e6;
-  std::printf("pages=%zu html=%.1f MB rounds=%d (best round, thread CPU time)\n", pages->size(),
-              mb, rounds);
+  std::printf("pages=%zu html=%.1f MB rounds=%d (best round, thread CPU time)\n", pages->size(), mb,
+              rounds);
   std::printf("ExtractHtml: %.3f s  %.1f pages/s  %.1f MB/s  (%.2f ms/page; text out %.1f MB)\n",
               best, static_cast<double>(pages->size()) / best, mb / best,
               1000.0 * best / static_cast<double>(pages->size()),
               static_cast<double>(text_bytes) / 1e6);
-  std::printf("stages: charset %.3f s | prescan %.3f s | gumbo parse + flat DOM %.3f s | "
-              "metadata %.3f s | content %.3f s\n",
-              t_charset, t_prescan, t_parse, t_meta, t_content);
+  std::printf(
+      "stages: charset %.3f s | prescan %.3f s | gumbo parse + flat DOM %.3f s | "
+      "metadata %.3f s | content %.3f s\n",
+      t_charset, t_prescan, t_parse, t_meta, t_content);
   std::printf("peak RSS: %.1f MiB (%.1f MiB with the pages loaded, before extracting)\n",
-              static_cast<double>(PeakRssKiB()) / 1024.0,
-              static_cast<double>(rss_loaded) / 1024.0);
+              static_cast<double>(PeakRssKiB()) / 1024.0, static_cast<double>(rss_loaded) / 1024.0);
   return 0;
 }

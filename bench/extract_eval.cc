@@ -36,16 +36,24 @@ int main(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (a == "--data") data = next();
-    else if (a == "--page") page_id = next();
-    else if (a == "--dump") dump = next();
-    else if (a == "--scores") scores_path = next();
-    else if (a == "--worst") worst = std::stoul(next());
-    else if (a == "--no-json-ld") json_ld = false;
-    else if (a == "--meta") meta = true;
+    if (a == "--data")
+      data = next();
+    else if (a == "--page")
+      page_id = next();
+    else if (a == "--dump")
+      dump = next();
+    else if (a == "--scores")
+      scores_path = next();
+    else if (a == "--worst")
+      worst = std::stoul(next());
+    else if (a == "--no-json-ld")
+      json_ld = false;
+    else if (a == "--meta")
+      meta = true;
     else {
-      std::fprintf(stderr, "usage: extract_eval [--data DIR] [--page ID] [--dump FILE] "
-                           "[--worst N] [--no-json-ld] [--scores FILE] [--meta]\n");
+      std::fprintf(stderr,
+                   "usage: extract_eval [--data DIR] [--page ID] [--dump FILE] "
+                   "[--worst N] [--no-json-ld] [--scores FILE] [--meta]\n");
       return 2;
     }
   }
@@ -83,14 +91,14 @@ int main(int argc, char** argv) {
     if (!dump.empty()) predictions[page.id] = {{"articleBody", text}};
     if (!page_id.empty() && result.ok()) {
       const auto& s = scores.back();
-      std::printf("== %s %s\nP=%.3f R=%.3f F1=%.3f charset=%s\ntitle: %s\npublished: %s\n"
-                  "author: %s\nsite: %s\nurl: %s\nlanguage: %s\n\n== TEXT\n%s\n\n== TRUTH\n%s\n\n"
-                  "== REMOVED\n",
-                  page.id.c_str(), page.url.c_str(), s.Precision(), s.Recall(), s.F1(),
-                  result->charset_detected.c_str(), result->title.c_str(),
-                  result->published.c_str(), result->author.c_str(), result->site.c_str(),
-                  result->url.c_str(), result->language.c_str(), result->text.c_str(),
-                  page.truth.c_str());
+      std::printf(
+          "== %s %s\nP=%.3f R=%.3f F1=%.3f charset=%s\ntitle: %s\npublished: %s\n"
+          "author: %s\nsite: %s\nurl: %s\nlanguage: %s\n\n== TEXT\n%s\n\n== TRUTH\n%s\n\n"
+          "== REMOVED\n",
+          page.id.c_str(), page.url.c_str(), s.Precision(), s.Recall(), s.F1(),
+          result->charset_detected.c_str(), result->title.c_str(), result->published.c_str(),
+          result->author.c_str(), result->site.c_str(), result->url.c_str(),
+          result->language.c_str(), result->text.c_str(), page.truth.c_str());
       for (const auto& r : result->removed) std::printf("- %s\n", r.c_str());
     }
   }
@@ -106,8 +114,8 @@ int main(int argc, char** argv) {
     }
   }
   const auto sum = witness::clean::Summarize(scores);
-  std::printf("pages=%zu failed=%zu precision=%.4f recall=%.4f F1=%.4f accuracy=%.4f\n",
-              sum.pages, failed, sum.precision, sum.recall, sum.f1, sum.accuracy);
+  std::printf("pages=%zu failed=%zu precision=%.4f recall=%.4f F1=%.4f accuracy=%.4f\n", sum.pages,
+              failed, sum.precision, sum.recall, sum.f1, sum.accuracy);
   std::sort(by_f1.begin(), by_f1.end());
   if (page_id.empty()) {
     std::printf("worst %zu:\n", std::min(worst, by_f1.size()));

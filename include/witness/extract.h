@@ -122,14 +122,14 @@ struct ExtractOptions {
 };
 
 struct Extracted {
-  std::string title;      // the headline: JSON-LD headline, og:title, <title> minus site name
-  std::string published;  // ISO 8601 (see Rules) or ""
-  std::string author;     // byline names, ", "-separated; "" when unknown
-  std::string site;       // the outlet's name (og:site_name, JSON-LD publisher) or ""
-  std::string url;        // the canonical URL or ""
-  std::string language;   // BCP 47 or ""
+  std::string title;        // the headline: JSON-LD headline, og:title, <title> minus site name
+  std::string published;    // ISO 8601 (see Rules) or ""
+  std::string author;       // byline names, ", "-separated; "" when unknown
+  std::string site;         // the outlet's name (og:site_name, JSON-LD publisher) or ""
+  std::string url;          // the canonical URL or ""
+  std::string language;     // BCP 47 or ""
   std::string description;  // meta/og description or ""
-  std::string text;       // the article body (see Rules)
+  std::string text;         // the article body (see Rules)
   std::string charset_detected;  // the set the bytes were read as: "UTF-8", "windows-1252", ...
   // With ExtractOptions::collect_removed: one entry per block set aside, "why: text"
   // ("nav: Home World Business ...", "link-dense: Read more ...").

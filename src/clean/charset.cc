@@ -101,36 +101,76 @@ constexpr CharsetName kCp1252{"windows-1252", "windows-1252"};
 constexpr CharsetName kUtf16Le{"UTF-16LE", "UTF-16LE"};
 constexpr CharsetName kUtf16Be{"UTF-16BE", "UTF-16BE"};
 constexpr Alias kAliases[] = {
-    {"utf-8", kUtf8}, {"utf8", kUtf8}, {"unicode-1-1-utf-8", kUtf8}, {"x-unicode20utf8", kUtf8},
-    {"unicode11utf8", kUtf8}, {"unicode20utf8", kUtf8},
-    {"ascii", kCp1252}, {"us-ascii", kCp1252}, {"ansi_x3.4-1968", kCp1252}, {"cp1252", kCp1252},
-    {"cp819", kCp1252}, {"csisolatin1", kCp1252}, {"ibm819", kCp1252}, {"iso-8859-1", kCp1252},
-    {"iso-ir-100", kCp1252}, {"iso8859-1", kCp1252}, {"iso88591", kCp1252},
-    {"iso_8859-1", kCp1252}, {"iso_8859-1:1987", kCp1252}, {"l1", kCp1252},
-    {"latin1", kCp1252}, {"latin-1", kCp1252}, {"windows-1252", kCp1252},
-    {"x-cp1252", kCp1252}, {"x-user-defined", kCp1252},
-    {"gb18030", {"GB18030", "GB18030"}}, {"gbk", {"GB18030", "GB18030"}},
-    {"gb2312", {"GB18030", "GB18030"}}, {"chinese", {"GB18030", "GB18030"}},
-    {"csgb2312", {"GB18030", "GB18030"}}, {"gb_2312", {"GB18030", "GB18030"}},
-    {"gb_2312-80", {"GB18030", "GB18030"}}, {"x-gbk", {"GB18030", "GB18030"}},
-    {"cp936", {"GB18030", "GB18030"}}, {"windows-936", {"GB18030", "GB18030"}},
-    {"big5", {"Big5", "Big5-HKSCS"}}, {"big5-hkscs", {"Big5", "Big5-HKSCS"}},
-    {"cn-big5", {"Big5", "Big5-HKSCS"}}, {"csbig5", {"Big5", "Big5-HKSCS"}},
+    {"utf-8", kUtf8},
+    {"utf8", kUtf8},
+    {"unicode-1-1-utf-8", kUtf8},
+    {"x-unicode20utf8", kUtf8},
+    {"unicode11utf8", kUtf8},
+    {"unicode20utf8", kUtf8},
+    {"ascii", kCp1252},
+    {"us-ascii", kCp1252},
+    {"ansi_x3.4-1968", kCp1252},
+    {"cp1252", kCp1252},
+    {"cp819", kCp1252},
+    {"csisolatin1", kCp1252},
+    {"ibm819", kCp1252},
+    {"iso-8859-1", kCp1252},
+    {"iso-ir-100", kCp1252},
+    {"iso8859-1", kCp1252},
+    {"iso88591", kCp1252},
+    {"iso_8859-1", kCp1252},
+    {"iso_8859-1:1987", kCp1252},
+    {"l1", kCp1252},
+    {"latin1", kCp1252},
+    {"latin-1", kCp1252},
+    {"windows-1252", kCp1252},
+    {"x-cp1252", kCp1252},
+    {"x-user-defined", kCp1252},
+    {"gb18030", {"GB18030", "GB18030"}},
+    {"gbk", {"GB18030", "GB18030"}},
+    {"gb2312", {"GB18030", "GB18030"}},
+    {"chinese", {"GB18030", "GB18030"}},
+    {"csgb2312", {"GB18030", "GB18030"}},
+    {"gb_2312", {"GB18030", "GB18030"}},
+    {"gb_2312-80", {"GB18030", "GB18030"}},
+    {"x-gbk", {"GB18030", "GB18030"}},
+    {"cp936", {"GB18030", "GB18030"}},
+    {"windows-936", {"GB18030", "GB18030"}},
+    {"big5", {"Big5", "Big5-HKSCS"}},
+    {"big5-hkscs", {"Big5", "Big5-HKSCS"}},
+    {"cn-big5", {"Big5", "Big5-HKSCS"}},
+    {"csbig5", {"Big5", "Big5-HKSCS"}},
     {"x-x-big5", {"Big5", "Big5-HKSCS"}},
-    {"shift_jis", {"Shift_JIS", "windows-31j"}}, {"shift-jis", {"Shift_JIS", "windows-31j"}},
-    {"sjis", {"Shift_JIS", "windows-31j"}}, {"x-sjis", {"Shift_JIS", "windows-31j"}},
-    {"ms932", {"Shift_JIS", "windows-31j"}}, {"ms_kanji", {"Shift_JIS", "windows-31j"}},
-    {"windows-31j", {"Shift_JIS", "windows-31j"}}, {"csshiftjis", {"Shift_JIS", "windows-31j"}},
-    {"euc-kr", {"EUC-KR", "windows-949"}}, {"cseuckr", {"EUC-KR", "windows-949"}},
-    {"korean", {"EUC-KR", "windows-949"}}, {"ks_c_5601-1987", {"EUC-KR", "windows-949"}},
-    {"ks_c_5601-1989", {"EUC-KR", "windows-949"}}, {"ksc5601", {"EUC-KR", "windows-949"}},
-    {"ksc_5601", {"EUC-KR", "windows-949"}}, {"windows-949", {"EUC-KR", "windows-949"}},
+    {"shift_jis", {"Shift_JIS", "windows-31j"}},
+    {"shift-jis", {"Shift_JIS", "windows-31j"}},
+    {"sjis", {"Shift_JIS", "windows-31j"}},
+    {"x-sjis", {"Shift_JIS", "windows-31j"}},
+    {"ms932", {"Shift_JIS", "windows-31j"}},
+    {"ms_kanji", {"Shift_JIS", "windows-31j"}},
+    {"windows-31j", {"Shift_JIS", "windows-31j"}},
+    {"csshiftjis", {"Shift_JIS", "windows-31j"}},
+    {"euc-kr", {"EUC-KR", "windows-949"}},
+    {"cseuckr", {"EUC-KR", "windows-949"}},
+    {"korean", {"EUC-KR", "windows-949"}},
+    {"ks_c_5601-1987", {"EUC-KR", "windows-949"}},
+    {"ks_c_5601-1989", {"EUC-KR", "windows-949"}},
+    {"ksc5601", {"EUC-KR", "windows-949"}},
+    {"ksc_5601", {"EUC-KR", "windows-949"}},
+    {"windows-949", {"EUC-KR", "windows-949"}},
     {"iso-ir-149", {"EUC-KR", "windows-949"}},
-    {"tis-620", {"windows-874", "windows-874"}}, {"iso-8859-11", {"windows-874", "windows-874"}},
-    {"dos-874", {"windows-874", "windows-874"}}, {"windows-874", {"windows-874", "windows-874"}},
-    {"utf-16", kUtf16Le}, {"utf-16le", kUtf16Le}, {"unicode", kUtf16Le}, {"ucs-2", kUtf16Le},
-    {"csunicode", kUtf16Le}, {"iso-10646-ucs-2", kUtf16Le}, {"unicodefeff", kUtf16Le},
-    {"utf-16be", kUtf16Be}, {"unicodefffe", kUtf16Be},
+    {"tis-620", {"windows-874", "windows-874"}},
+    {"iso-8859-11", {"windows-874", "windows-874"}},
+    {"dos-874", {"windows-874", "windows-874"}},
+    {"windows-874", {"windows-874", "windows-874"}},
+    {"utf-16", kUtf16Le},
+    {"utf-16le", kUtf16Le},
+    {"unicode", kUtf16Le},
+    {"ucs-2", kUtf16Le},
+    {"csunicode", kUtf16Le},
+    {"iso-10646-ucs-2", kUtf16Le},
+    {"unicodefeff", kUtf16Le},
+    {"utf-16be", kUtf16Be},
+    {"unicodefffe", kUtf16Be},
 };
 
 // The (display, ICU) names for a label; display is empty when unknown.
@@ -214,8 +254,8 @@ bool ConvertWithIcu(std::string_view bytes, const std::string& icu_name, std::st
       UErrorCode st2 = U_ZERO_ERROR;
       int32_t subs = 0;
       chunk.resize(static_cast<size_t>(n) * 3);
-      u_strToUTF8WithSub(chunk.data(), static_cast<int32_t>(chunk.size()), &needed, target_start,
-                         n, 0xFFFD, &subs, &st2);
+      u_strToUTF8WithSub(chunk.data(), static_cast<int32_t>(chunk.size()), &needed, target_start, n,
+                         0xFFFD, &subs, &st2);
       if (U_SUCCESS(st2)) out->append(chunk.data(), static_cast<size_t>(needed));
       count.errors += static_cast<uint32_t>(subs);
     }
@@ -501,8 +541,7 @@ Decoded DecodeHtml(std::string_view bytes, const CharsetOptions& options) {
   if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
     const bool le = bytes[0] == '\xFF';
     d.source = CharsetSource::kBom;
-    DecodeLegacy(bytes.substr(2), {le ? "UTF-16LE" : "UTF-16BE", le ? "UTF-16LE" : "UTF-16BE"},
-                 &d);
+    DecodeLegacy(bytes.substr(2), {le ? "UTF-16LE" : "UTF-16BE", le ? "UTF-16LE" : "UTF-16BE"}, &d);
     return d;
   }
   bool le = true;

@@ -20,18 +20,18 @@
 namespace witness::clean {
 
 struct CharsetOptions {
-  std::string_view http_charset;              // label from a Content-Type header, or ""
-  size_t scan_bytes = 16u << 10;              // how far to look for a <meta> declaration
+  std::string_view http_charset;               // label from a Content-Type header, or ""
+  size_t scan_bytes = 16u << 10;               // how far to look for a <meta> declaration
   std::string_view fallback = "windows-1252";  // when nothing else decides
 };
 
 enum class CharsetSource : uint8_t {
-  kBom,        // a byte-order mark
-  kHttp,       // CharsetOptions::http_charset, confirmed by the bytes
-  kMeta,       // the page's declaration, confirmed by the bytes
-  kUtf8,       // undeclared (or declared wrongly) but the bytes are UTF-8
-  kDetected,   // ICU's detector
-  kFallback,   // CharsetOptions::fallback
+  kBom,       // a byte-order mark
+  kHttp,      // CharsetOptions::http_charset, confirmed by the bytes
+  kMeta,      // the page's declaration, confirmed by the bytes
+  kUtf8,      // undeclared (or declared wrongly) but the bytes are UTF-8
+  kDetected,  // ICU's detector
+  kFallback,  // CharsetOptions::fallback
 };
 
 struct Decoded {

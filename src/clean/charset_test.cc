@@ -24,8 +24,7 @@ TEST(CanonicalCharset, FollowsTheEncodingStandard) {
 }
 
 TEST(FindDeclaredCharset, ReadsTheUsualDeclarations) {
-  EXPECT_EQ(FindDeclaredCharset("<html><head><meta charset=\"iso-8859-2\">", 1024),
-            "iso-8859-2");
+  EXPECT_EQ(FindDeclaredCharset("<html><head><meta charset=\"iso-8859-2\">", 1024), "iso-8859-2");
   EXPECT_EQ(FindDeclaredCharset("<META CHARSET=utf-8>", 1024), "utf-8");
   EXPECT_EQ(FindDeclaredCharset("<meta http-equiv='Content-Type' "
                                 "content='text/html; charset=windows-1251'>",
@@ -58,7 +57,8 @@ TEST(ScanUtf8, CountsSequences) {
   s = ScanUtf8("caf\xC3\xA9 \xE2\x80\x9C\xF0\x9F\x98\x80");
   EXPECT_EQ(s.multibyte, 3u);
   EXPECT_EQ(s.invalid, 0u);
-  s = ScanUtf8("caf\xE9 \xC0\xAF \xED\xA0\x80 \xF4\x90\x80\x80");  // latin-1, overlong, surrogate, > U+10FFFF
+  s = ScanUtf8("caf\xE9 \xC0\xAF \xED\xA0\x80 \xF4\x90\x80\x80");  // latin-1, overlong, surrogate,
+                                                                   // > U+10FFFF
   EXPECT_EQ(s.multibyte, 0u);
   // Maximal subparts (Unicode 3.9): E9 | C0 | AF | ED | A0 | 80 | F4 | 90 | 80 | 80.
   EXPECT_EQ(s.invalid, 1u + 2u + 3u + 4u);
@@ -116,7 +116,9 @@ TEST(DecodeHtml, Utf8DeclaredWithStrayBytesIsRepaired) {
 }
 
 TEST(DecodeHtml, Utf8DeclaredOnLatinBytesIsReadAsLatin) {
-  Decoded d = DecodeHtml("<meta charset=utf-8><p>Fran\xE7ois et Ren\xE9" "e \xE0 la f\xEAte</p>");
+  Decoded d = DecodeHtml(
+      "<meta charset=utf-8><p>Fran\xE7ois et Ren\xE9"
+      "e \xE0 la f\xEAte</p>");
   EXPECT_EQ(d.charset, "windows-1252");
   EXPECT_EQ(d.utf8, "<meta charset=utf-8><p>Fran\u00e7ois et Ren\u00e9e \u00e0 la f\u00eate</p>");
 }

@@ -2,181 +2,21 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <unordered_map>
 
+#include "clean/html_signals.h"
 #include "clean/html_text.h"
 
 namespace witness::clean {
 
 namespace {
 
-// ---- Element categories ----
-
-// Never article text; the whole subtree is set aside.
-bool IsNeverContent(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_FRAMESET: case GUMBO_TAG_FRAME: case GUMBO_TAG_NOFRAMES:
-    case GUMBO_TAG_NOEMBED: case GUMBO_TAG_APPLET: case GUMBO_TAG_TITLE: case GUMBO_TAG_META:
-    case GUMBO_TAG_LINK: case GUMBO_TAG_BASE: case GUMBO_TAG_SOURCE:
-    case GUMBO_TAG_IMG: case GUMBO_TAG_DATALIST: case GUMBO_TAG_OPTGROUP:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Page furniture by tag.
-bool IsFurnitureTag(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_MENU:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsFurnitureRole(std::string_view role) {
-  static constexpr std::string_view kRoles[] = {
-      "navigation", "banner", "contentinfo", "complementary", "search", "menu",
-      "menubar", "dialog", "alert", "alertdialog", "toolbar", "tablist", "form"};
-  for (std::string_view r : kRoles) {
-    if (role == r) return true;
-  }
-  return false;
-}
-
-// Elements that start and end a paragraph of their own.
-bool IsBlock(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_P: case GUMBO_TAG_DIV:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI:
-    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_LEGEND:
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_CENTER: case GUMBO_TAG_HR: case GUMBO_TAG_HGROUP: case GUMBO_TAG_MENU:
-    case GUMBO_TAG_DIR: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP: case GUMBO_TAG_PLAINTEXT:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Containers that may hold an article.
-bool IsContainer(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_BODY: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_UNKNOWN:
-    case GUMBO_TAG_CENTER: case GUMBO_TAG_FONT: case GUMBO_TAG_SPAN: case GUMBO_TAG_DD:
-    case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// ---- Class and id names ----
-
-// Calls fn(word) for each word of a class/id list: split at non-alphanumerics and at
-// camelCase humps, lower-cased ("relatedStories" -> "related", "stories"). Words are cut at
-// 32 characters (the lists below only look at their starts). fn returns false to stop.
-template <typename Fn>
-void ForEachWord(std::string_view s, Fn fn) {
-  char buf[32];
-  size_t len = 0;
-  char prev = 0;
-  auto emit = [&]() {
-    bool go = true;
-    if (len > 0) go = fn(std::string_view(buf, len));
-    len = 0;
-    return go;
-  };
-  for (char c : s) {
-    const bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z',
-               digit = c >= '0' && c <= '9';
-    if (!(lower || upper || digit)) {
-      if (!emit()) return;
-      prev = 0;
-      continue;
-    }
-    if (upper && prev >= 'a' && prev <= 'z' && len > 0) {
-      if (!emit()) return;
-    }
-    if (len < sizeof buf) buf[len++] = upper ? static_cast<char>(c - 'A' + 'a') : c;
-    prev = c;
-  }
-  emit();
-}
-
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-// Class/id words of page furniture: 2 for furniture that is never part of an article
-// (comments, share bars, related links, ads), 1 for names that usually are furniture but may
-// also name a wrapper of everything ("has-sidebar", "header"), 0 otherwise.
-int NegativeWord(std::string_view w) {
-  static constexpr std::string_view kStrongWords[] = {"ad", "ads", "adv", "popular", "paywall",
-                                                      "piano", "regwall", "poll"};
-  for (std::string_view k : kStrongWords) {
-    if (w == k) return 2;
-  }
-  static constexpr std::string_view kStrongStems[] = {
-      "comment", "disqus", "related", "recommend", "share", "sharing", "social", "newsletter",
-      "subscri", "signup", "promo", "sponsor", "advert", "outbrain", "taboola", "zergnet",
-      "recirc", "trending", "mostread", "mostpopular", "readmore", "readnext", "upnext",
-      "livefyre", "cookie", "consent", "gdpr", "modal", "popup", "rollover", "tooltip",
-      "popover", "hovercard"};
-  for (std::string_view k : kStrongStems) {
-    if (StartsWith(w, k)) return 2;
-  }
-  static constexpr std::string_view kWords[] = {
-      "aside", "banner", "bio", "bottom", "credit", "credits", "foot", "header", "login", "menu", "meta", "more", "nav", "overlay", "pager", "rail", "rating", "signin",
-      "skip", "tag", "tags", "tools", "topics", "keywords", "author", "authors", "timestamp",
-      "dateline", "date", "time", "offer", "alert", "notification", "copyright", "legal",
-      "gallery", "slideshow", "carousel", "lightbox", "follow", "print", "email",
-      "contact", "masthead", "secondary", "cta", "disclaimer"};
-  for (std::string_view k : kWords) {
-    if (w == k) return 1;
-  }
-  static constexpr std::string_view kStems[] = {
-      "sidebar", "footer", "breadcrumb", "byline", "widget", "navigation", "navbar",
-      "pagination", "masthead", "toolbar", "register", "jumplink"};
-  for (std::string_view k : kStems) {
-    if (StartsWith(w, k)) return 1;
-  }
-  return 0;
-}
-
-bool IsPositiveWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "article", "articles", "body", "content", "entry", "main", "post", "story", "text",
-      "blog", "prose", "richtext", "paragraph", "copy", "hentry", "articlebody", "storybody",
-      "postbody", "entrycontent", "articletext", "storytext", "articlecontent", "postcontent",
-      "news", "page", "single", "detail", "details"};
-  for (std::string_view k : kWords) {
-    if (w == k) return true;
-  }
-  return false;
-}
-
 // ---- Text measures ----
 
 struct TextMeasure {
-  uint32_t chars = 0;       // visible characters (CJK counted double: one is a word)
+  uint32_t chars = 0;  // visible characters (CJK counted double: one is a word)
   uint32_t commas = 0;
-  uint32_t stops = 0;       // sentence ends
+  uint32_t stops = 0;  // sentence ends
 };
 
 void Measure(std::string_view s, TextMeasure* m) {
@@ -188,27 +28,31 @@ void Measure(std::string_view s, TextMeasure* m) {
       ++i;
       if (b <= ' ') continue;
       ++m->chars;
-      if (b == ',') ++m->commas;
-      else if (b == '.' || b == '!' || b == '?') ++m->stops;
+      if (b == ',')
+        ++m->commas;
+      else if (b == '.' || b == '!' || b == '?')
+        ++m->stops;
       continue;
     }
     const uint32_t cp = NextCodePoint(s, &i);
     if (IsSpaceCodePoint(cp) || IsInvisibleCodePoint(cp)) continue;
     m->chars += cp >= 0x2E80 ? 2 : 1;
-    if (cp == 0xFF0C || cp == 0x3001 || cp == 0x060C) ++m->commas;
-    else if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) ++m->stops;
+    if (cp == 0xFF0C || cp == 0x3001 || cp == 0x060C)
+      ++m->commas;
+    else if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F)
+      ++m->stops;
   }
 }
 
 // ---- The page model ----
 
 enum Flag : uint8_t {
-  kSkip = 1,        // never content (with its subtree)
-  kFurniture = 2,   // page furniture by tag/role/class (this element)
-  kInFurniture = 4, // this element or an ancestor is furniture
+  kSkip = 1,         // never content (with its subtree)
+  kFurniture = 2,    // page furniture by tag/role/class (this element)
+  kInFurniture = 4,  // this element or an ancestor is furniture
   kBlock = 8,
   kInLink = 16,
-  kPositive = 32,   // class/id name article text
+  kPositive = 32,     // class/id name article text
   kArticleBody = 64,  // itemprop=articleBody
 };
 
@@ -237,16 +81,6 @@ struct Page {
   }
 };
 
-bool HiddenByStyle(std::string_view style) {
-  if (style.empty()) return false;
-  std::string s;
-  for (char c : style) {
-    if (c != ' ' && c != '\t' && c != '\n') s.push_back(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  }
-  return s.find("display:none") != std::string::npos ||
-         s.find("visibility:hidden") != std::string::npos;
-}
-
 void Classify(Page* page, const ContentOptions& options) {
   const Dom& dom = page->dom;
   const uint32_t n = dom.size();
@@ -266,7 +100,7 @@ void Classify(Page* page, const ContentOptions& options) {
     uint8_t f = parent == kNoNode ? 0 : page->flags[parent] & (kSkip | kInLink);
     if (!node.is_text() && !(f & kSkip)) {
       const GumboTag t = node.tag;
-      bool skip = node.foreign || IsNeverContent(t);
+      bool skip = node.foreign || IsNeverContentTag(t);
       if (!options.include_captions && (t == GUMBO_TAG_FIGURE || t == GUMBO_TAG_FIGCAPTION)) {
         skip = true;
       }
@@ -306,40 +140,15 @@ void Classify(Page* page, const ContentOptions& options) {
         page->furniture[i] = furniture;
         if (w > 0) f |= kPositive;
         page->weight[i] = static_cast<int8_t>(w > 0 ? 1 : w < 0 ? -1 : 0);
-        if (IsBlock(t)) f |= kBlock;
+        if (IsBlockTag(t)) f |= kBlock;
         if (t == GUMBO_TAG_A) f |= kInLink;
       }
     }
     page->flags[i] = f;
-    page->owner[i] = parent == kNoNode ? kNoNode
+    page->owner[i] = parent == kNoNode                ? kNoNode
                      : (page->flags[parent] & kBlock) ? parent
                                                       : page->owner[parent];
   }
-}
-
-// Headings that announce furniture: "Related articles", "You may also like", "Comments"...
-bool IsFurnitureHeading(std::string_view text) {
-  std::string t = AsciiLower(TrimAscii(text));
-  static constexpr std::string_view kPhrases[] = {
-      "related", "you may also like", "you might also like", "you may like", "recommended",
-      "more from", "more stories", "more news", "more on this", "more in ", "read more",
-      "read next", "what to read next", "up next", "most popular", "most read", "most viewed",
-      "trending", "popular", "latest news", "latest stories", "top stories", "also read",
-      "see also", "comments", "leave a reply", "leave a comment", "join the conversation",
-      "around the web", "from the web", "sponsored", "promoted", "you may be interested",
-      "don't miss", "don’t miss", "editor's picks", "editors' picks", "other news",
-      "share this", "follow us", "newsletter", "sign up",
-      // Portuguese, Spanish, French, German, Italian, Russian.
-      "você pode gostar", "voce pode gostar", "leia também", "leia tambem", "veja também",
-      "veja tambem", "relacionad", "mais lidas", "notícias relacionadas", "te puede interesar",
-      "noticias relacionadas", "lo más leído", "también te puede", "à lire aussi",
-      "a lire aussi", "sur le même sujet", "articles similaires", "mehr zum thema",
-      "das könnte sie", "ähnliche artikel", "articoli correlati", "potrebbe interessarti",
-      "leggi anche", "читайте также", "похожие", "популярн", "комментар"};
-  for (std::string_view k : kPhrases) {
-    if (t.compare(0, k.size(), k) == 0) return true;
-  }
-  return false;
 }
 
 // A section that opens with a furniture heading ("<div><h3>Related posts</h3>...") is
@@ -465,17 +274,19 @@ void ScoreContainers(Page* page) {
   for (uint32_t i = 1; i < n; ++i) {
     const uint32_t p = dom[i].parent;
     if (p == kNoNode) continue;
-    up[i] = ((page->flags[p] & kBlock) || IsContainer(dom[p].tag)) ? p : up[p];
+    up[i] = ((page->flags[p] & kBlock) || IsContainerTag(dom[p].tag)) ? p : up[p];
   }
   for (uint32_t b = 0; b < n; ++b) {
     if (dom[b].is_text() || !(page->flags[b] & kBlock) || (page->flags[b] & kSkip)) continue;
     const double ps = ParagraphScore(*page, b);
     if (ps <= 0) continue;
-    if (IsContainer(dom[b].tag)) page->score[b] += static_cast<float>(ps);
+    if (IsContainerTag(dom[b].tag)) page->score[b] += static_cast<float>(ps);
     // Up to six levels of ancestors, decaying.
     uint32_t a = up[b];
     for (int level = 1; a != kNoNode && level <= 6; ++level, a = up[a]) {
-      page->score[a] += static_cast<float>(ps / (level == 1 ? 1.0 : level == 2 ? 2.0 : level * 1.5));
+      page->score[a] += static_cast<float>(ps / (level == 1   ? 1.0
+                                                 : level == 2 ? 2.0
+                                                              : level * 1.5));
     }
   }
 }
@@ -518,12 +329,14 @@ uint32_t Climb(const Page& page, uint32_t best) {
 
 double CandidateScore(const Page& page, uint32_t i) {
   const Node& node = page.dom[i];
-  if (node.is_text() || (page.flags[i] & kSkip) || !IsContainer(node.tag)) return 0;
+  if (node.is_text() || (page.flags[i] & kSkip) || !IsContainerTag(node.tag)) return 0;
   double s = page.score[i];
   if (s <= 0) return 0;
   s *= 1.0 - page.LinkDensity(i);
-  if (page.flags[i] & kArticleBody) s *= 1.6;
-  else if (page.weight[i] > 0) s *= 1.25;
+  if (page.flags[i] & kArticleBody)
+    s *= 1.6;
+  else if (page.weight[i] > 0)
+    s *= 1.25;
   if (page.flags[i] & kInFurniture) s *= 0.5;
   if (node.tag == GUMBO_TAG_ARTICLE) s *= 1.15;
   return s;
@@ -536,43 +349,12 @@ std::string ElementText(const Page& page, uint32_t i) {
   bool space = false;
   const Dom& dom = page.dom;
   for (uint32_t k = i; k < dom[i].end; ++k) {
-    if (dom[k].is_text() && !(page.flags[k] & kSkip)) AppendCollapsed(dom.Text(k), &text, &space);
-    else if (!dom[k].is_text() && (page.flags[k] & kBlock)) space = true;
+    if (dom[k].is_text() && !(page.flags[k] & kSkip))
+      AppendCollapsed(dom.Text(k), &text, &space);
+    else if (!dom[k].is_text() && (page.flags[k] & kBlock))
+      space = true;
   }
   return text;
-}
-
-// Letters and digits only, ASCII lower-cased: for comparing headlines.
-std::string HeadlineKey(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    const auto b = static_cast<unsigned char>(c);
-    if (b >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) out.push_back(c);
-    else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
-  }
-  return out;
-}
-
-// True when `heading` is the page's headline (the same words, or most of them). With no
-// title known, every <h1> is taken to be the headline.
-bool IsHeadline(std::string_view heading, std::string_view title) {
-  if (title.empty()) return true;
-  const std::string a = HeadlineKey(heading), b = HeadlineKey(title);
-  if (a.empty() || b.empty()) return false;
-  if (a == b) return true;
-  const std::string& shorter = a.size() < b.size() ? a : b;
-  const std::string& longer = a.size() < b.size() ? b : a;
-  return shorter.size() * 10 >= longer.size() * 6 && longer.find(shorter) != std::string::npos;
-}
-
-bool IsMetadataItemprop(std::string_view p) {
-  static constexpr std::string_view kProps[] = {"datePublished", "dateModified", "dateCreated",
-                                                "author", "creator", "publisher", "datepublished",
-                                                "datemodified"};
-  for (std::string_view k : kProps) {
-    if (p == k) return true;
-  }
-  return false;
 }
 
 struct Block {
@@ -619,7 +401,8 @@ class Writer {
         continue;
       }
       if ((node.tag == GUMBO_TAG_PRE || node.tag == GUMBO_TAG_LISTING ||
-           node.tag == GUMBO_TAG_XMP) && pre_end <= i) {
+           node.tag == GUMBO_TAG_XMP) &&
+          pre_end <= i) {
         pre_end = node.end;
       }
       if (node.tag == GUMBO_TAG_BR) {
@@ -678,8 +461,10 @@ class Writer {
     bool space = false;
     const Dom& dom = page_.dom;
     for (uint32_t k = i; k < dom[i].end && text.size() < 300; ++k) {
-      if (dom[k].is_text() && !(page_.flags[k] & kSkip)) AppendCollapsed(dom.Text(k), &text, &space);
-      else if (!dom[k].is_text() && (page_.flags[k] & kBlock)) space = true;
+      if (dom[k].is_text() && !(page_.flags[k] & kSkip))
+        AppendCollapsed(dom.Text(k), &text, &space);
+      else if (!dom[k].is_text() && (page_.flags[k] & kBlock))
+        space = true;
     }
     if (text.empty()) return;
     if (text.size() > 300) {
@@ -745,79 +530,7 @@ class Writer {
   std::vector<Block> blocks_;
 };
 
-// A byline or dateline line: "By Jane Doe", "Published 10:02 AM EST Nov 19, 2019",
-// "05/10/2018 - Publicado por: ...". Short, and names itself so.
-bool IsBylineLine(std::string_view line) {
-  if (line.size() > 160 || line.find('\n') != std::string_view::npos) return false;
-  const std::string l = AsciiLower(line);
-  if (l.rfind("by ", 0) == 0 && l.size() < 80 && l.find(". ") == std::string::npos) return true;
-  static constexpr std::string_view kMarks[] = {
-      "published", "updated", "posted", "publicado", "publié", "publie le", "veröffentlicht",
-      "pubblicato", "опубликовано", "last modified", "first published"};
-  bool digit = false;
-  for (char c : l) digit = digit || (c >= '0' && c <= '9');
-  if (!digit) return false;
-  const bool starts_with_digit = l[0] >= '0' && l[0] <= '9';
-  for (std::string_view m : kMarks) {
-    if (l.rfind(m, 0) == 0 || (starts_with_digit && l.find(m) != std::string::npos)) return true;
-  }
-  return false;
-}
-
-bool IsBoilerplateLine(std::string_view line) {
-  std::string l = AsciiLower(TrimAscii(line));
-  while (!l.empty() && (l.back() == '.' || l.back() == ':' || l.back() == ' ')) l.pop_back();
-  static constexpr std::string_view kLines[] = {
-      "advertisement", "advertisements", "ad", "sponsored", "continue reading",
-      "continue reading below", "continue reading the main story", "story continues below",
-      "story continues below advertisement", "article continues below advertisement",
-      "article continues below", "read more", "read more below", "related", "related articles",
-      "related stories", "related content", "see also", "share this article", "share this",
-      "share", "tweet", "email", "print", "comments", "show comments", "loading", "loading...",
-      "click here", "image", "photo", "video", "skip advertisement", "scroll to continue",
-      "scroll to continue with content", "supported by", "recommended", "more on this story",
-      "listen to this article", "follow us", "subscribe", "sign up", "log in", "logout",
-      "advert", "tell us what you think", "leave a comment", "leave a reply", "add comment",
-      "post a comment", "comments are closed", "share on facebook", "share on twitter",
-      "getty images", "ap photo", "reuters", "afp"};
-  for (std::string_view k : kLines) {
-    if (l == k) return true;
-  }
-  return false;
-}
-
 }  // namespace
-
-bool IsCaptionClass(std::string_view class_and_id) {
-  bool caption = false;
-  ForEachWord(class_and_id, [&](std::string_view w) {
-    caption = StartsWith(w, "caption") || StartsWith(w, "figcaption") || w == "credit" ||
-              w == "credits" || StartsWith(w, "photocredit");
-    return !caption;
-  });
-  return caption;
-}
-
-int ClassWeight(std::string_view class_and_id) {
-  bool positive = false, embed = false;
-  int negative = 0;
-  ForEachWord(class_and_id, [&](std::string_view w) {
-    // An embedded post (tweet, Instagram) is quoted in the article, whatever else the class
-    // says.
-    if (w == "embed" || w == "embedded" || w == "tweet" || w == "twitter" || w == "instagram") {
-      embed = true;
-      return false;
-    }
-    const int neg = NegativeWord(w);
-    if (neg > 0) negative = std::max(negative, neg);
-    else if (IsPositiveWord(w)) positive = true;
-    return true;
-  });
-  if (embed) return 0;
-  if (negative == 2) return -50;
-  if (negative == 1) return positive ? 0 : -25;
-  return positive ? 25 : 0;
-}
 
 ContentResult ExtractContent(const Dom& dom, const ContentOptions& options) {
   ContentResult result;
@@ -837,22 +550,6 @@ ContentResult ExtractContent(const Dom& dom, const ContentOptions& options) {
       best = i;
     }
   }
-  if (getenv("WX_DEBUG2")) {
-    for (uint32_t i = 0; i < dom.size(); ++i) {
-      if (!dom[i].is_text() && page.own[i].chars > 100)
-        fprintf(stderr, "block %u %s own=%u link=%u q=%.2f flags=%d parent=%u\n", i, std::string(dom.TagName(i)).c_str(), page.own[i].chars, page.own_link[i], ParagraphScore(page, i), page.flags[i], dom[i].parent);
-      if (getenv("WX_CHAIN") && !dom[i].is_text() && page.own[i].chars > 100) {
-        for (uint32_t a = i; a != kNoNode; a = dom[a].parent)
-          fprintf(stderr, "   ^ %s class=%s id=%s furn=%d flags=%d\n", std::string(dom.TagName(a)).c_str(), std::string(dom.Attr(a, "class")).c_str(), std::string(dom.Attr(a, "id")).c_str(), page.furniture[a], page.flags[a]);
-      }
-    }
-  }
-  if (getenv("WX_DEBUG")) {
-    for (uint32_t i = 0; i < dom.size(); ++i) {
-      if (dom.Attr(i, "class") == "article-body" || dom[i].tag == GUMBO_TAG_BODY)
-        fprintf(stderr, "node %u good=%.0f bad=%.0f chars=%u flags=%d cand=%.1f\n", i, 0.0, 0.0, page.chars[i], page.flags[i], CandidateScore(page, i));
-    }
-  }
   if (best == kNoNode) {
     // No container scored (text only in odd places: table captions, definition lists):
     // the body, when it has any paragraph at all.
@@ -864,18 +561,10 @@ ContentResult ExtractContent(const Dom& dom, const ContentOptions& options) {
     best = dom.body();
   }
   MeasureGoodText(&page);
-  if (!getenv("WX_NOCLIMB")) {
-    best = Climb(page, best);
-    best_score = std::max(best_score, CandidateScore(page, best));
-  }
+  best = Climb(page, best);
+  best_score = std::max(best_score, CandidateScore(page, best));
   result.container = best;
   result.score = best_score;
-  if (getenv("WX_DEBUG")) {
-    fprintf(stderr, "best=%u tag=%s class=%s id=%s score=%.1f good=%.0f bad=%.0f chars=%u\n", best,
-            std::string(dom.TagName(best)).c_str(), std::string(dom.Attr(best, "class")).c_str(),
-            std::string(dom.Attr(best, "id")).c_str(), best_score, 0.0, 0.0,
-            page.chars[best]);
-  }
 
   // The winner and its qualifying siblings, in document order.
   std::vector<uint32_t> roots;
@@ -894,7 +583,8 @@ ContentResult ExtractContent(const Dom& dom, const ContentOptions& options) {
       if (!take && (page.flags[c] & kBlock) && page.own[c].chars > 0) {
         const double ld = page.OwnLinkDensity(c);
         const uint32_t chars = page.own[c].chars;
-        take = (chars > 80 && ld < 0.25) || (chars >= kMinParagraphChars && ld == 0 && page.own[c].stops > 0);
+        take = (chars > 80 && ld < 0.25) ||
+               (chars >= kMinParagraphChars && ld == 0 && page.own[c].stops > 0);
       }
       if (take) roots.push_back(c);
     }
@@ -909,8 +599,8 @@ ContentResult ExtractContent(const Dom& dom, const ContentOptions& options) {
     size_t start = 0;
     for (;;) {
       size_t brk = b.text.find("\n\n", start);
-      std::string part = b.text.substr(start, brk == std::string::npos ? std::string::npos
-                                                                       : brk - start);
+      std::string part =
+          b.text.substr(start, brk == std::string::npos ? std::string::npos : brk - start);
       while (!part.empty() && (part.back() == '\n' || part.back() == ' ')) part.pop_back();
       size_t lead = 0;
       while (lead < part.size() && (part[lead] == '\n' || part[lead] == ' ')) ++lead;

@@ -45,14 +45,6 @@ struct ContentResult {
 
 ContentResult ExtractContent(const Dom& dom, const ContentOptions& options = {});
 
-// The class/id weight of an element's attributes: > 0 for names of article text ("article-body",
-// "story", "entry-content"), < 0 for furniture ("comments", "share-bar", "related-links"),
-// 0 when neutral. Exposed for tests.
-int ClassWeight(std::string_view class_and_id);
-
-// True for class/id names of picture captions and credits ("wp-caption", "image-credit").
-bool IsCaptionClass(std::string_view class_and_id);
-
 }  // namespace witness::clean
 
 #endif  // WITNESS_CLEAN_HTML_CONTENT_H_

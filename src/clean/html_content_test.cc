@@ -25,34 +25,12 @@ std::string Para(int i) {
          "what real article text looks like.</p>";
 }
 
-TEST(ClassWeight, NamesOfTextAndOfFurniture) {
-  EXPECT_GT(ClassWeight("article-body"), 0);
-  EXPECT_GT(ClassWeight("storyBody"), 0);
-  EXPECT_GT(ClassWeight("entry-content"), 0);
-  EXPECT_EQ(ClassWeight("col-md-8 clearfix"), 0);
-  EXPECT_EQ(ClassWeight("ad-header"), -50);   // ads: strong
-  EXPECT_EQ(ClassWeight("comment-list"), -50);
-  EXPECT_EQ(ClassWeight("relatedStories"), -50);
-  EXPECT_EQ(ClassWeight("social-share"), -50);
-  EXPECT_EQ(ClassWeight("site-footer"), -25);  // weak: could wrap everything
-  EXPECT_EQ(ClassWeight("content-with-sidebar"), 0);  // weak and positive cancel
-  EXPECT_EQ(ClassWeight("comment-body"), -50);         // strong wins
-  EXPECT_EQ(ClassWeight("header"), -25);
-  EXPECT_EQ(ClassWeight("shadow"), 0);  // no "ad" inside words
-  EXPECT_EQ(ClassWeight("social-media-embed"), 0);  // an embedded post is quoted text
-}
-
-TEST(IsCaptionClass, Captions) {
-  EXPECT_TRUE(IsCaptionClass("wp-caption-text"));
-  EXPECT_TRUE(IsCaptionClass("newsCaption"));
-  EXPECT_TRUE(IsCaptionClass("image credit"));
-  EXPECT_FALSE(IsCaptionClass("article-body"));
-}
-
 TEST(ExtractContent, IncludesSiblingsSplitByAds) {
   std::string html = "<body><div class=main><div class='story-body'>" + Para(1) + Para(2) +
-                     Para(3) + "</div><div class='ad-slot'>Advertisement</div><div class="
-                     "'story-body'>" + Para(4) + Para(5) + "</div></div></body>";
+                     Para(3) +
+                     "</div><div class='ad-slot'>Advertisement</div><div class="
+                     "'story-body'>" +
+                     Para(4) + Para(5) + "</div></div></body>";
   ContentResult r = ContentOf(html);
   for (int i = 1; i <= 5; ++i) {
     EXPECT_THAT(r.text, HasSubstr("Paragraph " + std::to_string(i))) << i;
@@ -66,8 +44,8 @@ TEST(ExtractContent, ClimbsThroughPerParagraphWrappers) {
   for (int i = 1; i <= 6; ++i) {
     body += "<div class=card><div class=card-content>" + Para(i) + "</div></div>";
   }
-  ContentResult r = ContentOf("<body><nav><a href=/>Home</a></nav><div id=article-body>" +
-                              body + "</div><footer>Contact us</footer></body>");
+  ContentResult r = ContentOf("<body><nav><a href=/>Home</a></nav><div id=article-body>" + body +
+                              "</div><footer>Contact us</footer></body>");
   EXPECT_EQ(r.paragraphs, 6u);
   EXPECT_THAT(r.text, Not(HasSubstr("Home")));
   EXPECT_THAT(r.text, Not(HasSubstr("Contact")));
@@ -79,7 +57,8 @@ TEST(ExtractContent, DropsLinkListsButKeepsLinkedSentences) {
       "<p>Read the <a href=/r>full report</a> on the council's website, which was published "
       "on Monday.</p><ul><li><a href=/a>Another story entirely</a></li><li><a href=/b>And "
       "one more story</a></li></ul><p>Tags: <a href=/t1>council</a>, <a href=/t2>budget</a>"
-      "</p>" + Para(2) + "</article></body>";
+      "</p>" +
+      Para(2) + "</article></body>";
   ContentResult r = ContentOf(html);
   EXPECT_THAT(r.text, HasSubstr("Read the full report on the council"));
   EXPECT_THAT(r.text, Not(HasSubstr("Another story")));
@@ -89,9 +68,10 @@ TEST(ExtractContent, DropsLinkListsButKeepsLinkedSentences) {
 TEST(ExtractContent, SectionsTitledAsFurnitureAreLeftOut) {
   std::string teasers;
   for (int i = 0; i < 3; ++i) {
-    teasers += "<div class=teaser><p>A teaser paragraph for another article on this site, long "
-               "enough to look like article text to a naive extractor, with commas, too.</p>"
-               "</div>";
+    teasers +=
+        "<div class=teaser><p>A teaser paragraph for another article on this site, long "
+        "enough to look like article text to a naive extractor, with commas, too.</p>"
+        "</div>";
   }
   std::string html = "<body><div class=wrap><div class=post>" + Para(1) + Para(2) + Para(3) +
                      "</div><div class=more><h3>You may also like</h3>" + teasers +
@@ -102,9 +82,10 @@ TEST(ExtractContent, SectionsTitledAsFurnitureAreLeftOut) {
 }
 
 TEST(ExtractContent, BylinesAndBoilerplateLinesGo) {
-  std::string html = "<body><article><p>By Jane Doe</p><p>Published 10:02 AM EST Nov 19, 2019"
-                     "</p>" + Para(1) + "<p>Advertisement</p>" + Para(2) + Para(3) +
-                     "</article></body>";
+  std::string html =
+      "<body><article><p>By Jane Doe</p><p>Published 10:02 AM EST Nov 19, 2019"
+      "</p>" +
+      Para(1) + "<p>Advertisement</p>" + Para(2) + Para(3) + "</article></body>";
   ContentOptions o;
   o.collect_removed = true;
   ContentResult r = ContentOf(html, o);

@@ -81,7 +81,9 @@ namespace {
 
 thread_local std::unique_ptr<ParseArena> tls_arena;
 
-void* ArenaAlloc(void* userdata, size_t size) { return static_cast<ParseArena*>(userdata)->Alloc(size); }
+void* ArenaAlloc(void* userdata, size_t size) {
+  return static_cast<ParseArena*>(userdata)->Alloc(size);
+}
 void ArenaFree(void* userdata, void* p) { static_cast<ParseArena*>(userdata)->Free(p); }
 
 }  // namespace

@@ -28,12 +28,12 @@ inline constexpr uint32_t kNoNode = 0xFFFFFFFFu;
 struct Node {
   const GumboNode* g = nullptr;
   uint32_t parent = kNoNode;
-  uint32_t end = 0;    // one past the last node of this subtree
-  uint32_t len = 0;    // text nodes: bytes of text
-  uint16_t depth = 0;  // capped at 65535
+  uint32_t end = 0;                  // one past the last node of this subtree
+  uint32_t len = 0;                  // text nodes: bytes of text
+  uint16_t depth = 0;                // capped at 65535
   GumboTag tag = GUMBO_TAG_UNKNOWN;  // GUMBO_TAG_UNKNOWN for text nodes and custom elements
-  bool text = false;   // a text, whitespace or CDATA node
-  bool foreign = false;  // SVG or MathML element
+  bool text = false;                 // a text, whitespace or CDATA node
+  bool foreign = false;              // SVG or MathML element
   bool is_text() const { return text; }
 };
 

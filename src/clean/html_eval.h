@@ -47,7 +47,7 @@ EvalSummary Summarize(const std::vector<PageScore>& pages);
 
 // One page of the benchmark.
 struct BenchmarkPage {
-  std::string id;     // the sha256 file stem
+  std::string id;  // the sha256 file stem
   std::string url;
   std::string truth;  // articleBody
   std::string html;   // the page's bytes, decompressed

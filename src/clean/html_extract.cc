@@ -63,7 +63,8 @@ std::string BodyParagraphs(std::string_view body) {
   size_t start = 0;
   while (start <= body.size()) {
     size_t nl = body.find('\n', start);
-    std::string_view line = body.substr(start, nl == std::string_view::npos ? body.npos : nl - start);
+    std::string_view line =
+        body.substr(start, nl == std::string_view::npos ? body.npos : nl - start);
     std::string p = clean::CollapseWhitespace(line);
     if (!p.empty()) {
       if (!out.empty()) out += "\n\n";
@@ -80,11 +81,21 @@ void AppendJsonString(std::string_view s, std::string* out) {
   for (char c : s) {
     const auto b = static_cast<unsigned char>(c);
     switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
       default:
         if (b < 0x20) {
           char buf[8];
@@ -103,10 +114,9 @@ void AppendJsonString(std::string_view s, std::string* out) {
 StatusOr<Extracted> ExtractHtml(std::string_view bytes, const ExtractOptions& options,
                                 std::string_view name) {
   if (bytes.size() > options.max_bytes) {
-    return Status::ResourceExhausted(NameOf(name) + ": page is " + std::to_string(bytes.size()) +
-                                     " bytes, over the limit of " +
-                                     std::to_string(options.max_bytes) +
-                                     " (ExtractOptions::max_bytes)");
+    return Status::ResourceExhausted(
+        NameOf(name) + ": page is " + std::to_string(bytes.size()) + " bytes, over the limit of " +
+        std::to_string(options.max_bytes) + " (ExtractOptions::max_bytes)");
   }
   if (clean::TrimAscii(bytes).empty()) {
     return Status::InvalidArgument(NameOf(name) + ": empty page");
@@ -120,8 +130,7 @@ StatusOr<Extracted> ExtractHtml(std::string_view bytes, const ExtractOptions& op
   size_t nuls = 0;
   if (LooksBinary(decoded.utf8, &nuls)) {
     return Status::InvalidArgument(NameOf(name) + ": binary data (" +
-                                   (nuls > 0 ? "NUL bytes" : "control characters") +
-                                   "), not HTML");
+                                   (nuls > 0 ? "NUL bytes" : "control characters") + "), not HTML");
   }
 
   Extracted out;

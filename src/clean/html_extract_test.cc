@@ -108,9 +108,10 @@ TEST(ExtractHtml, LeavesOutCaptionsUnlessAsked) {
 TEST(ExtractHtml, DropsCommentThreads) {
   std::string comments;
   for (int i = 0; i < 6; ++i) {
-    comments += "<li class='comment'><p>I have lived in this city for thirty years and I have "
-                "never seen the council act so quickly, which worries me a great deal, frankly, "
-                "and I will say so at the next meeting.</p></li>";
+    comments +=
+        "<li class='comment'><p>I have lived in this city for thirty years and I have "
+        "never seen the council act so quickly, which worries me a great deal, frankly, "
+        "and I will say so at the next meeting.</p></li>";
   }
   const std::string html = "<html><body><div class='story-body'>" + Article() +
                            "</div><section id='comments'><h2>Comments</h2><ol>" + comments +
@@ -147,10 +148,11 @@ TEST(ExtractHtml, FallsBackToJsonLdArticleBody) {
   const std::string html =
       "<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":"
       "\"Shell\",\"articleBody\":\"" +
-      std::string("First paragraph of a story that the page only renders with JavaScript, so "
-                  "the markup holds nothing but an empty shell and a loading spinner.\\nSecond "
-                  "paragraph with more words, enough of them for the extractor to prefer this "
-                  "text over the empty page.") +
+      std::string(
+          "First paragraph of a story that the page only renders with JavaScript, so "
+          "the markup holds nothing but an empty shell and a loading spinner.\\nSecond "
+          "paragraph with more words, enough of them for the extractor to prefer this "
+          "text over the empty page.") +
       "\"}</script></head><body><div id='app'>Loading...</div></body></html>";
   Extracted e = MustExtract(html);
   EXPECT_EQ(e.text, std::string(body).replace(body.find('\n'), 1, "\n\n"));
@@ -172,7 +174,8 @@ TEST(ExtractHtml, Windows1252Declared) {
 
 TEST(ExtractHtml, Windows1252Undeclared) {
   const std::string html =
-      "<html><body><p>Na\xEFve r\xE9sum\xE9s and fa\xE7" "ades: the caf\xE9 owner\x92s "
+      "<html><body><p>Na\xEFve r\xE9sum\xE9s and fa\xE7"
+      "ades: the caf\xE9 owner\x92s "
       "complaint, filed in M\xFCnchen, went nowhere at all this year.</p></body></html>";
   Extracted e = MustExtract(html);
   EXPECT_THAT(e.text, HasSubstr("Na\u00efve r\u00e9sum\u00e9s and fa\u00e7ades"));
@@ -192,7 +195,8 @@ TEST(ExtractHtml, Latin1DeclaredButBytesAreUtf8) {
 TEST(ExtractHtml, Utf8DeclaredButBytesAreWindows1252) {
   const std::string html =
       "<html><head><meta charset='utf-8'></head><body><p>El ni\xF1o pidi\xF3 caf\xE9 con "
-      "az\xFA" "car en la estaci\xF3n, seg\xFAn cont\xF3 su madre a los periodistas.</p></body>"
+      "az\xFA"
+      "car en la estaci\xF3n, seg\xFAn cont\xF3 su madre a los periodistas.</p></body>"
       "</html>";
   Extracted e = MustExtract(html);
   EXPECT_EQ(e.charset_detected, "windows-1252");
@@ -288,21 +292,32 @@ TEST(ExtractHtml, DeepNestingCompletesQuickly) {
     const char* open;
     const char* close;
   };
-  const Case cases[] = {{"<div>", "</div>"},       {"<span>", "</span>"},
-                        {"<b>", "</b>"},           {"<a href=x>", "</a>"},
-                        {"<div/>", ""},            {"<table><tr><td>", "</td></tr></table>"},
-                        {"<ul><li>", "</li></ul>"}, {"<svg><g>", "</g></svg>"},
-                        {"<foo><div>", "</foo>"},  {"<b><div>", "</b>"},
-                        {"<p><b id=x>", "</p>"},   {"<font>", ""},
-                        {"<svg><foreignObject><div/>", ""}, {"<template>", ""},
-                        {"<select><option>", ""},  {"<table><caption>", ""},
-                        {"<h1><h2>", ""},          {"<dl><dt>", ""},
-                        {"<i><p>", ""},            {"<math><mi><div/>", ""}};
+  const Case cases[] = {{"<div>", "</div>"},
+                        {"<span>", "</span>"},
+                        {"<b>", "</b>"},
+                        {"<a href=x>", "</a>"},
+                        {"<div/>", ""},
+                        {"<table><tr><td>", "</td></tr></table>"},
+                        {"<ul><li>", "</li></ul>"},
+                        {"<svg><g>", "</g></svg>"},
+                        {"<foo><div>", "</foo>"},
+                        {"<b><div>", "</b>"},
+                        {"<p><b id=x>", "</p>"},
+                        {"<font>", ""},
+                        {"<svg><foreignObject><div/>", ""},
+                        {"<template>", ""},
+                        {"<select><option>", ""},
+                        {"<table><caption>", ""},
+                        {"<h1><h2>", ""},
+                        {"<dl><dt>", ""},
+                        {"<i><p>", ""},
+                        {"<math><mi><div/>", ""}};
   for (const Case& c : cases) {
     std::string html = "<html><body>";
     for (int i = 0; i < 100000; ++i) html += c.open;
-    html += "<p>The only paragraph of text in a page that nests one hundred thousand levels "
-            "deep, which must still come out.</p>";
+    html +=
+        "<p>The only paragraph of text in a page that nests one hundred thousand levels "
+        "deep, which must still come out.</p>";
     for (int i = 0; i < 100000; ++i) html += c.close;
     html += "</body></html>";
     const auto start = std::chrono::steady_clock::now();
@@ -382,17 +397,20 @@ TEST(ExtractHtml, OversizedPageIsRefused) {
 }
 
 TEST(ExtractHtml, PageWithoutArticleIsNotAnError) {
-  Extracted e = MustExtract("<html><head><title>Home</title></head><body><nav><a href=/>Home"
-                            "</a></nav></body></html>");
+  Extracted e = MustExtract(
+      "<html><head><title>Home</title></head><body><nav><a href=/>Home"
+      "</a></nav></body></html>");
   EXPECT_EQ(e.text, "");
   EXPECT_EQ(e.title, "Home");
 }
 
 TEST(ExtractHtml, CollectsRemovedBlocksWhenAsked) {
-  const std::string html = "<html><body><nav><a href=/a>World</a> <a href=/b>Business</a></nav>"
-                           "<article>" + Article() +
-                           "<div class='share-bar'>Share this story on Facebook</div></article>"
-                           "</body></html>";
+  const std::string html =
+      "<html><body><nav><a href=/a>World</a> <a href=/b>Business</a></nav>"
+      "<article>" +
+      Article() +
+      "<div class='share-bar'>Share this story on Facebook</div></article>"
+      "</body></html>";
   ExtractOptions options;
   options.collect_removed = true;
   Extracted e = MustExtract(html, options);

@@ -3,174 +3,19 @@
 #include <algorithm>
 #include <utility>
 
+#include "clean/html_stack_model.h"
+#include "clean/html_tags.h"
+
 namespace witness::clean {
 
 namespace {
 
-// ---- Tag names as 64-bit ids: up to 8 ASCII letters packed, longer names hashed. ----
-
-using TagId = uint64_t;
-
-constexpr char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-constexpr TagId Id(std::string_view name) {
-  bool ascii = true;
-  for (char c : name) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (name.size() <= 8 && ascii) {
-    TagId v = 0;
-    for (char c : name) v = (v << 8) | static_cast<unsigned char>(LowerAscii(c));
-    return v;
-  }
-  TagId h = 1469598103934665603ull;
-  for (char c : name) h = (h ^ static_cast<unsigned char>(LowerAscii(c))) * 1099511628211ull;
-  return h | (1ull << 63);
-}
-
-bool IsVoid(TagId t) {
-  switch (t) {
-    case Id("area"): case Id("base"): case Id("br"): case Id("col"): case Id("embed"):
-    case Id("hr"): case Id("img"): case Id("input"): case Id("keygen"): case Id("link"):
-    case Id("meta"): case Id("param"): case Id("source"): case Id("track"): case Id("wbr"):
-    case Id("basefont"): case Id("bgsound"): case Id("frame"): case Id("image"):
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsHeading(TagId t) {
-  return t == Id("h1") || t == Id("h2") || t == Id("h3") || t == Id("h4") || t == Id("h5") ||
-         t == Id("h6");
-}
-
-// Start tags that close an open <p> (HTML standard, "in body").
-bool ClosesP(TagId t) {
-  if (IsHeading(t)) return true;
-  switch (t) {
-    case Id("address"): case Id("article"): case Id("aside"): case Id("blockquote"):
-    case Id("center"): case Id("details"): case Id("dialog"): case Id("dir"): case Id("div"):
-    case Id("dl"): case Id("fieldset"): case Id("figcaption"): case Id("figure"):
-    case Id("footer"): case Id("header"): case Id("hgroup"): case Id("main"): case Id("menu"):
-    case Id("nav"): case Id("ol"): case Id("p"): case Id("section"): case Id("summary"):
-    case Id("ul"): case Id("pre"): case Id("listing"): case Id("form"): case Id("li"):
-    case Id("dd"): case Id("dt"): case Id("plaintext"): case Id("table"): case Id("hr"):
-    case Id("xmp"): case Id("search"):
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Elements that end the search of "has an element in scope".
-bool IsScopeBoundary(TagId t) {
-  switch (t) {
-    case Id("applet"): case Id("caption"): case Id("html"): case Id("table"): case Id("td"):
-    case Id("th"): case Id("marquee"): case Id("object"): case Id("template"):
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Elements that are markers in the list of active formatting elements.
-bool IsMarker(TagId t) {
-  switch (t) {
-    case Id("applet"): case Id("caption"): case Id("td"): case Id("th"): case Id("marquee"):
-    case Id("object"): case Id("template"):
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsFormatting(TagId t) {
-  switch (t) {
-    case Id("a"): case Id("b"): case Id("big"): case Id("code"): case Id("em"): case Id("font"):
-    case Id("i"): case Id("nobr"): case Id("s"): case Id("small"): case Id("strike"):
-    case Id("strong"): case Id("tt"): case Id("u"):
-      return true;
-    default:
-      return false;
-  }
-}
-
-// The HTML standard's "special" category (the ones that matter here).
-bool IsSpecial(TagId t) {
-  if (IsHeading(t) || IsScopeBoundary(t) || IsVoid(t) || ClosesP(t)) return true;
-  switch (t) {
-    case Id("body"): case Id("button"): case Id("colgroup"): case Id("frameset"):
-    case Id("head"): case Id("iframe"): case Id("noembed"): case Id("noframes"):
-    case Id("noscript"): case Id("script"): case Id("select"): case Id("style"):
-    case Id("tbody"): case Id("textarea"): case Id("tfoot"): case Id("thead"): case Id("title"):
-    case Id("tr"):
-      return true;
-    default:
-      return false;
-  }
-}
-
-// End tags handled by "pop up to the element if it is in scope" rather than the
-// "any other end tag" rule (which stops at special elements).
-bool EndPopsInScope(TagId t) {
-  if (IsHeading(t) || IsScopeBoundary(t)) return true;
-  switch (t) {
-    case Id("address"): case Id("article"): case Id("aside"): case Id("blockquote"):
-    case Id("button"): case Id("center"): case Id("details"): case Id("dialog"): case Id("dir"):
-    case Id("div"): case Id("dl"): case Id("fieldset"): case Id("figcaption"):
-    case Id("figure"): case Id("footer"): case Id("header"): case Id("hgroup"):
-    case Id("listing"): case Id("main"): case Id("menu"): case Id("nav"): case Id("ol"):
-    case Id("pre"): case Id("section"): case Id("summary"): case Id("ul"): case Id("form"):
-    case Id("li"): case Id("dd"): case Id("dt"): case Id("tbody"): case Id("thead"):
-    case Id("tfoot"): case Id("tr"): case Id("colgroup"): case Id("select"): case Id("search"):
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Breaks out of SVG/MathML back into HTML.
-bool BreaksForeign(TagId t) {
-  if (IsHeading(t)) return true;
-  switch (t) {
-    case Id("b"): case Id("big"): case Id("blockquote"): case Id("body"): case Id("br"):
-    case Id("center"): case Id("code"): case Id("dd"): case Id("div"): case Id("dl"):
-    case Id("dt"): case Id("em"): case Id("embed"): case Id("head"): case Id("hr"): case Id("i"):
-    case Id("img"): case Id("li"): case Id("listing"): case Id("menu"): case Id("meta"):
-    case Id("nobr"): case Id("ol"): case Id("p"): case Id("pre"): case Id("ruby"): case Id("s"):
-    case Id("small"): case Id("span"): case Id("strong"): case Id("strike"): case Id("sub"):
-    case Id("sup"): case Id("table"): case Id("tt"): case Id("u"): case Id("ul"):
-    case Id("var"): case Id("font"):
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Foreign elements whose content is HTML again.
-bool IsIntegrationPoint(TagId t) {
-  switch (t) {
-    case Id("foreignobject"): case Id("desc"): case Id("title"): case Id("mi"): case Id("mo"):
-    case Id("mn"): case Id("ms"): case Id("mtext"): case Id("annotation-xml"):
-      return true;
-    default:
-      return false;
-  }
-}
-
-enum class RawKind { kNone, kDrop, kKeep, kScript, kPlaintext };
-
-RawKind RawKindOf(TagId t) {
-  switch (t) {
-    case Id("script"): return RawKind::kScript;
-    case Id("style"): case Id("noscript"): case Id("iframe"): case Id("noembed"):
-    case Id("noframes"):
-      return RawKind::kDrop;
-    case Id("title"): case Id("textarea"): case Id("xmp"):
-      return RawKind::kKeep;
-    case Id("plaintext"): return RawKind::kPlaintext;
-    default: return RawKind::kNone;
-  }
-}
+using tags::BreaksForeign;
+using tags::Id;
+using tags::LowerAscii;
+using tags::RawKind;
+using tags::RawKindOf;
+using tags::TagId;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -194,7 +39,7 @@ struct Tag {
   static constexpr size_t kMaxAttrs = 32;
   TagId id = 0;
   std::string_view name;
-  size_t end = 0;  // one past '>' (or the input's end)
+  size_t end = 0;       // one past '>' (or the input's end)
   bool closed = false;  // ended by '>' (not by the end of input)
   bool self_closing = false;
   std::string_view type;  // the type attribute (scripts only)
@@ -207,8 +52,15 @@ struct Tag {
 // Elements whose attributes are all kept (metadata lives there).
 bool KeepsAllAttributes(TagId t) {
   switch (t) {
-    case Id("meta"): case Id("link"): case Id("base"): case Id("html"): case Id("time"):
-    case Id("script"): case Id("body"): case Id("head"): case Id("title"):
+    case Id("meta"):
+    case Id("link"):
+    case Id("base"):
+    case Id("html"):
+    case Id("time"):
+    case Id("script"):
+    case Id("body"):
+    case Id("head"):
+    case Id("title"):
       return true;
     default:
       return false;
@@ -220,10 +72,24 @@ bool KeepsAllAttributes(TagId t) {
 // decode and store.
 bool IsUsefulAttribute(std::string_view name) {
   switch (Id(name)) {
-    case Id("class"): case Id("id"): case Id("role"): case Id("itemprop"): case Id("hidden"):
-    case Id("lang"): case Id("datetime"): case Id("pubdate"): case Id("property"):
-    case Id("content"): case Id("name"): case Id("rel"): case Id("type"): case Id("itemtype"):
-    case Id("itemscope"): case Id("aria-hidden"): case Id("xml:lang"): case Id("value"):
+    case Id("class"):
+    case Id("id"):
+    case Id("role"):
+    case Id("itemprop"):
+    case Id("hidden"):
+    case Id("lang"):
+    case Id("datetime"):
+    case Id("pubdate"):
+    case Id("property"):
+    case Id("content"):
+    case Id("name"):
+    case Id("rel"):
+    case Id("type"):
+    case Id("itemtype"):
+    case Id("itemscope"):
+    case Id("aria-hidden"):
+    case Id("xml:lang"):
+    case Id("value"):
       return true;
     default:
       return false;
@@ -433,244 +299,6 @@ bool IsJsonLdType(std::string_view type) {
   return StartsWithCi(type, 0, "application/ld+json");
 }
 
-// ---- The model of the parser's stack of open elements. ----
-class StackModel {
- public:
-  explicit StackModel(const PrescanOptions& options) : options_(options) {}
-
-  // True inside SVG or MathML, except directly in an integration point (foreignObject, ...).
-  bool InForeign() const {
-    return !stack_.empty() && stack_.back().foreign && !stack_.back().integration;
-  }
-
-  // Decides a start tag: returns false when it must be dropped; otherwise updates the model.
-  bool Start(TagId t, bool self_closing) {
-    if (InForeign() && BreaksForeign(t)) {
-      size_t k = stack_.size();
-      while (k > 0 && stack_[k - 1].foreign) --k;
-      PopTo(k);
-    }
-    const bool foreign = t == Id("svg") || t == Id("math") || InForeign();
-    if (foreign && self_closing) return true;
-    if (!foreign && IsVoid(t)) return true;
-    if (!foreign) {
-      if (t == Id("html") || t == Id("body") || t == Id("head") || t == Id("frameset")) {
-        return true;
-      }
-      if (t == Id("form") && open_forms_ > 0) return true;  // nested forms are ignored
-    }
-    size_t keep = foreign ? stack_.size() : ImpliedCloses(t);
-    if (keep + 1 > options_.max_depth) return false;
-    const bool formatting = !foreign && IsFormatting(t);
-    if (formatting && SegmentSize() >= options_.max_open_formatting) return false;
-    if (formatting && (t == Id("a") || t == Id("nobr"))) {
-      // A second <a> closes the first (adoption agency).
-      if (HasFormattingEntry(t)) {
-        End(t);
-        keep = std::min(keep, stack_.size());
-      }
-    }
-    PopTo(keep);
-    Entry e;
-    e.id = t;
-    e.foreign = foreign;
-    e.integration = foreign && IsIntegrationPoint(t);
-    stack_.push_back(e);
-    if (t == Id("form") && !foreign) ++open_forms_;
-    if (!foreign && IsMarker(t)) formatting_.push_back(0);
-    if (formatting) formatting_.push_back(t);
-    if (t == Id("p") && !foreign) ++open_p_;
-    max_depth_ = std::max(max_depth_, stack_.size());
-    return true;
-  }
-
-  void End(TagId t) {
-    if (stack_.empty()) return;
-    if (InForeign()) {
-      // Pops to the matching foreign element, if any before the HTML part of the stack.
-      for (size_t k = stack_.size(); k > 0 && stack_[k - 1].foreign; --k) {
-        if (stack_[k - 1].id == t) {
-          PopTo(k - 1);
-          return;
-        }
-      }
-    }
-    if (t == Id("body") || t == Id("html") || t == Id("br")) return;
-    if (IsFormatting(t) && HasFormattingEntry(t)) {
-      RemoveFormattingEntry(t);
-      // The adoption agency: with only phrasing elements above it, the element is popped
-      // with them; with a block above it (a "furthest block") the depth stays as it is.
-      for (size_t k = stack_.size(); k > 0; --k) {
-        const Entry& e = stack_[k - 1];
-        if (e.id == t && !e.foreign) {
-          PopTo(k - 1);
-          return;
-        }
-        if (IsSpecial(e.id) || IsScopeBoundary(e.id)) return;
-      }
-      return;
-    }
-    if (t == Id("p")) {
-      size_t k = FindInScope(Id("p"), /*button_scope=*/true);
-      if (k != kNone) PopTo(k);
-      return;
-    }
-    if (IsHeading(t)) {
-      for (size_t k = stack_.size(); k > 0; --k) {
-        if (IsHeading(stack_[k - 1].id)) {
-          PopTo(k - 1);
-          return;
-        }
-        if (IsScopeBoundary(stack_[k - 1].id)) return;
-      }
-      return;
-    }
-    if (EndPopsInScope(t)) {
-      size_t k = FindInScope(t, false);
-      if (k != kNone) PopTo(k);
-      return;
-    }
-    // Any other end tag: pops to the element unless a special element comes first.
-    for (size_t k = stack_.size(); k > 0; --k) {
-      const Entry& e = stack_[k - 1];
-      if (e.id == t) {
-        PopTo(k - 1);
-        return;
-      }
-      if (!e.foreign && IsSpecial(e.id)) return;
-    }
-  }
-
-  size_t max_depth() const { return max_depth_; }
-
-  // Formatting elements the parser may re-create at the next tag or text (those open since
-  // the last marker).
-  size_t OpenFormatting() const { return formatting_.empty() ? 0 : SegmentSize(); }
-
- private:
-  static constexpr size_t kNone = static_cast<size_t>(-1);
-
-  struct Entry {
-    TagId id = 0;
-    bool foreign = false;
-    bool integration = false;
-  };
-
-  // Index of the topmost `t` in scope, or kNone.
-  size_t FindInScope(TagId t, bool button_scope) const {
-    for (size_t k = stack_.size(); k > 0; --k) {
-      const Entry& e = stack_[k - 1];
-      if (e.id == t && !e.foreign) return k - 1;
-      if (IsScopeBoundary(e.id) || (button_scope && e.id == Id("button")) || e.foreign) {
-        return kNone;
-      }
-    }
-    return kNone;
-  }
-
-  // The stack size after the end tags a start tag implies (not yet applied).
-  size_t ImpliedCloses(TagId t) const {
-    size_t keep = stack_.size();
-    if (ClosesP(t) && open_p_ > 0) {
-      size_t k = FindInScope(Id("p"), true);
-      if (k != kNone) keep = k;
-    }
-    if (IsHeading(t) && keep > 0 && IsHeading(stack_[keep - 1].id)) --keep;
-    if (t == Id("li") || t == Id("dd") || t == Id("dt")) {
-      for (size_t k = keep; k > 0; --k) {
-        TagId id = stack_[k - 1].id;
-        const bool match = t == Id("li") ? id == Id("li") : (id == Id("dd") || id == Id("dt"));
-        if (match) {
-          keep = k - 1;
-          break;
-        }
-        if (IsSpecial(id) && id != Id("address") && id != Id("div") && id != Id("p")) break;
-      }
-    }
-    if (t == Id("option") || t == Id("optgroup")) {
-      if (keep > 0 && stack_[keep - 1].id == Id("option")) --keep;
-      if (t == Id("optgroup") && keep > 0 && stack_[keep - 1].id == Id("optgroup")) --keep;
-    }
-    if (t == Id("td") || t == Id("th") || t == Id("tr") || t == Id("tbody") ||
-        t == Id("thead") || t == Id("tfoot") || t == Id("caption") || t == Id("colgroup")) {
-      // Back to the table context: close the open cell / row / section inside the nearest table.
-      for (size_t k = keep; k > 0; --k) {
-        TagId id = stack_[k - 1].id;
-        if (id == Id("table")) {
-          // For a section or caption, close everything inside the table; for a row, keep
-          // the section; for a cell, keep the row.
-          size_t target = k;
-          if (t == Id("tr") || t == Id("td") || t == Id("th")) {
-            if (target < keep && (stack_[target].id == Id("tbody") ||
-                                  stack_[target].id == Id("thead") ||
-                                  stack_[target].id == Id("tfoot"))) {
-              ++target;
-            }
-            if ((t == Id("td") || t == Id("th")) && target < keep && stack_[target].id == Id("tr")) {
-              ++target;
-            }
-          }
-          keep = std::min(keep, target);
-          break;
-        }
-        if (stack_[k - 1].foreign) break;
-      }
-    }
-    if (t == Id("table") && keep > 0 && stack_[keep - 1].id == Id("table")) --keep;
-    if ((t == Id("button") || t == Id("select")) ) {
-      size_t k = FindInScope(t, false);
-      if (k != kNone) keep = std::min(keep, k);
-    }
-    return keep;
-  }
-
-  void PopTo(size_t size) {
-    while (stack_.size() > size) {
-      const Entry& e = stack_.back();
-      if (!e.foreign) {
-        if (e.id == Id("p")) --open_p_;
-        if (e.id == Id("form")) --open_forms_;
-        if (IsMarker(e.id)) {
-          // Leaving a cell, caption or object clears the formatting list up to its marker.
-          while (!formatting_.empty() && formatting_.back() != 0) formatting_.pop_back();
-          if (!formatting_.empty()) formatting_.pop_back();
-        }
-      }
-      stack_.pop_back();
-    }
-    if (stack_.empty()) open_p_ = 0, open_forms_ = 0;
-  }
-
-  size_t SegmentSize() const {
-    size_t n = 0;
-    for (size_t k = formatting_.size(); k > 0 && formatting_[k - 1] != 0; --k) ++n;
-    return n;
-  }
-
-  bool HasFormattingEntry(TagId t) const {
-    for (size_t k = formatting_.size(); k > 0 && formatting_[k - 1] != 0; --k) {
-      if (formatting_[k - 1] == t) return true;
-    }
-    return false;
-  }
-
-  void RemoveFormattingEntry(TagId t) {
-    for (size_t k = formatting_.size(); k > 0 && formatting_[k - 1] != 0; --k) {
-      if (formatting_[k - 1] == t) {
-        formatting_.erase(formatting_.begin() + static_cast<ptrdiff_t>(k - 1));
-        return;
-      }
-    }
-  }
-
-  const PrescanOptions& options_;
-  std::vector<Entry> stack_;
-  std::vector<TagId> formatting_;  // the active formatting elements; 0 = marker
-  size_t open_p_ = 0;
-  size_t open_forms_ = 0;
-  size_t max_depth_ = 0;
-};
-
 // Counts of start tags dropped by the limits, so that their end tags go too.
 class DroppedTags {
  public:
@@ -785,8 +413,8 @@ Prescanned Prescan(std::string_view s, const PrescanOptions& options) {
     i = tag.end;
     if (!model.InForeign() && (tag.id == Id("svg") || tag.id == Id("math")) && !tag.self_closing) {
       // Drawings and formulas: never text, often large.
-      size_t end = FindElementEnd(s, tag.end, tag.id == Id("svg") ? "svg" : "math",
-                                  &foreign_budget);
+      size_t end =
+          FindElementEnd(s, tag.end, tag.id == Id("svg") ? "svg" : "math", &foreign_budget);
       if (end != std::string_view::npos) {
         drop(lt, end);
         i = end;
@@ -797,8 +425,8 @@ Prescanned Prescan(std::string_view s, const PrescanOptions& options) {
     if (raw == RawKind::kScript || raw == RawKind::kDrop) {
       std::string lower(tag.name);
       for (char& ch : lower) ch = LowerAscii(ch);
-      size_t close = raw == RawKind::kScript ? FindScriptEnd(s, tag.end)
-                                             : FindRawEnd(s, tag.end, lower);
+      size_t close =
+          raw == RawKind::kScript ? FindScriptEnd(s, tag.end) : FindRawEnd(s, tag.end, lower);
       size_t content_end = close == std::string_view::npos ? n : close;
       if (raw == RawKind::kScript && IsJsonLdType(tag.type)) {
         result.json_ld.emplace_back(s.substr(tag.end, content_end - tag.end));

@@ -42,10 +42,10 @@ struct PrescanOptions {
 };
 
 struct Prescanned {
-  std::string html;                   // what the parser reads
-  std::vector<std::string> json_ld;   // raw contents of the JSON-LD scripts, in page order
-  size_t dropped_tags = 0;            // start and end tags removed by the limits
-  size_t max_depth = 0;               // the deepest nesting the model reached (after limits)
+  std::string html;                  // what the parser reads
+  std::vector<std::string> json_ld;  // raw contents of the JSON-LD scripts, in page order
+  size_t dropped_tags = 0;           // start and end tags removed by the limits
+  size_t max_depth = 0;              // the deepest nesting the model reached (after limits)
 };
 
 Prescanned Prescan(std::string_view html, const PrescanOptions& options = {});

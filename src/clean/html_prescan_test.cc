@@ -54,8 +54,8 @@ TEST(Prescan, KeepsJsonLd) {
 
 TEST(Prescan, ScriptEndFollowsTheEscapeRules) {
   // Inside "<!--", a "<script>" opens a section whose "</script>" does not end the element.
-  Prescanned p = Prescan(
-      "<script><!-- document.write('<script>x()</script>'); --></script><p>after</p>");
+  Prescanned p =
+      Prescan("<script><!-- document.write('<script>x()</script>'); --></script><p>after</p>");
   EXPECT_EQ(p.html, "<p>after</p>");
   // "</scripts" is not an end tag; "</SCRIPT >" is.
   p = Prescan("<script>a = '</scripts>';</SCRIPT ><p>after</p>");
@@ -66,8 +66,9 @@ TEST(Prescan, ScriptEndFollowsTheEscapeRules) {
 }
 
 TEST(Prescan, RemovesSvgAndMathWhole) {
-  Prescanned p = Prescan("<p>a<svg viewBox='0 0 1 1'><g><svg><text>label</text></svg></g>"
-                         "</svg>b<math><mi>x</mi></math>c</p>");
+  Prescanned p = Prescan(
+      "<p>a<svg viewBox='0 0 1 1'><g><svg><text>label</text></svg></g>"
+      "</svg>b<math><mi>x</mi></math>c</p>");
   EXPECT_EQ(p.html, "<p>abc</p>");
   // An HTML tag inside <svg> ends it in a browser: such an svg is left to the parser.
   p = Prescan("<svg><g></g><p>escaped text</p>");
@@ -165,9 +166,10 @@ TEST(Prescan, SameTextAsTheParserAlone) {
 
 TEST(Prescan, AnyBytesAreSafe) {
   uint32_t x = 99;
-  const char* pieces[] = {"<", ">", "</", "<!--", "-->", "<script>", "</script>", "<svg>",
-                          "</svg>", "<p>", "<div/>", "'", "\"", "=", " ", "a", "<b>", "<table>",
-                          "<td>", "<![CDATA[", "]]>", "<math>", "<title>", "\xff", "\xc3"};
+  const char* pieces[] = {"<",      ">",       "</",   "<!--",    "-->",  "<script>",  "</script>",
+                          "<svg>",  "</svg>",  "<p>",  "<div/>",  "'",    "\"",        "=",
+                          " ",      "a",       "<b>",  "<table>", "<td>", "<![CDATA[", "]]>",
+                          "<math>", "<title>", "\xff", "\xc3"};
   for (int round = 0; round < 300; ++round) {
     std::string html;
     for (int i = 0; i < 200; ++i) {

@@ -137,12 +137,14 @@ std::string StripTags(std::string_view s) {
           for (size_t k = i + 1; k < gt && name.size() < 12; ++k) {
             char ch = s[k];
             if (ch == '/' && name.empty()) continue;
-            if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))) break;
+            if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')))
+              break;
             name.push_back(static_cast<char>(ch | 0x20));
           }
           static constexpr std::string_view kBlocks[] = {
-              "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-              "blockquote", "tr", "td", "th", "table", "section", "pre", "figure", "hr"};
+              "p",  "br", "div",   "li",      "ul",  "ol",         "h1",
+              "h2", "h3", "h4",    "h5",      "h6",  "blockquote", "tr",
+              "td", "th", "table", "section", "pre", "figure",     "hr"};
           for (std::string_view b : kBlocks) {
             if (name == b) {
               out.push_back('\n');

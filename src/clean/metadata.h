@@ -34,10 +34,10 @@ struct PageMetadata {
   std::string author;
   std::string site;
   std::string url;
-  std::string language;   // normalised (NormalizeLanguage) or ""
+  std::string language;  // normalised (NormalizeLanguage) or ""
   std::string description;
-  std::string html_title;      // <title> as written (whitespace collapsed)
-  std::string json_ld_body;    // JSON-LD articleBody, tags stripped, or ""
+  std::string html_title;    // <title> as written (whitespace collapsed)
+  std::string json_ld_body;  // JSON-LD articleBody, tags stripped, or ""
 };
 
 PageMetadata ExtractMetadata(const Dom& dom, const std::vector<std::string>& json_ld,
@@ -45,8 +45,7 @@ PageMetadata ExtractMetadata(const Dom& dom, const std::vector<std::string>& jso
 
 // What JSON-LD says about the article; exposed for tests.
 struct JsonLdArticle {
-  std::string type, headline, date_published, author, publisher, url, language, description,
-      body;
+  std::string type, headline, date_published, author, publisher, url, language, description, body;
   std::string any_date_published;  // the first datePublished of any object (WebPage, ...)
 };
 // The first Article-kind object in the blocks; `found` false when none.
@@ -62,6 +61,9 @@ std::string NormalizeLanguage(std::string_view text);
 
 // Resolves `ref` against the absolute URL `base` ("" when it cannot).
 std::string ResolveUrl(std::string_view base, std::string_view ref);
+
+// "https://...", "http://...", "//host/..." or "www....".
+bool LooksLikeUrl(std::string_view s);
 
 // Decodes HTML character references (&amp; &#8217; &eacute; ...) in text that was not parsed
 // as HTML (JSON-LD strings, attribute-like values). Unknown references are kept.

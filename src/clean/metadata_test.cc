@@ -105,8 +105,8 @@ TEST(ParseJsonLd, FindsTheArticleAnywhere) {
 
 TEST(ParseJsonLd, RepairsRawNewlinesAndIgnoresGarbage) {
   bool found = false;
-  JsonLdArticle a = ParseJsonLd({"{not json", "<!--{\"@type\":\"NewsArticle\",\"headline\":\"Two\nlines\"}-->"},
-                                &found);
+  JsonLdArticle a = ParseJsonLd(
+      {"{not json", "<!--{\"@type\":\"NewsArticle\",\"headline\":\"Two\nlines\"}-->"}, &found);
   ASSERT_TRUE(found);
   EXPECT_EQ(a.headline, "Two lines");
   // Deeply nested JSON is skipped, not walked.
