@@ -443,6 +443,33 @@ size_t AppendUtf8Repaired(std::string_view bytes, std::string* out) {
   return repaired;
 }
 
+size_t ReplaceInvalidUtf8(std::string* s) {
+  if (ScanUtf8(*s).invalid == 0) return 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(s->data());
+  const size_t n = s->size();
+  std::string out;
+  out.reserve(n + 16);
+  size_t replaced = 0;
+  size_t i = 0;
+  while (i < n) {
+    const size_t j = SkipAscii(p, i, n);
+    out.append(s->data() + i, j - i);
+    i = j;
+    if (i >= n) break;
+    const int len = SequenceLength(p + i, n - i);
+    if (len > 0) {
+      out.append(s->data() + i, static_cast<size_t>(len));
+      i += static_cast<size_t>(len);
+    } else {
+      AppendCodePoint(0xFFFD, &out);
+      ++replaced;
+      i += static_cast<size_t>(-len);
+    }
+  }
+  s->swap(out);
+  return replaced;
+}
+
 std::string CanonicalCharset(std::string_view label) { return ResolveLabel(label).first; }
 
 std::string FindDeclaredCharset(std::string_view bytes, size_t limit) {

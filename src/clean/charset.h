@@ -67,6 +67,10 @@ Utf8Stats ScanUtf8(std::string_view bytes);
 // reinterpreted.
 size_t AppendUtf8Repaired(std::string_view bytes, std::string* out);
 
+// Makes `s` valid UTF-8 in place, each maximal ill-formed subsequence becoming U+FFFD.
+// Returns the number replaced (0, and no copy, when `s` is already valid).
+size_t ReplaceInvalidUtf8(std::string* s);
+
 }  // namespace witness::clean
 
 #endif  // WITNESS_CLEAN_CHARSET_H_

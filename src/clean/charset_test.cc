@@ -70,6 +70,15 @@ TEST(AppendUtf8Repaired, ReadsBadBytesAsWindows1252) {
   EXPECT_EQ(out, "caf\u00e9 \u201cok\u201d \u00e9");
 }
 
+TEST(ReplaceInvalidUtf8, ReplacesMaximalSubparts) {
+  std::string s = "ok \xC3\xA9 \xDF six \xE2\x80 \xF0\x9F\x98\x80";
+  EXPECT_EQ(ReplaceInvalidUtf8(&s), 2u);
+  EXPECT_EQ(s, "ok \u00e9 \ufffd six \ufffd \U0001F600");
+  std::string valid = "caf\xC3\xA9";
+  EXPECT_EQ(ReplaceInvalidUtf8(&valid), 0u);
+  EXPECT_EQ(valid, "caf\u00e9");
+}
+
 TEST(DecodeHtml, ByteOrderMarksWin) {
   Decoded d = DecodeHtml("\xEF\xBB\xBF<meta charset=koi8-r>caf\xC3\xA9");
   EXPECT_EQ(d.charset, "UTF-8");

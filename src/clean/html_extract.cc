@@ -172,6 +172,13 @@ StatusOr<Extracted> ExtractHtml(std::string_view bytes, const ExtractOptions& op
   out.description = std::move(meta.description);
   for (std::string& r : content.removed) out.removed.push_back(std::move(r));
 
+  // The parser can emit ill-formed UTF-8 for absurd character references (&#99999999999;):
+  // every field leaves valid.
+  for (std::string* s : {&out.title, &out.published, &out.author, &out.site, &out.url,
+                         &out.language, &out.description, &out.text}) {
+    clean::ReplaceInvalidUtf8(s);
+  }
+  for (std::string& r : out.removed) clean::ReplaceInvalidUtf8(&r);
   for (std::string* s : {&out.title, &out.author, &out.site, &out.description, &out.text}) {
     ToNfc(s);
   }

@@ -19,7 +19,7 @@
 //     formatting start tags (b, i, a, font, ...) left open beyond max_open_formatting (each
 //     open one is re-opened by the parser at every paragraph: quadratic work otherwise),
 //     and every start tag once the parser would hold max_elements elements (it needs some
-//     400 bytes per element: this bounds its memory whatever the markup);
+//     500 bytes per element: this bounds its memory whatever the markup);
 //   - keeps at most 32 attributes per tag (the parser compares each with all before it).
 // The text between tags is never changed, so the parser sees the same content.
 #ifndef WITNESS_CLEAN_HTML_PRESCAN_H_
