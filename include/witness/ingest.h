@@ -52,6 +52,11 @@ class Env {
   // The regular files a path names: itself when it is a file, every file below it (sorted,
   // hidden entries skipped) when it is a folder. NotFound/IoError when it cannot be read.
   virtual StatusOr<std::vector<std::string>> ListFiles(const std::string& path) = 0;
+  // The name of the folder that holds `path`, which supplies an article's source when nothing
+  // else names one: "corpus/daily-planet/a.txt" -> "daily-planet". This default reads it from
+  // the path's text ("" for "a.txt" and "-"); Env::Default() also resolves a relative path
+  // against the working folder, so "a.txt" read inside daily-planet/ gives "daily-planet".
+  virtual std::string ParentFolderName(const std::string& path);
   // The process's real file system. Never null; owned by witness.
   static Env* Default();
 };
@@ -122,6 +127,10 @@ StatusOr<Article> ParseJsonLine(std::string_view line, std::string_view origin,
 // Completes an article: normalises `text`, derives `source` when empty (URL host, else
 // `fallback_source`), `id` when empty (ContentId), and `word_count`.
 void FinishArticle(Article* article, std::string_view fallback_source);
+// The same, appending one message per caveat (repaired UTF-8, removed NUL bytes) to *warnings,
+// each naming article->origin.
+void FinishArticle(Article* article, std::string_view fallback_source,
+                   std::vector<std::string>* warnings);
 
 // The stable id of an article with none given: 16 hex digits of XXH3-64 over source, URL and
 // normalised text (html when text is empty). Same content, same id, on every machine.
