@@ -22,6 +22,19 @@
 //   - Articles reach Accept() finished: `text` normalised (text.h Normalize), `id`, `source`,
 //     `origin` and `word_count` set. HTML articles have `html` set; `text` holds the extracted
 //     body when an extractor is available and is empty otherwise.
+//
+// Details (additions to the rules above):
+//   - JSON input whose first line opens a document ('[' or a lone '{' not followed by another
+//     record line) is read as one document of at most max_line_bytes: one object (origin =
+//     the path), an array of objects or objects one after another (origin = path:line where
+//     each starts, path:line:column when several start on one line). A text found to start with '{'
+//     by content only, whose first two lines are not JSON, is read as plain text.
+//   - Text with a UTF-8 BOM loses it; UTF-16 with a BOM is converted; UTF-32 is refused
+//     (kUnsupported), and so are bzip2, xz, lz4 and zip input. Plain text that holds no valid
+//     multi-byte UTF-8 at all but Windows-1252 bytes is read as Windows-1252, with a warning.
+//   - Corrupt or truncated gzip/zstd is one Reject (kCorruption) for the file; in JSON Lines
+//     the records before the damage have landed already.
+//   - WARC input goes to a WARC reader (src/ingest/read_warc.h); without one it is refused.
 #ifndef WITNESS_INGEST_H_
 #define WITNESS_INGEST_H_
 
@@ -116,11 +129,36 @@ void ReadStream(std::string_view name, ByteStream* stream, const IngestOptions& 
 // "MOSCOW/ALMATY (BLOOMBERG, AFP) -", "NUR-SULTAN, Jan 10 (Reuters) -", and fills `published`,
 // `title`, `places`, `agencies`. `path` names the input in errors and supplies the source
 // (its parent folder's name). InvalidArgument for empty or binary input.
+//   - The date prefix ("date", "dated" or "published", optional ':', an ISO 8601 or RFC 2822
+//     date) and the title are removed from `text` (`raw` keeps everything).
+//   - The title is the first non-blank line that is a paragraph of its own, at most 300 bytes
+//     and 40 words, not ending like prose or a prompt (. : ; ,), not starting in lower case,
+//     not a dateline, and followed by more text. Up to three prompt lines ending in ':' or
+//     page-furniture lines ("Advertisement") before it are skipped and stay in the text. The
+//     title repeated on the next non-blank line is removed too.
+//   - The dateline stays in the text (it is part of the lede); a month-day without a year goes
+//     to extra_json as "dateline_date", a full date fills `published` when it is empty.
+//     Grammar: src/ingest/dateline.h.
 StatusOr<Article> ParsePlainText(std::string_view bytes, std::string_view path,
                                  const IngestOptions& options = {});
 
 // One JSON Lines record: {"id","source","url","title","published","language","text"|"html"};
 // other fields land in extra_json. `origin` ("feed.jsonl:17") names it in errors.
+//   - Also read: "author", "places", "agencies" (a string or an array of strings); "text" may
+//     be an array of paragraphs (joined by blank lines); a numeric "id" is kept as written.
+//   - Common other names count when the field's own is absent or null and their value has the
+//     right type: url <- link, canonical_url; title <- headline; published <- date,
+//     date_publish, datePublished, published_at, publish_date, pubdate; language <- lang;
+//     text <- body, maintext, articleBody, content, paragraphs, body_paragraphs,
+//     body-paragraphs; author <- authors, byline, creator; source <- source_domain, outlet,
+//     publisher. Otherwise they are unknown fields.
+//   - Unknown fields are kept in extra_json as written (minified), in input order.
+//   - published: ISO 8601 date or date-time (or RFC 2822), normalised to "2022-01-10",
+//     "2022-01-10T08:00:00Z" or "...+03:00" (fraction dropped, zone as given). An invalid date
+//     or language tag is a warning: the field stays empty and the value goes to extra_json.
+//   - A dateline opening the text fills places and agencies when the record has none.
+//   - Rejected: invalid JSON, not an object, a known field of the wrong type, no text and no
+//     html, text or html over max_article_bytes. Invalid UTF-8 is repaired (a warning).
 StatusOr<Article> ParseJsonLine(std::string_view line, std::string_view origin,
                                 const IngestOptions& options = {});
 

@@ -12,7 +12,7 @@ namespace witness::ingest_internal {
 
 namespace {
 
-constexpr size_t kInChunk = 256u << 10;
+constexpr size_t kInChunk = 64u << 10;
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 

@@ -175,6 +175,28 @@ TEST_F(PosixEnvTest, UnreadablePathsAreRejectedOnceEach) {
   ASSERT_EQ(sink2.accepted.size(), 1u);
 }
 
+TEST_F(PosixEnvTest, DashReadsStandardInput) {
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  const std::string feed = "{\"text\": \"From stdin.\"}\nnot json\n";
+  ASSERT_EQ(::write(fds[1], feed.data(), feed.size()), static_cast<ssize_t>(feed.size()));
+  ::close(fds[1]);
+  const int saved = ::dup(STDIN_FILENO);
+  ASSERT_GE(saved, 0);
+  ASSERT_GE(::dup2(fds[0], STDIN_FILENO), 0);
+  ::close(fds[0]);
+  CollectingSink sink;
+  ReadInputs(Env::Default(), {"-"}, {}, &sink);
+  ::dup2(saved, STDIN_FILENO);
+  ::close(saved);
+  ASSERT_EQ(sink.accepted.size(), 1u);
+  EXPECT_EQ(sink.accepted[0].origin, "-:1");
+  EXPECT_EQ(sink.accepted[0].source, "unknown");
+  EXPECT_EQ(sink.accepted[0].text, "From stdin.");
+  ASSERT_EQ(sink.rejected.size(), 1u);
+  EXPECT_THAT(sink.rejected[0].message(), ::testing::StartsWith("-:2: invalid JSON"));
+}
+
 TEST_F(PosixEnvTest, RealFilesOfEveryKind) {
   Write("feed/news.jsonl",
         "{\"text\": \"One.\", \"url\": \"https://www.ft.com/a\"}\nbad\n\n"

@@ -1,5 +1,7 @@
 #include "ingest/json_util.h"
 
+#include <cstring>
+
 namespace witness::ingest_internal {
 
 namespace {
@@ -14,15 +16,18 @@ size_t SkipSpace(std::string_view s, size_t i) {
 // s[i] is '"': the index just past the closing quote (s.size() when unterminated, and then
 // *terminated, when given, is set false).
 size_t SkipString(std::string_view s, size_t i, bool* terminated = nullptr) {
-  ++i;
-  while (i < s.size()) {
-    const char c = s[i];
-    if (c == '\\') {
-      i += 2;
-      continue;
-    }
-    ++i;
-    if (c == '"') return i;
+  const size_t content = i + 1;
+  size_t from = content;
+  while (from < s.size()) {
+    // Jump to the next quote; it closes the string unless an odd run of backslashes
+    // (inside this string) precedes it.
+    const void* q = std::memchr(s.data() + from, '"', s.size() - from);
+    if (q == nullptr) break;
+    const size_t at = static_cast<size_t>(static_cast<const char*>(q) - s.data());
+    size_t k = at;
+    while (k > content && s[k - 1] == '\\') --k;
+    if ((at - k) % 2 == 0) return at + 1;
+    from = at + 1;
   }
   if (terminated != nullptr) *terminated = false;
   return s.size();

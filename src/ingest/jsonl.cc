@@ -280,8 +280,6 @@ StatusOr<Article> JsonRecordParser::Parse(std::string_view json, std::string_vie
     }
     // The raw text of each member, in document order, to keep unknown values as written.
     const std::string_view parsed_text(m.padded.data(), body.size());
-    const bool have_raw =
-        SplitObjectMembers(parsed_text, &m.raw_members) && m.raw_members.size() == obj.size();
 
     m.members.clear();
     for (simdjson::dom::key_value_pair kv : obj) {
@@ -304,6 +302,21 @@ StatusOr<Article> JsonRecordParser::Parse(std::string_view json, std::string_vie
       }
       m.members.push_back(mem);
     }
+
+    // The raw text of the members is needed only for unknown fields and numeric ids (kept as
+    // written), and for values that may end up in extra_json; splitting a long line costs a
+    // pass over it, so do it only then.
+    bool need_raw = false;
+    for (const Member& mem : m.members) {
+      if (mem.field == kUnknown || mem.priority > 0 || mem.field == kPublished ||
+          mem.field == kLanguage || (mem.field == kId && mem.value.is_number()) ||
+          mem.value.is_null()) {
+        need_raw = true;
+        break;
+      }
+    }
+    const bool have_raw = need_raw && SplitObjectMembers(parsed_text, &m.raw_members) &&
+                          m.raw_members.size() == obj.size();
 
     Article a;
     a.origin = who;

@@ -127,6 +127,8 @@ TEST(ReadInputsTest, TruncatedGzipKeepsWhatWasReadAndRejectsOnce) {
   EXPECT_THAT(sink.rejected[0].message(), HasSubstr("feed.jsonl.gz: gzip stream is truncated"));
   EXPECT_GT(sink.accepted.size(), 10u);
   EXPECT_LT(sink.accepted.size(), 2000u);
+  EXPECT_THAT(sink.rejected[0].message(),
+              HasSubstr("(after line " + std::to_string(sink.accepted.size()) + ")"));
   // A truncated plain-text article is one rejection.
   CollectingSink text = ReadBytes("a.txt.gz", Gzip(std::string(5000, 'x')).substr(0, 20));
   EXPECT_TRUE(text.accepted.empty());
@@ -254,12 +256,14 @@ TEST(ReadInputsTest, JsonDocumentsArraysAndPrettyPrintedObjects) {
   CollectingSink sink = Read(&env, {"j"});
   EXPECT_THAT(Origins(sink),
               ElementsAre("j/1-array.json:2", "j/1-array.json:5", "j/2-object.json",
-                          "j/3-objects.json:1", "j/3-objects.json:4", "j/5-cut.json:1"));
+                          "j/3-objects.json:1", "j/3-objects.json:4", "j/5-cut.json:1:2"));
   EXPECT_EQ(sink.accepted[2].title, "T");
+  // Values sharing a line are told apart by their column.
   EXPECT_THAT(sink.RejectMessages(),
               ElementsAre("j/1-array.json:3: missing text or html",
                           "j/4-empty.json: JSON array holds no records",
-                          "j/5-cut.json:1: invalid JSON: unterminated string"));
+                          "j/5-cut.json:1:" + std::to_string(Line(1).size() + 4) +
+                              ": invalid JSON: unterminated string"));
   EXPECT_THAT(sink.warnings,
               ElementsAre("j/5-cut.json: JSON array is not closed (is the file cut short?)"));
 }

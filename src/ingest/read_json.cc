@@ -183,8 +183,8 @@ class JsonReader {
         case LineReader::Kind::kEnd:
           return true;
         case LineReader::Kind::kError:
-          sink_->Reject(
-              WithMessage(error, error.message() + " (after line " + std::to_string(number) + ")"));
+          sink_->Reject(WithMessage(error, error.message() + " (after line " +
+                                               std::to_string(lines->lines_read()) + ")"));
           return true;
         case LineReader::Kind::kTooLong:
           TooLong(number, too_long);
@@ -230,13 +230,29 @@ class JsonReader {
       Emit(std::string_view(doc).substr(values[0].begin, values[0].end - values[0].begin), name_);
       return true;
     }
+    // Origins: "path:line" where the value starts; "path:line:column" (bytes, from 1) when
+    // more than one value starts on that line, so that every origin names one record.
+    std::vector<uint64_t> starts(values.size());
+    std::vector<size_t> columns(values.size());
     uint64_t line = first_line;
-    size_t counted_to = 0;
-    for (const ValueRange& v : values) {
-      line +=
-          static_cast<uint64_t>(std::count(doc.begin() + counted_to, doc.begin() + v.begin, '\n'));
-      counted_to = v.begin;
-      Record(std::string_view(doc).substr(v.begin, v.end - v.begin), line);
+    size_t counted_to = 0, line_start = 0;
+    for (size_t i = 0; i < values.size(); ++i) {
+      for (size_t k = counted_to; k < values[i].begin; ++k) {
+        if (doc[k] == '\n') {
+          ++line;
+          line_start = k + 1;
+        }
+      }
+      counted_to = values[i].begin;
+      starts[i] = line;
+      columns[i] = values[i].begin - line_start + 1;
+    }
+    for (size_t i = 0; i < values.size(); ++i) {
+      const bool shared = (i > 0 && starts[i - 1] == starts[i]) ||
+                          (i + 1 < values.size() && starts[i + 1] == starts[i]);
+      const std::string origin =
+          shared ? Origin(starts[i]) + ":" + std::to_string(columns[i]) : Origin(starts[i]);
+      Emit(std::string_view(doc).substr(values[i].begin, values[i].end - values[i].begin), origin);
     }
     if (array && !complete) {
       sink_->Warn(name_ + ": JSON array is not closed (is the file cut short?)");

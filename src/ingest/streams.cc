@@ -7,6 +7,9 @@
 namespace witness::ingest_internal {
 
 namespace {
+// Reads start small (most articles are a few KB, and a folder may hold a million of them) and
+// grow geometrically up to kChunk per read.
+constexpr size_t kFirstChunk = 16u << 10;
 constexpr size_t kChunk = 1u << 20;
 }  // namespace
 
@@ -103,7 +106,8 @@ Status ReadAtMost(ByteStream* stream, size_t limit, std::string* out, bool* over
   *total = 0;
   // Read until limit + 1 bytes are held: one byte more than allowed proves the input too big.
   while (true) {
-    const size_t want = std::min(kChunk, limit + 1 - out->size());
+    const size_t step = std::clamp(out->size(), kFirstChunk, kChunk);
+    const size_t want = std::min(step, limit + 1 - out->size());
     if (want == 0) break;
     const size_t old = out->size();
     out->resize(old + want);
@@ -146,8 +150,9 @@ Status LineReader::Fill() {
     scan_ -= begin_;
     begin_ = 0;
   }
-  if (buf_.size() - end_ < kChunk / 4) {
-    buf_.resize(std::max(buf_.size() * 2, end_ + kChunk));
+  const size_t free_space = buf_.size() - end_;
+  if (free_space < kFirstChunk || free_space < std::min(buf_.size(), kChunk) / 4) {
+    buf_.resize(std::max(std::max(buf_.size() * 2, kFirstChunk * 4), end_ + kFirstChunk));
   }
   StatusOr<size_t> r = source_->Read(buf_.data() + end_, buf_.size() - end_);
   if (!r.ok()) return r.status();

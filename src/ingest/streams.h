@@ -102,6 +102,8 @@ class LineReader {
   // The unread bytes already buffered (after the last line returned), for handing the rest of
   // the stream to another reader together with `source`.
   std::string_view Buffered() const;
+  // Lines returned so far (kLine and kTooLong).
+  uint64_t lines_read() const { return line_number_; }
 
  private:
   Status Fill();  // appends more bytes; sets eof_
