@@ -158,6 +158,9 @@ TEST_F(PosixEnvTest, UnreadablePathsAreRejectedOnceEach) {
   EXPECT_THAT(sock_sink.rejected[0].message(),
               ::testing::StartsWith(socket_path + ": cannot open: "));
 
+}
+
+TEST_F(PosixEnvTest, FoldersWithoutPermissionAreRejected) {
   if (::geteuid() == 0) GTEST_SKIP() << "running as root: permission bits do not stop reads";
   Write("locked/secret.txt", "x");
   Write("dir/inner/x.txt", "x");
