@@ -161,8 +161,15 @@ std::string HostOfUrl(std::string_view url) {
   } else if (url.substr(0, 2) == "//") {
     rest = url.substr(2);
   } else if (url.find(':') == std::string_view::npos || url.find(':') > url.find('/')) {
-    rest = url;  // no scheme: accepted only when it looks like a host name (checked below)
-    if (rest.find('.') == std::string_view::npos) return "";
+    // No scheme ("www.bbc.co.uk/news"): accepted only when it looks like a domain name, its
+    // last label made of letters ("v1.2" and "3.14" are not hosts).
+    rest = url;
+    const std::string_view host = rest.substr(0, rest.find_first_of("/?#"));
+    const size_t dot = host.find_last_of('.');
+    if (dot == std::string_view::npos || host.size() - dot - 1 < 2) return "";
+    for (char c : host.substr(dot + 1)) {
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return "";
+    }
   } else {
     return "";
   }

@@ -94,6 +94,10 @@ TEST(HostOfUrlTest, Table) {
       {"https://example.com:80x/", ""},
       {"https://a..b/", ""},
       {"javascript:alert(1)", ""},
+      {"v1.2", ""},
+      {"3.14", ""},
+      {"example.c", ""},
+      {"example.com.", ""},
   };
   for (const auto& [url, host] : cases) EXPECT_EQ(HostOfUrl(url), host) << url;
 }
