@@ -27,8 +27,8 @@
 //   - JSON input whose first line opens a document ('[' or a lone '{' not followed by another
 //     record line) is read as one document of at most max_line_bytes: one object (origin =
 //     the path), an array of objects or objects one after another (origin = path:line where
-//     each starts, path:line:column when several start on one line). A text found to start with '{'
-//     by content only, whose first two lines are not JSON, is read as plain text.
+//     each starts, path:line:column when several start on one line). A text found to start
+//     with '{' by content only, whose first two lines are not JSON, is read as plain text.
 //   - Text with a UTF-8 BOM loses it; UTF-16 with a BOM is converted; UTF-32 is refused
 //     (kUnsupported), and so are bzip2, xz, lz4 and zip input. Plain text that holds no valid
 //     multi-byte UTF-8 at all but Windows-1252 bytes is read as Windows-1252, with a warning.
@@ -163,7 +163,9 @@ StatusOr<Article> ParseJsonLine(std::string_view line, std::string_view origin,
                                 const IngestOptions& options = {});
 
 // Completes an article: normalises `text`, derives `source` when empty (URL host, else
-// `fallback_source`), `id` when empty (ContentId), and `word_count`.
+// `fallback_source`), `id` when empty (ContentId), and `word_count`. Also makes `title`,
+// `author` and `source` one NFC line each (whitespace runs become one space), trims `url` and
+// `id`, and sets `extra_json` to "{}" when empty.
 void FinishArticle(Article* article, std::string_view fallback_source);
 // The same, appending one message per caveat (repaired UTF-8, removed NUL bytes) to *warnings,
 // each naming article->origin.
