@@ -116,6 +116,63 @@ void AppendMinified(std::string_view json, std::string* out) {
   }
 }
 
+std::string QuoteHugeNumbers(std::string_view s, bool* changed) {
+  *changed = false;
+  std::string out;
+  out.reserve(s.size() + 16);
+  size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '"') {
+      const size_t end = SkipString(s, i);
+      out.append(s.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+      size_t end = i;
+      while (end < s.size() && ((s[end] >= '0' && s[end] <= '9') || s[end] == '-' ||
+                                s[end] == '+' || s[end] == '.' || s[end] == 'e' || s[end] == 'E')) {
+        ++end;
+      }
+      const std::string_view token = s.substr(i, end - i);
+      size_t k = token[0] == '-' ? 1 : 0;
+      size_t int_digits = 0;
+      while (k < token.size() && token[k] >= '0' && token[k] <= '9') {
+        ++int_digits;
+        ++k;
+      }
+      bool huge = int_digits >= 20;
+      const size_t e = token.find_first_of("eE");
+      if (e != std::string_view::npos) {
+        size_t x = e + 1;
+        if (x < token.size() && (token[x] == '+' || token[x] == '-')) ++x;
+        size_t exp_digits = 0;
+        int exponent = 0;
+        while (x < token.size() && token[x] >= '0' && token[x] <= '9') {
+          if (exponent < 100000) exponent = exponent * 10 + (token[x] - '0');
+          ++exp_digits;
+          ++x;
+        }
+        if (exp_digits > 0 && exponent > 300) huge = true;
+      }
+      if (huge) {
+        out.push_back('"');
+        out.append(token);
+        out.push_back('"');
+        *changed = true;
+      } else {
+        out.append(token);
+      }
+      i = end;
+      continue;
+    }
+    out.push_back(c);
+    ++i;
+  }
+  return out;
+}
+
 bool SplitObjectMembers(std::string_view s, std::vector<RawMember>* members) {
   members->clear();
   size_t i = SkipSpace(s, 0);

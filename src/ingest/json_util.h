@@ -17,6 +17,11 @@ void AppendJsonString(std::string_view s, std::string* out);
 // Appends `json` without the whitespace outside strings.
 void AppendMinified(std::string_view json, std::string* out);
 
+// A copy of `json` in which every number a double or a 64-bit integer cannot hold (20 or more
+// integer digits, or an exponent beyond +-300) is quoted, so that a parser with 64-bit numbers
+// accepts the text; *changed says whether any was. Strings are left alone.
+std::string QuoteHugeNumbers(std::string_view json, bool* changed);
+
 // The members of a JSON object, as raw text: `key` is the key's literal with its quotes,
 // `value` the value's text. False when `json` is not shaped like an object.
 struct RawMember {

@@ -42,6 +42,16 @@ TEST(SplitObjectMembersTest, RawKeysAndValues) {
   EXPECT_FALSE(SplitObjectMembers("{\"a\":1", &m));
 }
 
+TEST(QuoteHugeNumbersTest, OnlyNumbersOutOfRange) {
+  bool changed = false;
+  EXPECT_EQ(QuoteHugeNumbers(R"({"a": 1, "b": -2.5e10, "c": "99999999999999999999999"})", &changed),
+            R"({"a": 1, "b": -2.5e10, "c": "99999999999999999999999"})");
+  EXPECT_FALSE(changed);
+  EXPECT_EQ(QuoteHugeNumbers(R"([12345678901234567890, 1e301, -1E-400, 1e300])", &changed),
+            R"(["12345678901234567890", "1e301", "-1E-400", 1e300])");
+  EXPECT_TRUE(changed);
+}
+
 TEST(IsOpenJsonLineTest, PrettyPrintedFirstLines) {
   EXPECT_TRUE(IsOpenJsonLine("{"));
   EXPECT_TRUE(IsOpenJsonLine("{\"a\": ["));

@@ -262,6 +262,12 @@ StatusOr<Article> JsonRecordParser::Parse(std::string_view json, std::string_vie
                                " in the JSON record with U+FFFD");
       err = parse(body, &root);
     }
+    bool quoted_numbers = false;
+    if (err == simdjson::NUMBER_ERROR || err == simdjson::NUMBER_OUT_OF_RANGE) {
+      // Valid JSON may hold numbers beyond 64 bits; read them as text (kept as written).
+      std::string quoted = QuoteHugeNumbers(body, &quoted_numbers);
+      if (quoted_numbers) err = parse(quoted, &root);
+    }
     if (err == simdjson::MEMALLOC) return Status::ResourceExhausted(who + ": out of memory");
     if (err != simdjson::SUCCESS) {
       std::string why = HumanJsonError(err);
@@ -279,7 +285,7 @@ StatusOr<Article> JsonRecordParser::Parse(std::string_view json, std::string_vie
                                      std::string(TypeName(root.type())) + ")");
     }
     // The raw text of each member, in document order, to keep unknown values as written.
-    const std::string_view parsed_text(m.padded.data(), body.size());
+    const std::string_view parsed_text = body;
 
     m.members.clear();
     for (simdjson::dom::key_value_pair kv : obj) {
@@ -306,7 +312,7 @@ StatusOr<Article> JsonRecordParser::Parse(std::string_view json, std::string_vie
     // The raw text of the members is needed only for unknown fields and numeric ids (kept as
     // written), and for values that may end up in extra_json; splitting a long line costs a
     // pass over it, so do it only then.
-    bool need_raw = false;
+    bool need_raw = quoted_numbers;
     for (const Member& mem : m.members) {
       if (mem.field == kUnknown || mem.priority > 0 || mem.field == kPublished ||
           mem.field == kLanguage || (mem.field == kId && mem.value.is_number()) ||

@@ -154,6 +154,18 @@ TEST(ParseJsonLineTest, AliasesCountOnlyWhenTheFieldIsAbsent) {
   EXPECT_EQ(Parse(R"({"body-paragraphs": [["P1."], ["P2."]]})").text, "P1.\n\nP2.");
 }
 
+TEST(ParseJsonLineTest, NumbersBeyond64BitsAreValidJson) {
+  Article a = Parse(R"({"id": 123456789012345678901234567890, "text": "x", "big": -1.5e400,)"
+                    R"( "n": [99999999999999999999999, 1], "s": "12345678901234567890123"})");
+  EXPECT_EQ(a.id, "123456789012345678901234567890");
+  EXPECT_EQ(a.extra_json,
+            R"({"big":-1.5e400,"n":[99999999999999999999999,1],"s":"12345678901234567890123"})");
+  EXPECT_EQ(Error(R"({"text": "x", "n": 12345678901234567890123x})").code(),
+            Status::Code::kInvalidArgument);
+  EXPECT_EQ(Error(R"({"text": "x", "n": 01})").message(),
+            "feed.jsonl:17: invalid JSON: invalid number");
+}
+
 TEST(ParseJsonLineTest, RepeatedFieldLastOneWins) {
   Article a = Parse(R"({"title": "first", "title": "second", "text": "x"})");
   EXPECT_EQ(a.title, "second");
