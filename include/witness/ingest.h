@@ -95,8 +95,9 @@ struct IngestOptions {
   size_t max_article_bytes = 64u << 20;
   // A JSON line longer than this is rejected. Default 128 MiB (an HTML page inside JSON).
   size_t max_line_bytes = 128u << 20;
-  // A file whose first 8 KiB hold a NUL byte or more than 10% control bytes is binary, and is
-  // rejected. NUL bytes in a file that passes are removed with a warning.
+  // A file whose first 8 KiB hold more than 8 NUL bytes (or more than 1% of them), or more
+  // than this fraction of control bytes, is binary, and is rejected. The few NUL bytes of a
+  // file that passes are removed with a warning.
   double max_control_fraction = 0.10;
   // The source used when nothing names one. Default "unknown".
   std::string default_source = "unknown";

@@ -129,7 +129,16 @@ TEST(CheckNotBinaryTest, NulAndControlBytes) {
   Status nul = CheckNotBinary(std::string("abc\0def", 7), "dir/a.bin", 0.10);
   ASSERT_FALSE(nul.ok());
   EXPECT_EQ(nul.code(), Status::Code::kInvalidArgument);
-  EXPECT_EQ(nul.message(), "dir/a.bin: binary file (NUL byte at offset 3)");
+  EXPECT_EQ(nul.message(), "dir/a.bin: binary file (a NUL byte at offset 3)");
+  // A few stray NULs in a long text do not make it binary (they are removed later)...
+  std::string text(8192, 'a');
+  text[100] = text[5000] = '\0';
+  EXPECT_TRUE(CheckNotBinary(text, "t.txt", 0.10).ok());
+  // ...but more than 8 do, however long the text.
+  for (int i = 0; i < 9; ++i) text[200 + i * 10] = '\0';
+  Status many = CheckNotBinary(text, "t.txt", 0.10);
+  ASSERT_FALSE(many.ok());
+  EXPECT_EQ(many.message(), "t.txt: binary file (11 NUL bytes, the first at offset 100)");
   // 2 control bytes in 20: 10% is allowed, 3 in 20 is not.
   EXPECT_TRUE(CheckNotBinary(std::string(18, 'a') + "\x01\x02", "a", 0.10).ok());
   Status ctl = CheckNotBinary(std::string(17, 'a') + "\x01\x02\x7F", "a", 0.10);

@@ -143,7 +143,7 @@ TEST(ParsePlainTextTest, RejectsEmptyBinaryAndOversized) {
 
   StatusOr<Article> binary = ParsePlainText(std::string("GIF89a\0\0\x01", 9), "d/i.gif");
   ASSERT_FALSE(binary.ok());
-  EXPECT_EQ(binary.status().message(), "d/i.gif: binary file (NUL byte at offset 6)");
+  EXPECT_EQ(binary.status().message(), "d/i.gif: binary file (2 NUL bytes, the first at offset 6)");
 
   IngestOptions small;
   small.max_article_bytes = 10;

@@ -54,7 +54,7 @@ TEST(SchemaTest, CreatesThenReopens) {
   EXPECT_OK(store->Check());
 }
 
-TEST(SchemaTest, VersionOneHasTheFoundationTables) {
+TEST(SchemaTest, CurrentVersionHasTheFoundationTables) {
   TempDir dir;
   std::string path = dir.File("w.db");
   { ASSERT_OK_AND_ASSIGN(store, Store::Open(path, {})); }
@@ -74,7 +74,9 @@ TEST(SchemaTest, VersionOneHasTheFoundationTables) {
               ::testing::ElementsAre("rowid", "id", "source", "url", "title", "published",
                                      "language", "places", "agencies", "author", "content_type",
                                      "text", "html", "raw", "raw_same_as", "extra_json", "origin",
-                                     "word_count", "ingested_at", "run_id"));
+                                     "word_count", "ingested_at", "run_id", "boilerplate"));
+  EXPECT_THAT(columns("source_templates"),
+              ::testing::ElementsAre("source", "blob", "updated_at"));
   EXPECT_THAT(columns("runs"), ::testing::ElementsAre("id", "inputs", "started_at", "finished_at",
                                                       "added", "unchanged", "rejected"));
   EXPECT_THAT(columns("meta"), ::testing::ElementsAre("key", "value"));
@@ -102,7 +104,7 @@ TEST(SchemaTest, ConnectionPragmas) {
     EXPECT_EQ(*db->QueryInt("PRAGMA foreign_keys"), 1);
     EXPECT_EQ(*db->QueryInt("PRAGMA busy_timeout"), 1234);
     EXPECT_LT(*db->QueryInt("PRAGMA cache_size"), -1000);  // KiB, i.e. several MiB
-    EXPECT_EQ(opened.version_before, full ? 1 : 0);
+    EXPECT_EQ(opened.version_before, full ? Store::CurrentSchemaVersion() : 0);
   }
   // WAL is a property of the file: another connection sees it.
   EXPECT_EQ(*Raw(path)->QueryText("PRAGMA journal_mode"), "wal");

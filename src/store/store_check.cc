@@ -91,18 +91,24 @@ Status CheckArticles(store::Db* db, store::Codec* codec, const std::string& path
     std::string id(st.ColumnText(0));
     auto bad = [&](const std::string& why) { problems->Add("article " + id + ": " + why); };
     if (id.empty()) bad("empty id");
-    if (st.ColumnText(17) != "text") bad("text is stored as " + std::string(st.ColumnText(17)));
+    // The three columns selected after kArticleColumns.
+    constexpr int kTextType = store::kArticleColumnCount;
+    constexpr int kRawIsNull = kTextType + 1;
+    constexpr int kIngestedAt = kTextType + 2;
+    if (st.ColumnText(kTextType) != "text") {
+      bad("text is stored as " + std::string(st.ColumnText(kTextType)));
+    }
     if (!store::IsValidUtf8(st.ColumnText(10))) bad("text is not valid UTF-8");
     std::string_view extra = st.ColumnText(14);
     if (!extra.empty() && !store::IsValidJson(extra)) bad("extra_json is not valid JSON");
     if (st.ColumnInt64(16) < 0) bad("negative word_count");
-    if (st.ColumnInt64(13) != store::kRawOwn && st.ColumnInt64(18) == 0) {
+    if (st.ColumnInt64(13) != store::kRawOwn && st.ColumnInt64(kRawIsNull) == 0) {
       bad("raw stored although raw_same_as is " + std::to_string(st.ColumnInt64(13)));
     }
     if (st.ColumnInt64(13) == store::kRawIsHtml && st.ColumnIsNull(11)) {
       bad("raw_same_as html, but no html");
     }
-    if (st.ColumnText(19).empty()) bad("no ingested_at");
+    if (st.ColumnText(kIngestedAt).empty()) bad("no ingested_at");
     // Decoding checks the JSON arrays, the content type and both zstd frames.
     Article a;
     Status decoded = store::ReadArticle(st, codec, path, &a);

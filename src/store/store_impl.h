@@ -41,6 +41,9 @@ inline constexpr const char* kArticleColumns =
     "id, source, url, title, published, language, places, agencies, author, content_type, "
     "text, html, raw, raw_same_as, extra_json, origin, word_count, boilerplate";
 
+// How many columns kArticleColumns names; queries that select more put theirs after these.
+inline constexpr int kArticleColumnCount = 18;
+
 // Rebuilds the Article at the current row of `st` (which selected kArticleColumns first).
 Status ReadArticle(const Statement& st, Codec* codec, const std::string& db_path, Article* out);
 
