@@ -14,6 +14,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 
 #include "ingest/dateline.h"
@@ -298,6 +299,18 @@ StatusOr<Article> ParsePlainTextImpl(std::string_view bytes, std::string_view na
       return Status::InvalidArgument(who + ": empty article (nothing but a title or date)");
     std::string extra;
     ApplyDateline(&a, &extra);
+    if (a.published.empty()) {
+      // Archives often name files by date: "2025-03-14-port-strike.txt".
+      std::string_view base = name.substr(name.find_last_of('/') + 1);
+      std::optional<std::string> from_name;
+      if (base.size() > 10 && !std::isdigit(static_cast<unsigned char>(base[10]))) {
+        from_name = NormalizeDate(base.substr(0, 10));
+      }
+      if (from_name) {
+        a.published = *from_name;
+        extra += ",\"published_from\":\"file name\"";
+      }
+    }
     a.extra_json = extra.empty() ? "{}" : "{" + extra.substr(1) + "}";
     FinishArticleImpl(&a, options.default_source, true, nullptr);
     return a;

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
 
@@ -49,6 +50,25 @@ Status ExtractPage(Article* a, const PipelineOptions& options) {
   return Status::OK();
 }
 
+// When nothing named a title and the first body block left after cleaning reads as a headline
+// (a short line without closing punctuation, with more text after it), it becomes the title.
+// Ingest's own title rule stops at a leading paywall line; cleaning has removed that by now.
+void TakeLeadingHeadline(const std::vector<clean::Block>& blocks, Article* a) {
+  auto first = std::find_if(blocks.begin(), blocks.end(), [](const clean::Block& b) { return b.keep; });
+  if (first == blocks.end() || first->out_begin != 0) return;
+  size_t end = first->end - first->begin;
+  if (end >= a->text.size()) return;  // the only block: no body after it
+  std::string_view line = std::string_view(a->text).substr(0, end);
+  if (line.find('\n') != std::string_view::npos || line.empty()) return;
+  char last = line.back();
+  if (last == '.' || last == ':' || last == ';' || last == ',' || last == '"') return;
+  size_t words = text::Segment(line).WordCount();
+  if (words < 3 || words > 25) return;
+  a->title = std::string(line);
+  size_t body = a->text.find_first_not_of("\n ", end);
+  a->text.erase(0, body == std::string::npos ? a->text.size() : body);
+}
+
 // Removes boilerplate (keeping each removed block) and recounts words.
 void CleanArticle(Article* a, const clean::SourceTemplate* tmpl, const PipelineOptions& options) {
   if (options.clean && !a->text.empty()) {
@@ -59,6 +79,7 @@ void CleanArticle(Article* a, const clean::SourceTemplate* tmpl, const PipelineO
     }
     if (a->author.empty()) a->author = r.byline;
     a->text = std::move(r.text);
+    if (a->title.empty()) TakeLeadingHeadline(r.blocks, a);
   }
   a->word_count = text::Segment(a->text).WordCount();
 }
