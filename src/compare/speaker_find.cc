@@ -1,0 +1,403 @@
+// Speaker phrases around cues (SpeakerFinder) and their resolution to entities (Resolver).
+#include "compare/speaker_find.h"
+
+#include <algorithm>
+
+namespace witness::quotes::internal {
+namespace {
+
+constexpr uint32_t kNotNounCats = kPronoun | kClauseWord | kConjunction | kPreposition | kAux |
+                                  kCue | kSkip | kTime | kStarter;
+constexpr uint32_t kMaxDescription = 7;  // words in a description ("the Kazakh leader")
+
+bool IsLyAdverb(const Doc& doc, uint32_t t) {
+  const Tok& k = doc.toks[t];
+  if (!k.Has(kLowerStart)) return false;
+  const std::string_view w = doc.Str(t);
+  return w.size() > 4 && w.substr(w.size() - 2) == "ly" && k.lex == nullptr;
+}
+
+}  // namespace
+
+bool SpeakerFinder::IsCue(uint32_t t) const {
+  const Tok& k = doc_.toks[t];
+  if (!k.Is(kCue) || inside_[t] >= 0) return false;
+  if (k.lex->cue_lemma == AccordingToLemma()) {
+    return t + 1 < doc_.toks.size() && doc_.Str(t + 1) == "to";
+  }
+  // Passive: "was told", "were asked" (the subject is the hearer).
+  if (t > 0 && doc_.toks[t - 1].Is(kPassiveAux) && !(k.lex->cue_flags & kParticiple)) return false;
+  // Capitalised cue words are names or titles ("Post", "Read"), except at a sentence start.
+  if (k.Has(kCapital) && !k.Has(kSentStart)) return false;
+  return true;
+}
+
+uint32_t SpeakerFinder::SkipTime(uint32_t t, uint32_t upper) const {
+  const auto& toks = doc_.toks;
+  while (t < upper) {
+    const std::string_view w = doc_.Str(t);
+    if (toks[t].Is(kTime)) {
+      ++t;
+      continue;
+    }
+    if ((w == "on" || w == "last" || w == "this" || w == "late" || w == "early") && t + 1 < upper &&
+        toks[t + 1].Is(kTime)) {
+      t += 2;
+      continue;
+    }
+    if (toks[t].kind == text::TokenKind::kNumber && t > 0 && toks[t - 1].Is(kTime)) {
+      ++t;  // "Jan 10"
+      continue;
+    }
+    break;
+  }
+  return t;
+}
+
+SpeakerNP SpeakerFinder::EndingAt(uint32_t i, uint32_t lower) const {
+  const auto& toks = doc_.toks;
+  SpeakerNP np;
+  const Tok& t = toks[i];
+  if (t.Is(kPronoun)) {
+    np.first = np.last = i;
+    np.form = MentionForm::kPronoun;
+    return np;
+  }
+  const int32_t chunk = ent_.ChunkAt(i);
+  // A lone capitalised word opening the sentence that names nothing known ("Officials said")
+  // is read as a description below.
+  const bool unknown_opener = chunk >= 0 && ent_.chunks()[chunk].provisional && ent_.chunks()[chunk].entity < 0;
+  if (chunk >= 0 && ent_.chunks()[chunk].last == i && !unknown_opener) {
+    const NameChunk& c = ent_.chunks()[chunk];
+    np.first = std::max(c.first, lower);
+    np.last = i;
+    np.form = c.core_first > c.last ? MentionForm::kDescription
+              : c.acronym           ? MentionForm::kAcronym
+                                    : MentionForm::kName;
+    // "the President", "Kazakhstan's President": a description.
+    if (np.form == MentionForm::kDescription) {
+      uint32_t k = np.first;
+      while (k > lower && k > np.first - 3 && (toks[k - 1].Is(kDeterminer) || toks[k - 1].Has(kPossessive) ||
+                                               toks[k - 1].Is(kFormer))) {
+        --k;
+      }
+      np.first = k;
+    } else if (np.first > lower && toks[np.first - 1].Is(kDeterminer) && c.kind == EntityKind::kOrganization) {
+      --np.first;  // "the Kremlin", "the CSTO"
+    }
+    return np;
+  }
+  if (t.kind != text::TokenKind::kWord || t.Is(kNotNounCats) || t.Is(kDeterminer)) return np;
+  if (t.Has(kCapital) && !t.Has(kSentStart) && !unknown_opener) {
+    // A capitalised word no chunk took (a single unknown name): a name.
+    np.first = np.last = i;
+    return np;
+  }
+  // A description: collect back to a determiner or a possessive.
+  uint32_t k = i;
+  bool anchored = false;
+  while (k > lower && i - k + 1 < kMaxDescription) {
+    const Tok& p = toks[k - 1];
+    if (p.Is(kDeterminer)) {
+      --k;
+      anchored = true;
+      break;
+    }
+    if (p.kind == text::TokenKind::kWord && (p.Has(kPossessive))) {
+      --k;
+      anchored = true;
+      // "Nazarbayev's press secretary": the possessor may be a name of several words.
+      const int32_t pc = ent_.ChunkAt(k);
+      if (pc >= 0) k = std::max(ent_.chunks()[pc].first, lower);
+      if (k > lower && toks[k - 1].Is(kDeterminer)) --k;
+      break;
+    }
+    if (doc_.Str(k - 1) == "of") {
+      --k;
+      continue;
+    }
+    if (p.kind == text::TokenKind::kWord && !p.Is(kNotNounCats)) {
+      --k;
+      continue;
+    }
+    if (p.kind == text::TokenKind::kNumber) {
+      --k;
+      continue;
+    }
+    break;
+  }
+  const uint32_t len = i - k + 1;
+  // Without a determiner only short plurals stand alone: "officials said", "police said".
+  if (!anchored && len > 2) return np;
+  if (!anchored && toks[k].Has(kCapital) && !toks[k].Has(kSentStart)) return np;
+  np.first = k;
+  np.last = i;
+  np.form = MentionForm::kDescription;
+  return np;
+}
+
+SpeakerNP SpeakerFinder::Before(uint32_t cue, uint32_t lower) const {
+  const auto& toks = doc_.toks;
+  SpeakerNP none;
+  if (cue == 0 || cue <= lower) return none;
+  uint32_t i = cue - 1;
+  // Adverbs and auxiliaries between subject and cue: "he also said", "Putin has said".
+  while (i > lower && (toks[i].Is(kSkip) || IsLyAdverb(doc_, i)) && !toks[i].Is(kPronoun)) --i;
+  if (i < lower) return none;
+  if (toks[i].Has(kCloseParen)) {  // "Smith (R-TX) said"
+    uint32_t k = i;
+    while (k > lower && i - k < 10 && !toks[k].Has(kOpenParen)) --k;
+    if (!toks[k].Has(kOpenParen) || k == lower) return none;
+    i = k - 1;
+  }
+  // "Putin blamed ... and said ...": the subject of the sentence.
+  if (toks[i].Is(kConjunction) && (doc_.Str(i) == "and" || doc_.Str(i) == "but")) {
+    return Subject(cue);
+  }
+  if (toks[i].Has(kComma)) {
+    // "Kassym-Jomart Tokayev, Kazakhstan's president, described ...": find the comma before.
+    uint32_t j = i;
+    while (j > lower && i - j < 20) {
+      --j;
+      if (toks[j].Has(kComma) || toks[j].Has(kTerminal) || inside_[j] >= 0) break;
+    }
+    if (!toks[j].Has(kComma) || j <= lower) return none;
+    SpeakerNP np = EndingAt(j - 1, lower);
+    if (!np.ok() || np.form == MentionForm::kDescription) return none;
+    np.appo_first = j + 1;
+    np.appo_last = i - 1;
+    return np;
+  }
+  return EndingAt(i, lower);
+}
+
+SpeakerNP SpeakerFinder::Subject(uint32_t t) const {
+  const uint32_t sf = doc_.SentFirst(t);
+  SpeakerNP np;
+  if (sf >= t || inside_[sf] >= 0) return np;
+  const int32_t chunk = ent_.ChunkAt(sf);
+  if (doc_.toks[sf].Is(kPronoun)) {
+    np.first = np.last = sf;
+    np.form = MentionForm::kPronoun;
+  } else if (chunk >= 0 && ent_.chunks()[chunk].core_first <= ent_.chunks()[chunk].last &&
+             ent_.chunks()[chunk].last < t) {
+    np.first = sf;
+    np.last = ent_.chunks()[chunk].last;
+    np.form = ent_.chunks()[chunk].acronym ? MentionForm::kAcronym : MentionForm::kName;
+  }
+  return np;
+}
+
+bool SpeakerFinder::Fits(uint32_t cue, const SpeakerNP& np) const {
+  if (!np.ok()) return false;
+  const LexEntry* lex = doc_.toks[cue].lex;
+  if (lex != nullptr && (lex->cue_flags & kNounForm) && np.form == MentionForm::kDescription) {
+    return false;  // "media reports", "his claims"
+  }
+  return true;
+}
+
+SpeakerNP SpeakerFinder::After(uint32_t at, uint32_t upper) const {
+  const auto& toks = doc_.toks;
+  SpeakerNP np;
+  uint32_t i = SkipTime(at, upper);
+  if (i >= upper || inside_[i] >= 0) return np;
+  const Tok& t = toks[i];
+  if (t.Is(kPronoun)) {
+    np.first = np.last = i;
+    np.form = MentionForm::kPronoun;
+    return np;
+  }
+  const int32_t chunk = ent_.ChunkAt(i);
+  if (chunk >= 0 && ent_.chunks()[chunk].first == i) {
+    const NameChunk& c = ent_.chunks()[chunk];
+    np.first = i;
+    np.last = std::min(c.last, upper - 1);
+    np.form = c.core_first > c.last ? MentionForm::kDescription
+              : c.acronym           ? MentionForm::kAcronym
+                                    : MentionForm::kName;
+    return np;
+  }
+  if (t.kind != text::TokenKind::kWord) return np;
+  const bool det = t.Is(kDeterminer) || t.Has(kPossessive);
+  if (!det && t.Is(kNotNounCats)) return np;
+  // A description: "the Kazakh leader", "officials", "a spokesman for the ministry".
+  uint32_t k = i + (det ? 1 : 0);
+  uint32_t last = det ? kNoTok : i;
+  if (!det) ++k;
+  while (k < upper && k - i < kMaxDescription) {
+    const Tok& p = toks[k];
+    if (inside_[k] >= 0) break;
+    if (p.kind == text::TokenKind::kWord && !p.Is(kNotNounCats) && !p.Is(kDeterminer)) {
+      last = k++;
+      continue;
+    }
+    if (p.kind == text::TokenKind::kNumber) {
+      last = k++;
+      continue;
+    }
+    if (doc_.Str(k) == "of" && k + 1 < upper) {
+      ++k;
+      if (k < upper && toks[k].Is(kDeterminer)) ++k;
+      continue;
+    }
+    break;
+  }
+  if (last == kNoTok) return np;
+  if (!det && last > i + 1) return np;  // a bare phrase: only "officials", "police sources"
+  np.first = i;
+  np.last = last;
+  np.form = MentionForm::kDescription;
+  // A name inside the description stands for it: "said the spokesman, John Smith" is rare;
+  // "said Kazakh President Kassym-Jomart Tokayev" is a chunk already.
+  return np;
+}
+
+// ---- Resolver -----------------------------------------------------------------------------
+
+void Resolver::Record(uint32_t t, int32_t e) {
+  auto& tl = ent_->timeline();
+  EntityIndex::Event ev{t, e, true};
+  auto it = std::upper_bound(tl.begin(), tl.end(), t,
+                             [](uint32_t x, const EntityIndex::Event& a) { return x < a.tok; });
+  tl.insert(it, ev);
+}
+
+int32_t Resolver::Pronoun(uint32_t t) {
+  const Tok& k = doc_.toks[t];
+  if (k.Is(kFirstPerson) || k.Is(kPlural) || doc_.Str(t) == "it" || doc_.Str(t) == "It" ||
+      doc_.Str(t) == "you" || doc_.Str(t) == "You") {
+    return -1;  // the author, a group, an organisation: not resolved
+  }
+  const int want = k.Is(kMale) ? 1 : k.Is(kFemale) ? 2 : 0;
+  auto& tl = ent_->timeline();
+  auto& facts = ent_->facts();
+  const uint32_t sent = k.sentence;
+  const uint32_t window_sent = sent >= 3 ? sent - 3 : 0;
+  auto it = std::lower_bound(tl.begin(), tl.end(), t,
+                             [](const EntityIndex::Event& a, uint32_t x) { return a.tok < x; });
+  const size_t end = static_cast<size_t>(it - tl.begin());
+  auto compatible = [&](int32_t e) {
+    const int g = facts[e].gender;
+    return ent_->entities()[e].kind == EntityKind::kPerson && (want == 0 || g == 0 || g == want);
+  };
+  int32_t found = -1;
+  // 1: a salient person (speaker or subject) in this or the previous three sentences.
+  for (size_t i = end; i-- > 0;) {
+    const auto& ev = tl[i];
+    if (doc_.toks[ev.tok].sentence < window_sent) break;
+    if (ev.salient && compatible(ev.entity)) {
+      found = ev.entity;
+      break;
+    }
+  }
+  // 2: any person there; 3: the most recent compatible person at all.
+  if (found < 0) {
+    for (size_t i = end; i-- > 0;) {
+      if (compatible(tl[i].entity)) {
+        found = tl[i].entity;
+        break;
+      }
+    }
+  }
+  if (found >= 0 && want != 0 && facts[found].gender == 0) {
+    // Learn the gender when the window held no other person.
+    bool alone = true;
+    for (size_t i = end; i-- > 0;) {
+      if (doc_.toks[tl[i].tok].sentence < window_sent) break;
+      if (tl[i].entity != found && ent_->entities()[tl[i].entity].kind == EntityKind::kPerson) alone = false;
+    }
+    if (alone) facts[found].gender = want;
+  }
+  return found;
+}
+
+int32_t Resolver::Description(const SpeakerNP& np) {
+  const auto& toks = doc_.toks;
+  uint8_t role = 0;
+  std::string country;
+  bool former = false;
+  char b1[32], b2[32];
+  for (uint32_t k = np.first; k <= np.last; ++k) {
+    if (toks[k].Is(kFormer)) former = true;
+    if (country.empty()) country = ent_->CountryOf(k);
+    if (toks[k].Is(kRole | kTitle) && toks[k].lex->role != 0) {
+      role = toks[k].lex->role;
+      if (k > np.first) {
+        const uint8_t two = TwoWordRole(LowerAscii(doc_.Str(k - 1), b1, 32), LowerAscii(doc_.Str(k), b2, 32));
+        if (two != 0) role = two;
+      }
+    }
+  }
+  if (role == 0) return -1;
+  auto& facts = ent_->facts();
+  auto matches = [&](int32_t e) {
+    const EntityFacts& f = facts[e];
+    return f.role != 0 && RolesCompatible(role, f.role) && f.former == former &&
+           (country.empty() || f.country == country);
+  };
+  auto& tl = ent_->timeline();
+  auto it = std::lower_bound(tl.begin(), tl.end(), np.first,
+                             [](const EntityIndex::Event& a, uint32_t x) { return a.tok < x; });
+  for (auto r = std::make_reverse_iterator(it); r != tl.rend(); ++r) {
+    if (matches(r->entity)) return r->entity;
+  }
+  for (auto f = it; f != tl.end(); ++f) {
+    if (matches(f->entity)) return f->entity;
+  }
+  // Any person with that role (roles may have been learned without a timeline entry).
+  for (size_t e = 0; e < facts.size(); ++e) {
+    if (ent_->entities()[e].kind == EntityKind::kPerson && matches(static_cast<int32_t>(e))) {
+      return static_cast<int32_t>(e);
+    }
+  }
+  return -1;
+}
+
+int32_t Resolver::Resolve(const SpeakerNP& np) {
+  if (!np.ok()) return -1;
+  int32_t e = -1;
+  switch (np.form) {
+    case MentionForm::kPronoun:
+      e = Pronoun(np.first);
+      break;
+    case MentionForm::kDescription:
+      e = Description(np);
+      break;
+    case MentionForm::kName:
+    case MentionForm::kAcronym: {
+      const int32_t chunk = ent_->ChunkAt(np.last);
+      if (chunk >= 0 && ent_->chunks()[chunk].entity >= 0) {
+        e = ent_->chunks()[chunk].entity;
+      } else {
+        e = ent_->ResolveName(np.first, np.last, np.first, true);
+      }
+      if (e >= 0 && ent_->entities()[e].kind == EntityKind::kOther) {
+        ent_->entities()[e].kind = EntityKind::kPerson;  // it speaks
+      }
+      break;
+    }
+  }
+  if (e >= 0) {
+    if (ent_->entities()[e].kind == EntityKind::kPerson) Record(np.first, e);
+    // An apposition teaches a role: "Smith, a spokesman for X, said".
+    if (np.appo_first != kNoTok && np.appo_first <= np.appo_last) {
+      const auto& toks = doc_.toks;
+      for (uint32_t k = np.appo_first; k <= np.appo_last; ++k) {
+        if (toks[k].Is(kRole | kTitle) && toks[k].lex->role != 0) {
+          std::string country;
+          bool former = false;
+          for (uint32_t m = np.appo_first; m <= np.appo_last; ++m) {
+            if (country.empty()) country = ent_->CountryOf(m);
+            if (toks[m].Is(kFormer)) former = true;
+          }
+          ent_->LearnRole(e, toks[k].lex->role, country, former);
+          break;
+        }
+      }
+    }
+  }
+  return e;
+}
+
+}  // namespace witness::quotes::internal
