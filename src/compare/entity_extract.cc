@@ -191,26 +191,8 @@ void EntityIndex::CutChunks() {
 
 void EntityIndex::Classify(NameChunk* c) {
   const auto& toks = doc_.toks;
-  // Leading titles, demonyms, countries and "former": "Kazakh President", "Mr",
-  // "U.S. Secretary of State".
-  uint32_t k = c->first;
   bool titled = false;
-  while (k < c->last) {
-    const Tok& tk = toks[k];
-    if (tk.Is(kTitle) || tk.Is(kFormer)) {
-      titled = titled || tk.Is(kTitle);
-      ++k;
-      // "Secretary of State": the connector and its word belong to the title.
-      if (titled && k + 1 < c->last && doc_.Str(k) == "of") k += 2;
-      continue;
-    }
-    if (!titled && k + 1 <= c->last && !CountryOf(k).empty() && toks[k + 1].Is(kTitle)) {
-      ++k;
-      continue;
-    }
-    break;
-  }
-  c->core_first = k;
+  c->core_first = CoreStart(c->first, c->last, &titled);
   if (titled && c->core_first <= c->last) {
     c->kind = EntityKind::kPerson;
     return;
@@ -244,6 +226,46 @@ void EntityIndex::Classify(NameChunk* c) {
     c->kind = EntityKind::kPerson;
     c->weak = true;
   }
+}
+
+uint32_t EntityIndex::CoreStart(uint32_t first, uint32_t last, bool* titled) const {
+  const auto& toks = doc_.toks;
+  // Leading titles, demonyms, countries and "former": "Kazakh President", "Mr",
+  // "U.S. Secretary of State".
+  uint32_t k = first;
+  *titled = false;
+  while (k < last) {
+    const Tok& tk = toks[k];
+    if (tk.Is(kTitle) || tk.Is(kFormer)) {
+      *titled = *titled || tk.Is(kTitle);
+      ++k;
+      // "Secretary of State": the connector and its word belong to the title.
+      if (*titled && k + 1 < last && doc_.Str(k) == "of") {
+        ++k;
+        if (k + 1 < last && toks[k].Is(kDeterminer)) ++k;
+        ++k;
+      }
+      continue;
+    }
+    if (!*titled && k + 1 <= last && !CountryOf(k).empty() && toks[k + 1].Is(kTitle)) {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  if (*titled) return k;
+  // A title inside: "Atlantic City Mayor Don Guardian", "White House Press Secretary Josh
+  // Earnest": the name is what follows the last title (one to three words).
+  for (uint32_t m = last; m-- > first;) {
+    if (!toks[m].Is(kTitle) || toks[m].Is(kOrgKeyword)) continue;
+    if (last - m > 3) break;
+    for (uint32_t j = m + 1; j <= last; ++j) {
+      if (toks[j].Is(kOrgKeyword | kConnector)) return first;
+    }
+    *titled = true;
+    return m + 1;
+  }
+  return first;
 }
 
 int32_t EntityIndex::NewEntity(std::string name, EntityKind kind) {
@@ -396,13 +418,9 @@ void EntityIndex::Finish(const std::vector<uint8_t>& spoke) {
 
 int32_t EntityIndex::ResolveName(uint32_t first, uint32_t last, uint32_t at, bool speaker) {
   const auto& toks = doc_.toks;
-  uint32_t core = first;
   bool titled = false;
-  while (core < last && (toks[core].Is(kTitle) || toks[core].Is(kFormer) ||
-                         (!CountryOf(core).empty() && toks[core + 1].Is(kTitle)))) {
-    titled = titled || toks[core].Is(kTitle);
-    ++core;
-  }
+  const uint32_t core = CoreStart(first, last, &titled);
+  (void)toks;
   int32_t e = -1;
   const std::string name = CoreText(core, last);
   const std::string key = Key(name);

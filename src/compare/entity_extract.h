@@ -84,6 +84,8 @@ class EntityIndex {
   void LearnFromContext(const NameChunk& c);
   int32_t NewEntity(std::string name, EntityKind kind);
   std::string CoreText(uint32_t first, uint32_t last) const;
+  // The first token of the name proper in tokens [first, last] (titles skipped).
+  uint32_t CoreStart(uint32_t first, uint32_t last, bool* titled) const;
   std::string Initials(uint32_t first, uint32_t last) const;  // lower case, connectors skipped
   const Place* PlaceOf(uint32_t first, uint32_t last) const;
 

@@ -58,6 +58,7 @@ class Extractor {
  private:
   uint32_t RightEnd(uint32_t r0) const;
   bool Right(const Quotation& q, Pending* p);
+  bool OpensClause(const Quotation& q) const;
   // 0: nothing; 1: direct (p filled); 2: partial fragment of cue p->cue; 3: merged.
   int Left(uint32_t qi, Pending* p);
   bool ColonIntro(const Quotation& q, Pending* p);
@@ -109,6 +110,10 @@ bool Extractor::Right(const Quotation& q, Pending* p) {
   uint32_t s = r0;
   while (s < end && doc_.toks[s].Has(kComma | kDashPunct)) ++s;
   if (s >= end || doc_.toks[s].Has(kTerminal)) return false;
+  // When the quotation ended its sentence ("...?" Smith asked.), the next sentence
+  // attributes it only if it says no more than who spoke: "He added: "..."" belongs to the
+  // next quotation.
+  const bool new_sentence = doc_.toks[r0].Has(kSentStart);
   const uint32_t limit = std::min(end, s + kCueSearch);
   for (uint32_t c = s; c < limit; ++c) {
     if (!finder_.IsCue(c)) continue;
@@ -123,16 +128,65 @@ bool Extractor::Right(const Quotation& q, Pending* p) {
       np = finder_.After(c + 1, end);
     } else {
       np = finder_.Before(c, s);
-      if (np.ok() && np.first != s) np = SpeakerNP();
+      // Words before the name describe it: "Clinton press secretary Brian Fallon said".
+      if (np.ok() && np.first != s) {
+        bool modifiers = np.first - s <= 5;
+        for (uint32_t k = s; k < np.first && modifiers; ++k) {
+          const Tok& t = doc_.toks[k];
+          if (t.kind != text::TokenKind::kWord || t.Is(kPronoun | kClauseWord | kConjunction | kAux | kCue)) {
+            modifiers = false;
+          }
+        }
+        if (!modifiers) np = SpeakerNP();
+      }
     }
     if (!finder_.Fits(c, np)) break;
+    if (new_sentence) {
+      const uint32_t a = finder_.SkipTime(std::max(c, np.ok() ? np.last : c) + 1, end);
+      if (a < end && !doc_.toks[a].Has(kTerminal | kComma) && !doc_.toks[a].Is(kPreposition)) break;
+    }
     p->cue = c;
     p->speaker = np;
+    p->kind = OpensClause(q) ? QuoteKind::kDirect : QuoteKind::kPartial;
     p->confidence = np.form == MentionForm::kName || np.form == MentionForm::kAcronym ? 0.95f
                     : np.form == MentionForm::kPronoun                              ? 0.9f
                                                                                     : 0.85f;
     return true;
   }
+  // "...," Hannity pressed.  An unlisted verb in -ed right after a name or pronoun, with
+  // nothing after it in the sentence.
+  SpeakerNP np;
+  const int32_t chunk = ent_.ChunkAt(s);
+  if (doc_.toks[s].Is(kPronoun)) {
+    np.first = np.last = s;
+    np.form = MentionForm::kPronoun;
+  } else if (chunk >= 0 && ent_.chunks()[chunk].first == s && !ent_.chunks()[chunk].provisional &&
+             ent_.chunks()[chunk].core_first <= ent_.chunks()[chunk].last) {
+    np.first = s;
+    np.last = ent_.chunks()[chunk].last;
+  }
+  if (!np.ok()) return false;
+  const uint32_t v = np.last + 1;
+  if (v + 1 >= end || !doc_.toks[v].Has(kLowerStart) || doc_.toks[v].Is(kAux | kSkip)) return false;
+  const std::string_view w = doc_.Str(v);
+  if (w.size() < 5 || w.substr(w.size() - 2) != "ed") return false;
+  if (!doc_.toks[v + 1].Has(kTerminal | kComma)) return false;
+  p->cue = v;
+  p->speaker = np;
+  p->kind = OpensClause(q) ? QuoteKind::kDirect : QuoteKind::kPartial;
+  p->confidence = 0.8f;
+  return true;
+}
+
+bool Extractor::OpensClause(const Quotation& q) const {
+  // Only punctuation, a conjunction or an introductory phrase ending in a comma, colon or
+  // dash stands before the quotation in its sentence: "Trump is "rapidly learning,"" does not.
+  const uint32_t open = q.open_tok;
+  if (open == 0 || doc_.toks[open].Has(kSentStart)) return true;
+  const uint32_t prev = open - 1;
+  if (doc_.toks[prev].paragraph != doc_.toks[open].paragraph || inside_[prev] >= 0) return true;
+  if (doc_.toks[prev].Has(kComma | kColon | kDashPunct | kOpenParen | kTerminal)) return true;
+  if (doc_.toks[prev].Is(kConjunction) && doc_.toks[prev].Has(kSentStart)) return true;
   return false;
 }
 
@@ -209,14 +263,20 @@ int Extractor::Left(uint32_t qi, Pending* p) {
   // What stands between the cue (or its speaker) and the quotation.
   uint32_t bend = open;
   while (bend > after && doc_.toks[bend - 1].Has(kComma | kColon | kDashPunct)) --bend;
+  // Direct: nothing, a hearer or object for verbs that take one ("told reporters", "called
+  // the events"), or a short phrase of time or place ("said in a statement", "said Monday").
+  // A clause word, an auxiliary or any other phrase makes the quotation part of a clause.
+  const uint32_t from = finder_.SkipTime(after, bend);
   bool clause = false;
   uint32_t words = 0;
-  for (uint32_t k = after; k < bend; ++k) {
-    if (doc_.toks[k].Is(kClauseWord) || doc_.toks[k].Has(kTerminal)) clause = true;
-    if (doc_.toks[k].kind == text::TokenKind::kWord) ++words;
+  for (uint32_t k = from; k < bend; ++k) {
+    const Tok& t = doc_.toks[k];
+    if (t.Is(kClauseWord | kAux) || t.Has(kTerminal) || (t.Is(kCue) && k > after)) clause = true;
+    if (t.kind == text::TokenKind::kWord || t.kind == text::TokenKind::kNumber) ++words;
   }
   const bool object_verb = (lex.cue_flags & (kObject | kQuoteOnly)) != 0;
-  bool direct = !clause && (words == 0 || (object_verb && words <= 6) || words <= 4);
+  const bool pp = from < bend && doc_.toks[from].Is(kPreposition) && words <= 6;
+  bool direct = !clause && (words == 0 || (object_verb && words <= 6) || pp);
   // Words continuing the clause after the quotation make it a fragment.
   // ("what he called "Maidan technologies," a reference to ..." ends its phrase inside.)
   const bool ends_phrase = q.closed && q.close_tok > 0 && doc_.toks[q.close_tok - 1].Has(kComma | kTerminal);
@@ -260,7 +320,12 @@ bool Extractor::ColonIntro(const Quotation& q, Pending* p) {
     p->confidence = 0.8f;
     return true;
   }
-  return false;
+  // No cue: "He then listed the qualities necessary in a nominee:" - its subject.
+  SpeakerNP np = finder_.Subject(prev);
+  if (!np.ok()) return false;
+  p->speaker = np;
+  p->confidence = 0.6f;
+  return true;
 }
 
 bool Extractor::DashLine(const Quotation& q, Pending* p) {
@@ -478,6 +543,9 @@ Extraction Extractor::Run() {
     p.closed = q.closed;
     p.paragraph = doc_.toks[q.last_tok].paragraph;
     bool ok = Right(q, &p);
+    if (ok && p.kind == QuoteKind::kPartial) {
+      p.content.begin = doc_.toks[ClauseStart(q.open_tok)].span.begin;  // "Trump is "...," X said"
+    }
     if (!ok) {
       const int l = Left(qi, &p);
       if (l == 3) continue;  // merged into the quote it continues
@@ -598,10 +666,14 @@ Extraction Extractor::Run() {
     q.parts = std::move(p.parts);
     if (p.cue != kNoTok) {
       q.cue = doc_.toks[p.cue].span;
-      if (doc_.toks[p.cue].lex->cue_lemma == AccordingToLemma() && p.cue + 1 < n) {
-        q.cue.end = doc_.toks[p.cue + 1].span.end;
+      const LexEntry* lex = doc_.toks[p.cue].lex;
+      if (lex != nullptr && (lex->cats & kCue)) {
+        if (lex->cue_lemma == AccordingToLemma() && p.cue + 1 < n) q.cue.end = doc_.toks[p.cue + 1].span.end;
+        q.cue_lemma = std::string(CueLemma(lex->cue_lemma));
+      } else {
+        char buf[32];
+        q.cue_lemma = std::string(LowerAscii(doc_.Str(p.cue), buf, sizeof(buf)));  // unlisted verb
       }
-      q.cue_lemma = std::string(CueLemma(doc_.toks[p.cue].lex->cue_lemma));
     }
     if (p.speaker.ok()) {
       q.speaker = {doc_.toks[p.speaker.first].span.begin, doc_.toks[p.speaker.last].span.end};

@@ -82,7 +82,8 @@ bool IsLetterOrDigit(char32_t c) {
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 struct Open {
-  uint32_t tok;
+  uint32_t tok;       // first token of the mark
+  uint32_t tok_last;  // last token of the mark ('' is two tokens)
   MarkFamily family;
   MarkType type;
 };
@@ -95,8 +96,10 @@ class Pairer {
 
  private:
   void Paragraph(uint32_t p);
-  void Close(size_t stack_index, uint32_t close_tok);
+  void Close(size_t stack_index, uint32_t close_first, uint32_t close_last);
+  void Mark(MarkType type, uint32_t first, uint32_t last, bool lf, bool rf, char32_t next);
   bool OpensFamily(uint32_t tok, MarkFamily family) const;
+  bool DoubledApostrophe(uint32_t tok) const;  // '' at tok
   void Flanks(uint32_t tok, bool* lf, bool* rf, char32_t* prev, char32_t* next) const;
 
   const Doc& doc_;
@@ -122,9 +125,15 @@ void Pairer::Flanks(uint32_t tok, bool* lf, bool* rf, char32_t* prev, char32_t* 
   *rf = !prev_space && (next_space || next_punct);
 }
 
+bool Pairer::DoubledApostrophe(uint32_t tok) const {
+  return tok + 1 < doc_.toks.size() && doc_.Punct(tok) == '\'' && doc_.Punct(tok + 1) == '\'' &&
+         doc_.toks[tok + 1].span.begin == doc_.toks[tok].span.end;
+}
+
 bool Pairer::OpensFamily(uint32_t tok, MarkFamily family) const {
   if (tok >= doc_.toks.size()) return false;
-  const MarkType t = TypeOf(doc_.Punct(tok));
+  MarkType t = TypeOf(doc_.Punct(tok));
+  if (t == kStraightSingle && DoubledApostrophe(tok)) t = kStraightDouble;
   if (t == kNotMark || FamilyOf(t) != family) return false;
   bool lf, rf;
   char32_t prev, next;
@@ -133,7 +142,7 @@ bool Pairer::OpensFamily(uint32_t tok, MarkFamily family) const {
   return lf;
 }
 
-void Pairer::Close(size_t k, uint32_t close_tok) {
+void Pairer::Close(size_t k, uint32_t close_first, uint32_t close_tok) {
   const Open o = stack_[k];
   stack_.resize(k);  // marks opened inside and left open are dropped
   if (k != 0) return;  // a nested quotation: part of the outer one
@@ -150,8 +159,71 @@ void Pairer::Close(size_t k, uint32_t close_tok) {
   q.last_tok = close_tok;
   q.closed = true;
   q.outer.end = doc_.toks[close_tok].span.end;
-  q.parts.push_back({doc_.toks[o.tok].span.end, doc_.toks[close_tok].span.begin});
+  q.parts.push_back({doc_.toks[o.tok_last].span.end, doc_.toks[close_first].span.begin});
   out_.push_back(std::move(q));
+}
+
+void Pairer::Mark(MarkType type, uint32_t t, uint32_t last, bool lf, bool rf, char32_t next) {
+  const MarkFamily fam = FamilyOf(type);
+  // The innermost open mark of this family, if any.
+  size_t found = SIZE_MAX;
+  for (size_t i = stack_.size(); i-- > 0 && stack_.size() - i <= kMaxDepth;) {
+    if (stack_[i].family == fam) {
+      found = i;
+      break;
+    }
+  }
+  const bool open_here = found != SIZE_MAX;
+  enum { kIgnore, kOpen, kClose } act = kIgnore;
+  switch (type) {
+    case kStraightDouble:
+      if (lf && !rf) act = kOpen;
+      else if (rf && !lf) act = open_here ? kClose : kIgnore;
+      else if (lf && rf) act = open_here ? kClose : kOpen;
+      break;
+    case kLeftDouble:
+      if (rf && !lf && open_here) act = kClose;  // „...“ and “...“
+      else if (lf || !open_here) act = kOpen;
+      else act = kClose;
+      break;
+    case kRightDouble:
+      if (open_here && (rf || !lf)) act = kClose;
+      else if (!open_here && lf && !rf) act = kOpen;  // ”...” (Swedish, Finnish)
+      else if (open_here) act = kClose;
+      break;
+    case kLowDouble:
+      act = kOpen;
+      break;
+    case kStraightSingle:
+      if (lf && !rf) act = IsDigit(next) ? kIgnore : kOpen;  // '90s
+      else if (rf && open_here) act = kClose;                 // else: voters' (possessive)
+      break;
+    case kLeftSingle:
+      if (rf && !lf && open_here) act = kClose;  // ‚...‘
+      else if (lf) act = IsDigit(next) ? kIgnore : kOpen;
+      break;
+    case kRightSingle:
+      if (open_here && rf) act = kClose;  // otherwise an apostrophe: ’90s, ’em, voters’
+      break;
+    case kLowSingle:
+      if (lf) act = kOpen;
+      break;
+    case kLeftGuillemet:
+      if (rf && !lf && open_here) act = kClose;  // »...«
+      else act = kOpen;
+      break;
+    case kRightGuillemet:
+      if (open_here) act = kClose;
+      else if (lf) act = kOpen;  // »...« (German, Danish)
+      break;
+    case kNotMark:
+      break;
+  }
+  if (act == kOpen) {
+    if (stack_.size() < kMaxDepth) stack_.push_back({t, last, fam, type});
+  } else if (act == kClose) {
+    Close(found, t, last);
+  }
 }
 
 void Pairer::Paragraph(uint32_t p) {
@@ -164,78 +236,50 @@ void Pairer::Paragraph(uint32_t p) {
   uint32_t t = para_first_;
   if (carry_) {
     // The opening mark that continues the quotation of the previous paragraph.
-    stack_.push_back({t, carried_family_, kLeftDouble});
-    ++t;
+    const uint32_t last = DoubledApostrophe(t) ? t + 1 : t;
+    stack_.push_back({t, last, carried_family_, kLeftDouble});
+    t = last + 1;
   }
   for (; t < para_end_; ++t) {
     const Tok& k = doc_.toks[t];
     if (k.kind != text::TokenKind::kPunct) continue;
     const MarkType type = TypeOf(doc_.Punct(t));
     if (type == kNotMark) continue;
-    const MarkFamily fam = FamilyOf(type);
+    // A run of adjacent straight apostrophes: '' is a double mark (as some newspapers
+    // write it); ''' is a double and a single (the single inside).
+    uint32_t run_end = t;
+    if (type == kStraightSingle) {
+      while (run_end + 1 < para_end_ && doc_.toks[run_end + 1].span.begin == doc_.toks[run_end].span.end &&
+             doc_.Punct(run_end + 1) == '\'' && run_end - t < 8) {
+        ++run_end;
+      }
+    }
     bool lf, rf;
     char32_t prev, next;
     Flanks(t, &lf, &rf, &prev, &next);
     if (prev == '=') continue;  // an attribute value in markup: author="x"
-    // The innermost open mark of this family, if any.
-    size_t found = SIZE_MAX;
-    for (size_t i = stack_.size(); i-- > 0 && stack_.size() - i <= kMaxDepth;) {
-      if (stack_[i].family == fam) {
-        found = i;
-        break;
-      }
+    if (run_end == t) {
+      Mark(type, t, t, lf, rf, next);
+      continue;
     }
-    const bool open_here = found != SIZE_MAX;
-    enum { kIgnore, kOpen, kClose } act = kIgnore;
-    switch (type) {
-      case kStraightDouble:
-        if (lf && !rf) act = kOpen;
-        else if (rf && !lf) act = open_here ? kClose : kIgnore;
-        else if (lf && rf) act = open_here ? kClose : kOpen;
-        break;
-      case kLeftDouble:
-        if (rf && !lf && open_here) act = kClose;  // „...“ and “...“
-        else if (lf || !open_here) act = kOpen;
-        else act = kClose;
-        break;
-      case kRightDouble:
-        if (open_here && (rf || !lf)) act = kClose;
-        else if (!open_here && lf && !rf) act = kOpen;  // ”...” (Swedish, Finnish)
-        else if (open_here) act = kClose;
-        break;
-      case kLowDouble:
-        act = kOpen;
-        break;
-      case kStraightSingle:
-        if (lf && !rf) act = IsDigit(next) ? kIgnore : kOpen;  // '90s
-        else if (rf && open_here) act = kClose;                 // else: voters' (possessive)
-        break;
-      case kLeftSingle:
-        if (rf && !lf && open_here) act = kClose;  // ‚...‘
-        else if (lf) act = IsDigit(next) ? kIgnore : kOpen;
-        break;
-      case kRightSingle:
-        if (open_here && rf) act = kClose;  // otherwise an apostrophe: ’90s, ’em, voters’
-        break;
-      case kLowSingle:
-        if (lf) act = kOpen;
-        break;
-      case kLeftGuillemet:
-        if (rf && !lf && open_here) act = kClose;  // »...«
-        else act = kOpen;
-        break;
-      case kRightGuillemet:
-        if (open_here) act = kClose;
-        else if (lf) act = kOpen;  // »...« (German, Danish)
-        break;
-      case kNotMark:
-        break;
+    bool lf2, rf2;
+    char32_t prev_last, next_last;
+    Flanks(run_end, &lf2, &rf2, &prev_last, &next_last);
+    // The run opens when space (or nothing) is before it, else it closes.
+    const bool prev_space = prev == 0 || prev == ' ' || prev == '\n' || prev == '(' || prev == '[';
+    const bool opening = prev_space;
+    const uint32_t count = run_end - t + 1;
+    uint32_t u = t;
+    if (!opening && count % 2 == 1) {  // the single closes first: case,'''
+      Mark(kStraightSingle, u, u, false, true, next_last);
+      ++u;
     }
-    if (act == kOpen) {
-      if (stack_.size() < kMaxDepth) stack_.push_back({t, fam, type});
-    } else if (act == kClose) {
-      Close(found, t);
+    while (u + 1 <= run_end) {
+      Mark(kStraightDouble, u, u + 1, opening, !opening, next_last);
+      u += 2;
     }
+    if (u == run_end) Mark(kStraightSingle, u, u, opening, !opening, next_last);
+    t = run_end;
   }
   // Paragraph end: straight single marks left open were apostrophes.
   while (!stack_.empty() && stack_.back().type == kStraightSingle) stack_.pop_back();
@@ -257,7 +301,7 @@ void Pairer::Paragraph(uint32_t p) {
   }
   carry_ = false;
   q.family = o.family;
-  q.parts.push_back({doc_.toks[o.tok].span.end, para.span.end});
+  q.parts.push_back({doc_.toks[o.tok_last].span.end, para.span.end});
   q.last_tok = para_end_ - 1;
   q.outer.end = para.span.end;
   if (p + 1 < doc_.seg->paragraphs.size()) {

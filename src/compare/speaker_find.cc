@@ -93,6 +93,10 @@ SpeakerNP SpeakerFinder::EndingAt(uint32_t i, uint32_t lower) const {
     np.first = np.last = i;
     return np;
   }
+  if (unknown_opener) {
+    const std::string_view w = doc_.Str(i);
+    if (w.size() > 4 && w.substr(w.size() - 3) == "ing") return np;  // "Having", "Speaking"
+  }
   // A description: collect back to a determiner or a possessive.
   uint32_t k = i;
   bool anchored = false;
@@ -172,18 +176,37 @@ SpeakerNP SpeakerFinder::Before(uint32_t cue, uint32_t lower) const {
 }
 
 SpeakerNP SpeakerFinder::Subject(uint32_t t) const {
+  // The first pronoun or known name of the sentence, within its first 15 tokens, before any
+  // cue; an introductory phrase ("Back in 1999, Mr. Trump ...", a dateline "NUR-SULTAN, Jan
+  // 10 (Reuters) - Russian President ...") is passed over.
   const uint32_t sf = doc_.SentFirst(t);
   SpeakerNP np;
-  if (sf >= t || inside_[sf] >= 0) return np;
-  const int32_t chunk = ent_.ChunkAt(sf);
-  if (doc_.toks[sf].Is(kPronoun)) {
-    np.first = np.last = sf;
-    np.form = MentionForm::kPronoun;
-  } else if (chunk >= 0 && ent_.chunks()[chunk].core_first <= ent_.chunks()[chunk].last &&
-             ent_.chunks()[chunk].last < t) {
-    np.first = sf;
-    np.last = ent_.chunks()[chunk].last;
-    np.form = ent_.chunks()[chunk].acronym ? MentionForm::kAcronym : MentionForm::kName;
+  uint32_t from = sf;
+  for (uint32_t k = sf; k < t && k < sf + 15; ++k) {
+    if (doc_.toks[k].Has(kDashPunct) && doc_.toks[k].span.begin > 0 &&
+        doc_.text[doc_.toks[k].span.begin - 1] == ' ') {
+      from = k + 1;  // a dateline or a lead-in ends with " - "
+    }
+  }
+  for (uint32_t k = from; k < t && k < from + 15; ++k) {
+    if (inside_[k] >= 0) return np;
+    const Tok& tk = doc_.toks[k];
+    if (tk.Is(kCue)) return np;
+    if (tk.Is(kPronoun) && !tk.Is(kFirstPerson) && doc_.Str(k) != "it" && doc_.Str(k) != "It") {
+      np.first = np.last = k;
+      np.form = MentionForm::kPronoun;
+      return np;
+    }
+    const int32_t chunk = ent_.ChunkAt(k);
+    if (chunk < 0) continue;
+    const NameChunk& c = ent_.chunks()[chunk];
+    k = c.last;
+    if (c.core_first > c.last || (c.provisional && c.entity < 0) || c.last >= t) continue;
+    if (c.kind == EntityKind::kPlace) continue;
+    np.first = c.first;
+    np.last = c.last;
+    np.form = c.acronym ? MentionForm::kAcronym : MentionForm::kName;
+    return np;
   }
   return np;
 }
