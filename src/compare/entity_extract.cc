@@ -74,6 +74,20 @@ bool EntityIndex::IsNameTok(uint32_t t, bool initial) const {
   if (k.Is(kTime)) return false;
   if (k.Is(kFunctionCats) && !k.Is(kTitle)) return false;
   (void)initial;
+  // Contractions are not names: "I've", "We're", "Don't" (but "O'Brien", "D'Souza" are).
+  const std::string_view w = doc_.Str(t);
+  size_t apos = w.find('\'');
+  size_t alen = 1;
+  if (apos == std::string_view::npos) {
+    apos = w.find("\xE2\x80\x99");
+    alen = 3;
+  }
+  if (apos != std::string_view::npos && apos > 1) {
+    const std::string_view tail = w.substr(apos + alen);
+    if (tail == "ve" || tail == "ll" || tail == "re" || tail == "d" || tail == "m" || tail == "t") return false;
+  }
+  auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.substr(w.size() - suf.size()) == suf; };
+  if (ends("n't") || ends("n\xE2\x80\x99t")) return false;
   return true;
 }
 

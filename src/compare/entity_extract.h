@@ -63,6 +63,8 @@ class EntityIndex {
   void LearnRole(int32_t e, uint8_t role, const std::string& country, bool former);
 
   std::vector<Entity>& entities() { return entities_; }
+  // A person only by capitalisation, mentioned once ("Divine Providence"): no antecedent.
+  bool Weak(int32_t e) const { return weak_[e] != 0 && entities_[e].mentions < 2; }
   std::vector<EntityFacts>& facts() { return facts_; }
   // Person mentions in text order (token, entity); resolution appends speakers/pronouns.
   struct Event {

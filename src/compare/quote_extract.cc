@@ -167,10 +167,17 @@ bool Extractor::Right(const Quotation& q, Pending* p) {
   }
   if (!np.ok()) return false;
   const uint32_t v = np.last + 1;
-  if (v + 1 >= end || !doc_.toks[v].Has(kLowerStart) || doc_.toks[v].Is(kAux | kSkip)) return false;
+  if (v + 1 >= end || !doc_.toks[v].Has(kLowerStart) || doc_.toks[v].Is(kAux | kSkip | kPreposition)) {
+    return false;
+  }
+  // "went on", "shot back", "chimed in": a particle may follow the verb.
+  uint32_t after = v + 1;
+  if (Word(after, "on") || Word(after, "back") || Word(after, "in") || Word(after, "up") || Word(after, "out")) {
+    ++after;
+  }
   const std::string_view w = doc_.Str(v);
-  if (w.size() < 5 || w.substr(w.size() - 2) != "ed") return false;
-  if (!doc_.toks[v + 1].Has(kTerminal | kComma)) return false;
+  if (after == v + 1 && (w.size() < 5 || w.substr(w.size() - 2) != "ed")) return false;
+  if (after >= end || !doc_.toks[after].Has(kTerminal | kComma)) return false;
   p->cue = v;
   p->speaker = np;
   p->kind = OpensClause(q) ? QuoteKind::kDirect : QuoteKind::kPartial;
@@ -274,9 +281,11 @@ int Extractor::Left(uint32_t qi, Pending* p) {
     if (t.Is(kClauseWord | kAux) || t.Has(kTerminal) || (t.Is(kCue) && k > after)) clause = true;
     if (t.kind == text::TokenKind::kWord || t.kind == text::TokenKind::kNumber) ++words;
   }
-  const bool object_verb = (lex.cue_flags & (kObject | kQuoteOnly)) != 0;
-  const bool pp = from < bend && doc_.toks[from].Is(kPreposition) && words <= 6;
-  bool direct = !clause && (words == 0 || (object_verb && words <= 6) || pp);
+  // A hearer before a colon or comma: "told reporters: "..."". An object of a naming verb
+  // belongs to the content: "called the events "an attempted coup"" is partial.
+  const bool hearer = (lex.cue_flags & kObject) && !(lex.cue_flags & kQuoteOnly) && bend < open && words <= 4;
+  const bool pp = from < bend && doc_.toks[from].Is(kPreposition) && words <= 6 && bend < open;
+  bool direct = !clause && (words == 0 || hearer || pp);
   // Words continuing the clause after the quotation make it a fragment.
   // ("what he called "Maidan technologies," a reference to ..." ends its phrase inside.)
   const bool ends_phrase = q.closed && q.close_tok > 0 && doc_.toks[q.close_tok - 1].Has(kComma | kTerminal);
@@ -633,6 +642,35 @@ Extraction Extractor::Run() {
     const int32_t idx = static_cast<int32_t>(out_.size());
     for (uint32_t qi : p.quotations) quote_owner_[qi] = idx;
     out_.push_back(std::move(p));
+  }
+  // Unattributed quoted paragraphs: the speaker of the previous paragraph's last quote, or
+  // the subject of its last sentence ("Viguerie is upbeat ... he sees Cruz as a uniter.").
+  for (Pending& p : out_) {
+    if (p.speaker.ok() || p.kind != QuoteKind::kDirect || p.quotations.empty()) continue;
+    const uint32_t open = qs_[p.quotations.front()].open_tok;
+    const uint32_t para = doc_.toks[open].paragraph;
+    const text::Paragraph& pp = doc_.seg->paragraphs[para];
+    if (para == 0 || doc_.seg->sentences[pp.first_sentence].first_token != open) continue;
+    const Pending* best = nullptr;
+    for (const Pending& o : out_) {
+      if (&o == &p || !o.speaker.ok() || o.content.end > p.content.begin) continue;
+      if (doc_.toks[o.speaker.first].paragraph + 1 != para && o.paragraph + 1 != para) continue;
+      if (best == nullptr || o.content.end > best->content.end) best = &o;
+    }
+    if (best != nullptr) {
+      p.speaker = best->speaker;
+      p.confidence = 0.5f;
+      continue;
+    }
+    const text::Paragraph& prev = doc_.seg->paragraphs[para - 1];
+    if (prev.sentence_count == 0) continue;
+    const text::Sentence& last = doc_.seg->sentences[prev.first_sentence + prev.sentence_count - 1];
+    if (last.token_count < 3) continue;
+    const SpeakerNP np = finder_.Subject(last.first_token + last.token_count - 1);
+    if (np.ok()) {
+      p.speaker = np;
+      p.confidence = 0.4f;
+    }
   }
   // Speakers, in text order.
   std::vector<size_t> order(out_.size());

@@ -102,7 +102,7 @@ SpeakerNP SpeakerFinder::EndingAt(uint32_t i, uint32_t lower) const {
   bool anchored = false;
   while (k > lower && i - k + 1 < kMaxDescription) {
     const Tok& p = toks[k - 1];
-    if (p.Is(kDeterminer)) {
+    if (p.Is(kDeterminer | kQuantifier)) {
       --k;
       anchored = true;
       break;
@@ -242,7 +242,7 @@ SpeakerNP SpeakerFinder::After(uint32_t at, uint32_t upper) const {
     return np;
   }
   if (t.kind != text::TokenKind::kWord) return np;
-  const bool det = t.Is(kDeterminer) || t.Has(kPossessive);
+  const bool det = t.Is(kDeterminer | kQuantifier) || t.Has(kPossessive);
   if (!det && t.Is(kNotNounCats)) return np;
   // A description: "the Kazakh leader", "officials", "a spokesman for the ministry".
   uint32_t k = i + (det ? 1 : 0);
@@ -302,7 +302,8 @@ int32_t Resolver::Pronoun(uint32_t t) {
   const size_t end = static_cast<size_t>(it - tl.begin());
   auto compatible = [&](int32_t e) {
     const int g = facts[e].gender;
-    return ent_->entities()[e].kind == EntityKind::kPerson && (want == 0 || g == 0 || g == want);
+    return ent_->entities()[e].kind == EntityKind::kPerson && (want == 0 || g == 0 || g == want) &&
+           (!ent_->Weak(e) || spoke_.count(e) > 0);
   };
   int32_t found = -1;
   // 1: a salient person (speaker or subject) in this or the previous three sentences.
@@ -402,6 +403,7 @@ int32_t Resolver::Resolve(const SpeakerNP& np) {
     }
   }
   if (e >= 0) {
+    spoke_.insert(e);
     if (ent_->entities()[e].kind == EntityKind::kPerson) Record(np.first, e);
     // An apposition teaches a role: "Smith, a spokesman for X, said".
     if (np.appo_first != kNoTok && np.appo_first <= np.appo_last) {

@@ -9,6 +9,7 @@
 #define WITNESS_SRC_COMPARE_SPEAKER_FIND_H_
 
 #include <cstdint>
+#include <set>
 #include <vector>
 
 #include "compare/entity_extract.h"
@@ -65,6 +66,7 @@ class Resolver {
 
   const Doc& doc_;
   EntityIndex* ent_;
+  std::set<int32_t> spoke_;  // entities that were speakers so far
 };
 
 }  // namespace witness::quotes::internal

@@ -150,9 +150,10 @@ constexpr WordCats kFunctionWords[] = {
      kPreposition},
     {"and but or nor so yet while although though because however", kConjunction | kStarter},
     {"today yesterday tonight tomorrow", kTime},
-    {"there here some many most all both each every no any other another such one two three "
-     "more less not nothing everyone someone anyone",
-     kStarter},
+    {"there here not nothing everyone someone anyone", kStarter},
+    {"some many most all both each every no any other another such one two three four five "
+     "several few more less",
+     kStarter | kQuantifier},
 };
 
 struct Table {

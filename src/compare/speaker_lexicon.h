@@ -36,7 +36,7 @@ enum Cat : uint32_t {
   kPlural = 1u << 17,      // they we (plural pronouns)
   kFirstPerson = 1u << 18, // i we
   kPassiveAux = 1u << 19,  // was were been being is are be (before a participle: passive)
-  kDash = 1u << 20,        // unused bit for punctuation classes
+  kQuantifier = 1u << 20,  // one some many several ...: may open a description ("one person")
 };
 
 // How a cue verb form behaves.
