@@ -71,9 +71,12 @@ bool EntityIndex::IsInitialPosition(uint32_t t) const {
 bool EntityIndex::IsNameTok(uint32_t t, bool initial) const {
   const Tok& k = doc_.toks[t];
   if (!k.Has(kCapital) || k.Has(kHyphenLower)) return false;
-  if (k.Is(kTime)) return false;
-  if (k.Is(kFunctionCats) && !k.Is(kTitle)) return false;
-  (void)initial;
+  if (k.Is(kTime | kFunctionCats) && !k.Is(kTitle)) {
+    // "Will Doyle", "May Smith": a capitalised function word inside a sentence before a name.
+    const bool before_name = !initial && t + 1 < doc_.toks.size() && doc_.toks[t + 1].Has(kCapital) &&
+                             doc_.toks[t].Is(kAux | kTime) && !doc_.toks[t + 1].Is(kTime | kFunctionCats);
+    if (!before_name) return false;
+  }
   // Contractions are not names: "I've", "We're", "Don't" (but "O'Brien", "D'Souza" are).
   const std::string_view w = doc_.Str(t);
   size_t apos = w.find('\'');

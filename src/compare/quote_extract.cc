@@ -31,9 +31,10 @@ namespace witness::quotes {
 namespace internal {
 namespace {
 
-constexpr uint32_t kRightWindow = 25;
+constexpr uint32_t kRightWindow = 32;
 constexpr uint32_t kLeftWindow = 40;
-constexpr uint32_t kCueSearch = 12;
+constexpr uint32_t kCueSearch = 24;  // room for an apposition: ", X, who served as ..., told"
+
 
 struct Pending {
   QuoteKind kind = QuoteKind::kDirect;
@@ -130,10 +131,13 @@ bool Extractor::Right(const Quotation& q, Pending* p) {
       np = finder_.Before(c, s);
       // Words before the name describe it: "Clinton press secretary Brian Fallon said".
       if (np.ok() && np.first != s) {
-        bool modifiers = np.first - s <= 5;
+        // Also a coordinated speaker: "state Senate leader Phil Berger and House Speaker Tim
+        // Moore, both Republicans, said".
+        bool modifiers = np.first - s <= 8;
         for (uint32_t k = s; k < np.first && modifiers; ++k) {
           const Tok& t = doc_.toks[k];
-          if (t.kind != text::TokenKind::kWord || t.Is(kPronoun | kClauseWord | kConjunction | kAux | kCue)) {
+          if (t.kind != text::TokenKind::kWord || t.Is(kPronoun | kClauseWord | kAux | kCue) ||
+              (t.Is(kConjunction) && !Word(k, "and"))) {
             modifiers = false;
           }
         }
@@ -160,7 +164,8 @@ bool Extractor::Right(const Quotation& q, Pending* p) {
   if (doc_.toks[s].Is(kPronoun)) {
     np.first = np.last = s;
     np.form = MentionForm::kPronoun;
-  } else if (chunk >= 0 && ent_.chunks()[chunk].first == s && !ent_.chunks()[chunk].provisional &&
+  } else if (chunk >= 0 && ent_.chunks()[chunk].first == s &&
+             (!ent_.chunks()[chunk].provisional || ent_.chunks()[chunk].entity >= 0) &&
              ent_.chunks()[chunk].core_first <= ent_.chunks()[chunk].last) {
     np.first = s;
     np.last = ent_.chunks()[chunk].last;
@@ -264,7 +269,23 @@ int Extractor::Left(uint32_t qi, Pending* p) {
     after = cand_after;
     break;
   }
-  if (c == kNoTok) return 0;
+  if (c == kNoTok) {
+    // No cue, but a colon right before: "Republican pollster Daron Shaw: "..."", "McConnell
+    // delivered a blunt message to Trump: "..."": the name before the colon, else the subject.
+    if (open < 2 || doc_.Punct(open - 1) != ':') return 0;
+    const int32_t ck = ent_.ChunkAt(open - 2);
+    SpeakerNP cand;
+    if (ck >= 0 && ent_.chunks()[ck].kind == EntityKind::kPerson && ent_.chunks()[ck].first >= l0) {
+      cand.first = ent_.chunks()[ck].first;
+      cand.last = ent_.chunks()[ck].last;
+    } else {
+      cand = finder_.Subject(open - 1);
+    }
+    if (!cand.ok()) return 0;
+    p->speaker = cand;
+    p->confidence = 0.7f;
+    return 1;
+  }
   const LexEntry& lex = *doc_.toks[c].lex;
   if (!np.ok()) return 0;
   // What stands between the cue (or its speaker) and the quotation.
@@ -650,6 +671,20 @@ Extraction Extractor::Run() {
     const uint32_t open = qs_[p.quotations.front()].open_tok;
     const uint32_t para = doc_.toks[open].paragraph;
     const text::Paragraph& pp = doc_.seg->paragraphs[para];
+    if (doc_.toks[open].Has(kSentStart) && doc_.seg->sentences[pp.first_sentence].first_token != open) {
+      // Inside a paragraph: "Iowa State University's Dianne Bystrom agreed. "...""
+      const uint32_t prev = open - 1;
+      if (inside_[prev] >= 0) continue;
+      bool cue = false;
+      for (uint32_t k = doc_.SentFirst(prev); k <= prev; ++k) cue = cue || finder_.IsCue(k);
+      if (!cue) continue;
+      const SpeakerNP np = finder_.Subject(prev);
+      if (np.ok()) {
+        p.speaker = np;
+        p.confidence = 0.5f;
+      }
+      continue;
+    }
     if (para == 0 || doc_.seg->sentences[pp.first_sentence].first_token != open) continue;
     const Pending* best = nullptr;
     for (const Pending& o : out_) {

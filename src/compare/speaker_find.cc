@@ -167,7 +167,20 @@ SpeakerNP SpeakerFinder::Before(uint32_t cue, uint32_t lower) const {
     }
     if (!toks[j].Has(kComma) || j <= lower) return none;
     SpeakerNP np = EndingAt(j - 1, lower);
-    if (!np.ok() || np.form == MentionForm::kDescription) return none;
+    if (!np.ok()) return none;
+    if (np.form == MentionForm::kDescription) {
+      // "the Vatican spokesman, Federico Lombardi, told ...": the name in apposition.
+      const int32_t ck = ent_.ChunkAt(j + 1);
+      if (ck < 0 || ent_.chunks()[ck].first != j + 1 || ent_.chunks()[ck].last + 1 != i ||
+          ent_.chunks()[ck].core_first > ent_.chunks()[ck].last) {
+        return none;
+      }
+      np.last = i - 1;
+      np.form = MentionForm::kName;
+      np.appo_first = np.first;
+      np.appo_last = j - 1;
+      return np;
+    }
     np.appo_first = j + 1;
     np.appo_last = i - 1;
     return np;
@@ -242,6 +255,19 @@ SpeakerNP SpeakerFinder::After(uint32_t at, uint32_t upper) const {
     return np;
   }
   if (t.kind != text::TokenKind::kWord) return np;
+  // "said conservative activist Bob Klaus": words before a name describe it.
+  if (t.Has(kLowerStart) && !t.Is(kNotNounCats | kDeterminer | kQuantifier)) {
+    for (uint32_t k = i + 1; k < upper && k < i + 5; ++k) {
+      const int32_t ck = ent_.ChunkAt(k);
+      if (ck >= 0 && ent_.chunks()[ck].first == k && ent_.chunks()[ck].core_first <= ent_.chunks()[ck].last) {
+        np.first = i;
+        np.last = std::min(ent_.chunks()[ck].last, upper - 1);
+        np.form = MentionForm::kName;
+        return np;
+      }
+      if (toks[k].kind != text::TokenKind::kWord || toks[k].Is(kNotNounCats | kDeterminer)) break;
+    }
+  }
   const bool det = t.Is(kDeterminer | kQuantifier) || t.Has(kPossessive);
   if (!det && t.Is(kNotNounCats)) return np;
   // A description: "the Kazakh leader", "officials", "a spokesman for the ministry".
