@@ -123,7 +123,7 @@ bool IsDirect(const std::string& t, const std::vector<Span>& segs) {
   uint32_t len;
   auto two = [&](uint32_t i) { return i + 1 < t.size() && t[i] == '\'' && t[i + 1] == '\''; };
   const bool opens = (b < first.end && IsOpenMark(At(t, b, &len))) || IsOpenMark(Before(t, first.begin)) ||
-                     two(b) || (first.begin >= 2 && two(first.begin - 2));
+                     two(b) || (b >= 1 && two(b - 1)) || (first.begin >= 2 && two(first.begin - 2));
   uint32_t e = last.end;
   while (e > last.begin) {
     uint32_t p = e - 1;
@@ -136,7 +136,7 @@ bool IsDirect(const std::string& t, const std::vector<Span>& segs) {
     break;
   }
   bool closes = false;
-  if (e > last.begin) closes = IsCloseMark(Before(t, e)) || (e >= 2 && two(e - 2));
+  if (e > last.begin) closes = IsCloseMark(Before(t, e)) || (e >= 2 && two(e - 2)) || (e >= 1 && two(e - 1));
   if (!closes && last.end < t.size()) {
     uint32_t p = last.end;
     while (p < t.size() && (t[p] == '.' || t[p] == ',' || t[p] == ' ')) ++p;

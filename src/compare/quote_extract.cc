@@ -197,7 +197,15 @@ bool Extractor::OpensClause(const Quotation& q) const {
   if (open == 0 || doc_.toks[open].Has(kSentStart)) return true;
   const uint32_t prev = open - 1;
   if (doc_.toks[prev].paragraph != doc_.toks[open].paragraph || inside_[prev] >= 0) return true;
-  if (doc_.toks[prev].Has(kComma | kColon | kDashPunct | kOpenParen | kTerminal)) return true;
+  if (doc_.toks[prev].Has(kColon | kOpenParen | kTerminal)) return true;
+  if (doc_.toks[prev].Has(kComma | kDashPunct)) {
+    // "In the end, "We ..."" opens a clause; "Mrs. Clinton, with ..., "is seen as ..."" does not.
+    uint32_t first = open + 1;  // the first word inside ('' is two tokens)
+    while (first <= q.last_tok && doc_.toks[first].kind == text::TokenKind::kPunct) ++first;
+    if (first > q.last_tok) return true;
+    const Tok& w = doc_.toks[first];
+    return !(w.kind == text::TokenKind::kWord && w.Has(kLowerStart)) || w.Is(kPronoun);
+  }
   if (doc_.toks[prev].Is(kConjunction) && doc_.toks[prev].Has(kSentStart)) return true;
   return false;
 }

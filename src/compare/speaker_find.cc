@@ -96,6 +96,12 @@ SpeakerNP SpeakerFinder::EndingAt(uint32_t i, uint32_t lower) const {
   if (unknown_opener) {
     const std::string_view w = doc_.Str(i);
     if (w.size() > 4 && w.substr(w.size() - 3) == "ing") return np;  // "Having", "Speaking"
+    // "Smith said" is a name; "Officials said", "Democrats said" (plurals) are descriptions.
+    if (w.back() != 's' && !t.Has(kPossessive)) {
+      np.first = np.last = i;
+      np.form = MentionForm::kName;
+      return np;
+    }
   }
   // A description: collect back to a determiner or a possessive.
   uint32_t k = i;

@@ -149,7 +149,8 @@ constexpr WordCats kFunctionWords[] = {
      "through via without within amid among across toward towards than like as of to",
      kPreposition},
     {"and but or nor so yet while although though because however", kConjunction | kStarter},
-    {"today yesterday tonight tomorrow", kTime},
+    {"today yesterday tonight tomorrow week weekend month year night morning afternoon evening",
+     kTime},
     {"there here not nothing everyone someone anyone", kStarter},
     {"some many most all both each every no any other another such one two three four five "
      "several few more less",
