@@ -353,7 +353,12 @@ Counts Score(const std::string& text, const witness::quotes::Extraction& ex, con
         const Span s{g.content.front().begin, g.content.back().end};
         std::string gs;
         for (Span x : g.source) gs += text.substr(x.begin, x.end - x.begin) + " ";
-        std::printf("FN %s: [%s] %.120s\n", article.c_str(), gs.c_str(),
+        double best = 0;
+        for (size_t i = 0; i < P.size(); ++i) {
+          const uint64_t o = Overlap(P[i], G[k]);
+          if (o) best = std::max(best, double(o) / double(Size(P[i]) + Size(G[k]) - o));
+        }
+        std::printf("FN %s: (best %.2f) [%s] %.120s\n", article.c_str(), best, gs.c_str(),
                     text.substr(s.begin, std::min<uint32_t>(s.end - s.begin, 400)).c_str());
       }
     }

@@ -391,7 +391,10 @@ void EntityIndex::Build() {
   for (NameChunk& c : chunks_) {
     if (c.core_first > c.last) continue;  // a title alone ("President"): a description
     if (c.entity < 0) {
-      const bool cue_next = c.last + 1 < toks.size() && toks[c.last + 1].Is(kCue);
+      // "Putin said" names someone; "Sources said", "Officials told" (plurals) do not.
+      const std::string_view word = doc_.Str(c.last);
+      const bool cue_next = c.last + 1 < toks.size() && toks[c.last + 1].Is(kCue) &&
+                            !(c.provisional && !word.empty() && word.back() == 's');
       const bool evidence = (c.kind != EntityKind::kOther && !c.provisional) ||
                             (c.provisional && (cue_next || c.kind == EntityKind::kPlace));
       c.entity = ResolveName(c.first, c.last, c.first, evidence);

@@ -141,6 +141,14 @@ bool Extractor::Right(const Quotation& q, Pending* p) {
             modifiers = false;
           }
         }
+        // Or a phrase of place or time ending in a comma: ""..." in the legislature, he said".
+        if (!modifiers && doc_.toks[s].Is(kPreposition) && np.first - s <= 9 &&
+            doc_.toks[np.first - 1].Has(kComma)) {
+          modifiers = true;
+          for (uint32_t k = s; k + 1 < np.first; ++k) {
+            if (doc_.toks[k].Is(kCue) || doc_.toks[k].Has(kTerminal) || inside_[k] >= 0) modifiers = false;
+          }
+        }
         if (!modifiers) np = SpeakerNP();
       }
     }
@@ -182,7 +190,7 @@ bool Extractor::Right(const Quotation& q, Pending* p) {
   }
   const std::string_view w = doc_.Str(v);
   if (after == v + 1 && (w.size() < 5 || w.substr(w.size() - 2) != "ed")) return false;
-  if (after >= end || !doc_.toks[after].Has(kTerminal | kComma)) return false;
+  if (after >= end || !(doc_.toks[after].Has(kTerminal | kComma) || Word(after, "and"))) return false;
   p->cue = v;
   p->speaker = np;
   p->kind = OpensClause(q) ? QuoteKind::kDirect : QuoteKind::kPartial;
@@ -198,6 +206,7 @@ bool Extractor::OpensClause(const Quotation& q) const {
   const uint32_t prev = open - 1;
   if (doc_.toks[prev].paragraph != doc_.toks[open].paragraph || inside_[prev] >= 0) return true;
   if (doc_.toks[prev].Has(kColon | kOpenParen | kTerminal)) return true;
+  if (finder_.IsCue(prev)) return true;  // Feinstein said "I don't know ...," she said
   if (doc_.toks[prev].Has(kComma | kDashPunct)) {
     // "In the end, "We ..."" opens a clause; "Mrs. Clinton, with ..., "is seen as ..."" does not.
     uint32_t first = open + 1;  // the first word inside ('' is two tokens)
@@ -685,11 +694,12 @@ Extraction Extractor::Run() {
       if (inside_[prev] >= 0) continue;
       bool cue = false;
       for (uint32_t k = doc_.SentFirst(prev); k <= prev; ++k) cue = cue || finder_.IsCue(k);
-      if (!cue) continue;
       const SpeakerNP np = finder_.Subject(prev);
-      if (np.ok()) {
+      // The subject of the sentence before, when it is a person ("Mr. Hannity is
+      // unapologetic about his aim. "I'm not hiding ..."").
+      if (np.ok() && (cue || np.form == MentionForm::kName)) {
         p.speaker = np;
-        p.confidence = 0.5f;
+        p.confidence = cue ? 0.5f : 0.35f;
       }
       continue;
     }

@@ -180,6 +180,7 @@ void Pairer::Mark(MarkType type, uint32_t t, uint32_t last, bool lf, bool rf, ch
       if (lf && !rf) act = kOpen;
       else if (rf && !lf) act = open_here ? kClose : kIgnore;
       else if (lf && rf) act = open_here ? kClose : kOpen;
+      else if (open_here) act = kClose;  // 'the center,' " she said: spaced out
       break;
     case kLeftDouble:
       if (rf && !lf && open_here) act = kClose;  // „...“ and “...“

@@ -160,19 +160,31 @@ SpeakerNP SpeakerFinder::Before(uint32_t cue, uint32_t lower) const {
     if (!toks[k].Has(kOpenParen) || k == lower) return none;
     i = k - 1;
   }
-  // "Putin blamed ... and said ...": the subject of the sentence.
-  if (toks[i].Is(kConjunction) && (doc_.Str(i) == "and" || doc_.Str(i) == "but")) {
+  // "Putin blamed ... and said ...", "Trump was prompted to say": the subject of the sentence.
+  if ((toks[i].Is(kConjunction) && (doc_.Str(i) == "and" || doc_.Str(i) == "but")) || doc_.Str(i) == "to") {
     return Subject(cue);
   }
+  // "from Mike Lee, who declared ...": the name the relative clause hangs on.
+  if ((doc_.Str(i) == "who" || doc_.Str(i) == "which") && i > lower + 1 && toks[i - 1].Has(kComma)) {
+    SpeakerNP np = EndingAt(i - 2, lower);
+    if (np.ok() && np.form != MentionForm::kPronoun) return np;
+    return none;
+  }
   if (toks[i].Has(kComma)) {
-    // "Kassym-Jomart Tokayev, Kazakhstan's president, described ...": find the comma before.
+    // "Kassym-Jomart Tokayev, Kazakhstan's president, described ...": find the comma before
+    // (or several: "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said").
     uint32_t j = i;
-    while (j > lower && i - j < 20) {
-      --j;
-      if (toks[j].Has(kComma) || toks[j].Has(kTerminal) || inside_[j] >= 0) break;
+    SpeakerNP np;
+    for (int segments = 0; segments < 5 && !np.ok(); ++segments) {
+      const uint32_t from = j;
+      while (j > lower && from - j < 20) {
+        --j;
+        if (toks[j].Has(kComma) || toks[j].Has(kTerminal) || inside_[j] >= 0) break;
+      }
+      if (!toks[j].Has(kComma) || j <= lower || i - j > 40) return none;
+      np = EndingAt(j - 1, lower);
+      if (np.ok() && np.form == MentionForm::kDescription && segments > 0) np = SpeakerNP();
     }
-    if (!toks[j].Has(kComma) || j <= lower) return none;
-    SpeakerNP np = EndingAt(j - 1, lower);
     if (!np.ok()) return none;
     if (np.form == MentionForm::kDescription) {
       // "the Vatican spokesman, Federico Lombardi, told ...": the name in apposition.
@@ -226,6 +238,22 @@ SpeakerNP SpeakerFinder::Subject(uint32_t t) const {
     np.last = c.last;
     np.form = c.acronym ? MentionForm::kAcronym : MentionForm::kName;
     return np;
+  }
+  // "The spokesman refused to answer ...": a description opening the sentence, before a verb.
+  if (doc_.toks[from].Is(kDeterminer) && !doc_.toks[from].Is(kClauseWord)) {
+    for (uint32_t k = from + 1; k < t && k < from + 6; ++k) {
+      const Tok& tk = doc_.toks[k];
+      if (tk.kind != text::TokenKind::kWord || inside_[k] >= 0) break;
+      const std::string_view w = doc_.Str(k);
+      const bool verb = tk.Is(kCue | kAux) || (tk.Has(kLowerStart) && w.size() > 4 && w.substr(w.size() - 2) == "ed");
+      if (verb) {
+        if (k == from + 1) break;
+        np.first = from;
+        np.last = k - 1;
+        np.form = MentionForm::kDescription;
+        return np;
+      }
+    }
   }
   return np;
 }
