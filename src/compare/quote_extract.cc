@@ -107,6 +107,7 @@ uint32_t Extractor::RightEnd(uint32_t r0) const {
 bool Extractor::Right(const Quotation& q, Pending* p) {
   if (!q.closed) return false;
   const uint32_t r0 = q.close_tok + 1;
+  if (r0 >= doc_.toks.size() || doc_.toks[r0].paragraph != doc_.toks[q.close_tok].paragraph) return false;
   const uint32_t end = RightEnd(r0);
   uint32_t s = r0;
   while (s < end && doc_.toks[s].Has(kComma | kDashPunct)) ++s;
