@@ -85,7 +85,7 @@ bool EntityIndex::IsNameTok(uint32_t t, bool initial) const {
     apos = w.find("\xE2\x80\x99");
     alen = 3;
   }
-  if (apos != std::string_view::npos && apos > 1) {
+  if (apos != std::string_view::npos) {
     const std::string_view tail = w.substr(apos + alen);
     if (tail == "ve" || tail == "ll" || tail == "re" || tail == "d" || tail == "m" || tail == "t") return false;
   }

@@ -52,9 +52,11 @@ void UnifyEntityNames(const std::vector<Extraction*>& docs) {
   for (const Extraction* d : docs) {
     if (d == nullptr) continue;
     for (const Entity& e : d->entities) {
-      if (e.kind != EntityKind::kPerson) continue;
+      // People, and unclassified names of two or more words (a person somewhere else with
+      // that surname is the evidence: "Kassym-Jomart Tokayev spoke." alone is not).
+      if (e.kind != EntityKind::kPerson && e.kind != EntityKind::kOther) continue;
       const std::vector<std::string> w = Words(e.name);
-      if (w.size() >= 2) full_by_surname[w.back()].insert(e.name);
+      if (w.size() >= 2 && w.size() <= 4) full_by_surname[w.back()].insert(e.name);
     }
   }
   // Organisations: groups by acronym or folded name, with mention totals per spelling.
