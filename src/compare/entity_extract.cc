@@ -106,13 +106,18 @@ const Place* EntityIndex::PlaceOf(uint32_t first, uint32_t last) const {
 std::string EntityIndex::CountryOf(uint32_t t) const {
   const Tok& k = doc_.toks[t];
   if (k.kind != text::TokenKind::kWord || !k.Has(kCapital)) return "";
+  // Cached per token: the lookup lower-cases and hashes, and callers ask often.
+  if (country_cache_.size() != doc_.toks.size()) country_cache_.assign(doc_.toks.size(), nullptr);
+  static const std::string kNone;
+  if (country_cache_[t] != nullptr) return *country_cache_[t];
+  const std::string* result = &kNone;
   std::string key = Key(StripPossessive(doc_.Str(t)));
-  if (key.size() <= 3 && !k.Has(kAllCaps) && doc_.Str(t).find('.') == std::string_view::npos) {
-    return "";
+  if (!(key.size() <= 3 && !k.Has(kAllCaps) && doc_.Str(t).find('.') == std::string_view::npos)) {
+    const Place* p = gaz_.Find(key);
+    if (p != nullptr && p->kind != Place::Kind::kSubdivision) result = &p->country;
   }
-  const Place* p = gaz_.Find(key);
-  if (p == nullptr || p->kind == Place::Kind::kSubdivision) return "";
-  return p->country;
+  country_cache_[t] = result;
+  return *result;
 }
 
 std::string EntityIndex::Initials(uint32_t first, uint32_t last) const {

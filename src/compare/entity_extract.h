@@ -104,6 +104,7 @@ class EntityIndex {
   std::unordered_map<std::string, std::vector<int32_t>> by_first_;
   std::vector<uint32_t> last_seen_;  // per entity: last mention token
   std::vector<uint8_t> weak_;        // per entity: a person only by capitalisation
+  mutable std::vector<const std::string*> country_cache_;  // per token: CountryOf
 };
 
 }  // namespace witness::quotes::internal

@@ -99,8 +99,12 @@ void BuildDoc(std::string_view text, const text::Segmentation& seg, Doc* doc) {
           k.flags |= kPossessive;
         }
       }
-      const std::string_view lower = LowerAscii(w, buf, sizeof(buf));
-      if (!lower.empty()) k.lex = Lookup(lower);
+      const char first = w[0] >= 'A' && w[0] <= 'Z' ? static_cast<char>(w[0] + 32) : w[0];
+      // Words with a curly apostrophe are one byte longer in the table ("don’t" -> "don't").
+      if (MaybeWord(first, w.size()) || MaybeWord(first, w.size() - 2)) {
+        const std::string_view lower = LowerAscii(w, buf, sizeof(buf));
+        if (!lower.empty()) k.lex = Lookup(lower);
+      }
     } else if (k.kind == text::TokenKind::kPunct || k.kind == text::TokenKind::kSymbol) {
       switch (doc->Punct(t)) {
         case ',': k.flags |= kComma; break;

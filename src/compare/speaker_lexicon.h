@@ -62,6 +62,10 @@ struct LexEntry {
 // word is in no table. Thread-safe; the table is built on first use.
 const LexEntry* Lookup(std::string_view lower_word);
 
+// A quick filter before Lookup: false when no word of the tables starts with `first_lower`
+// (an ASCII lower-case byte) and has `len` bytes.
+bool MaybeWord(char first_lower, size_t len);
+
 // Lower-cases ASCII `word` into `buf` (capacity `cap`), folding U+2019 to '. Returns the
 // lower-case view, or an empty view when the word is too long or has other non-ASCII bytes.
 std::string_view LowerAscii(std::string_view word, char* buf, size_t cap);
