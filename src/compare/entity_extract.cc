@@ -377,20 +377,27 @@ void EntityIndex::Build() {
     }
   }
   // Middle names: "Hillary Rodham Clinton" and "Hillary Clinton" are one person.
+  std::vector<int32_t> redirect(entities_.size(), -1);
   for (size_t e = 0; e < entities_.size(); ++e) {
     EntityFacts& f = facts_[e];
     if (entities_[e].kind != EntityKind::kPerson || f.words < 3) continue;
     auto it = by_key_.find(f.first + " " + f.surname);
     if (it == by_key_.end() || it->second == static_cast<int32_t>(e)) continue;
     const int32_t shorter = it->second;
-    for (NameChunk& c : chunks_) {
-      if (c.entity == shorter) c.entity = static_cast<int32_t>(e);
-    }
+    if (redirect[shorter] >= 0) continue;
+    redirect[shorter] = static_cast<int32_t>(e);
     it->second = static_cast<int32_t>(e);
-    auto& sur = by_surname_[f.surname];
-    sur.erase(std::remove(sur.begin(), sur.end(), shorter), sur.end());
-    auto& fst = by_first_[f.first];
-    fst.erase(std::remove(fst.begin(), fst.end(), shorter), fst.end());
+  }
+  // Drop the merged shorter forms from the surname and first-name lists (one pass each).
+  auto drop = [&](std::unordered_map<std::string, std::vector<int32_t>>* lists) {
+    for (auto& [key, list] : *lists) {
+      list.erase(std::remove_if(list.begin(), list.end(), [&](int32_t x) { return redirect[x] >= 0; }), list.end());
+    }
+  };
+  drop(&by_surname_);
+  drop(&by_first_);
+  for (NameChunk& c : chunks_) {
+    if (c.entity >= 0 && redirect[c.entity] >= 0) c.entity = redirect[c.entity];
   }
   // Pass B, in text order: single names, mentions, the timeline, roles.
   for (NameChunk& c : chunks_) {
@@ -452,7 +459,8 @@ int32_t EntityIndex::ResolveName(uint32_t first, uint32_t last, uint32_t at, boo
   auto pick = [&](const std::vector<int32_t>& cands) {
     int32_t best = -1;
     uint32_t best_seen = 0;
-    for (int32_t c : cands) {
+    for (size_t i = 0; i < cands.size() && i < 64; ++i) {
+      const int32_t c = cands[i];
       if (last_seen_[c] <= at && entities_[c].mentions > 0 && (best < 0 || last_seen_[c] >= best_seen)) {
         best = c;
         best_seen = last_seen_[c];

@@ -20,6 +20,7 @@
 // (confidence 0.7, 0.6 without "that"); quoted fragments inside make it partial.
 // Speakers then resolve in text order (speaker_find.cc).
 #include <algorithm>
+#include <unordered_map>
 
 #include "compare/entity_extract.h"
 #include "compare/quote_doc.h"
@@ -33,7 +34,8 @@ namespace {
 
 constexpr uint32_t kRightWindow = 32;
 constexpr uint32_t kLeftWindow = 40;
-constexpr uint32_t kCueSearch = 24;  // room for an apposition: ", X, who served as ..., told"
+constexpr uint32_t kCueSearch = 24;
+constexpr uint32_t kMaxClause = 300;  // tokens in a reported clause  // room for an apposition: ", X, who served as ..., told"
 
 
 struct Pending {
@@ -87,6 +89,7 @@ class Extractor {
   std::vector<int32_t> quote_owner_;     // per quotation: the pending quote that holds it
   std::vector<std::vector<uint32_t>> fragments_;  // per cue token index in frag_cues_
   std::vector<uint32_t> frag_cues_;
+  std::unordered_map<uint32_t, size_t> frag_of_cue_;  // cue token -> index in frag_cues_
 };
 
 uint32_t Extractor::RightEnd(uint32_t r0) const {
@@ -420,6 +423,7 @@ uint32_t Extractor::ClauseStart(uint32_t before) const {
 }
 
 uint32_t Extractor::ClauseEnd(uint32_t start, uint32_t sent_end) const {
+  sent_end = std::min(sent_end, start + kMaxClause);  // bounded: linear time on any input
   uint32_t k = start;
   uint32_t last = start;
   for (; k < sent_end; ++k) {
@@ -462,8 +466,7 @@ void Extractor::Indirect(uint32_t c) {
   const LexEntry& lex = *doc_.toks[c].lex;
   if (lex.cue_flags & kParticiple) return;
   const uint32_t sf = doc_.SentFirst(c), se = doc_.SentEnd(c);
-  const auto frag = std::find(frag_cues_.begin(), frag_cues_.end(), c);
-  const bool has_frag = frag != frag_cues_.end();
+  const bool has_frag = frag_of_cue_.count(c) > 0;
   Pending p;
   p.cue = c;
   uint32_t start = kNoTok, end = kNoTok;
@@ -598,12 +601,13 @@ Extraction Extractor::Run() {
       const int l = Left(qi, &p);
       if (l == 3) continue;  // merged into the quote it continues
       if (l == 2) {          // a fragment of reported speech: pass B
-        auto it = std::find(frag_cues_.begin(), frag_cues_.end(), p.cue);
-        if (it == frag_cues_.end()) {
+        auto it = frag_of_cue_.find(p.cue);
+        if (it == frag_of_cue_.end()) {
+          frag_of_cue_[p.cue] = frag_cues_.size();
           frag_cues_.push_back(p.cue);
           fragments_.push_back({qi});
         } else {
-          fragments_[it - frag_cues_.begin()].push_back(qi);
+          fragments_[it->second].push_back(qi);
         }
         continue;
       }
@@ -684,6 +688,16 @@ Extraction Extractor::Run() {
   }
   // Unattributed quoted paragraphs: the speaker of the previous paragraph's last quote, or
   // the subject of its last sentence ("Viguerie is upbeat ... he sees Cruz as a uniter.").
+  // last_in_para[p]: the quote with a speaker that ends last in paragraph p.
+  std::vector<int32_t> last_in_para(doc_.seg->paragraphs.size(), -1);
+  for (size_t i = 0; i < out_.size(); ++i) {
+    const Pending& o = out_[i];
+    if (!o.speaker.ok()) continue;
+    for (uint32_t para : {doc_.toks[o.speaker.first].paragraph, o.paragraph}) {
+      int32_t& slot = last_in_para[para];
+      if (slot < 0 || out_[slot].content.end < o.content.end) slot = static_cast<int32_t>(i);
+    }
+  }
   for (Pending& p : out_) {
     if (p.speaker.ok() || p.kind != QuoteKind::kDirect || p.quotations.empty()) continue;
     const uint32_t open = qs_[p.quotations.front()].open_tok;
@@ -705,12 +719,8 @@ Extraction Extractor::Run() {
       continue;
     }
     if (para == 0 || doc_.seg->sentences[pp.first_sentence].first_token != open) continue;
-    const Pending* best = nullptr;
-    for (const Pending& o : out_) {
-      if (&o == &p || !o.speaker.ok() || o.content.end > p.content.begin) continue;
-      if (doc_.toks[o.speaker.first].paragraph + 1 != para && o.paragraph + 1 != para) continue;
-      if (best == nullptr || o.content.end > best->content.end) best = &o;
-    }
+    const Pending* best = last_in_para[para - 1] >= 0 ? &out_[last_in_para[para - 1]] : nullptr;
+    if (best != nullptr && best->content.end > p.content.begin) best = nullptr;
     if (best != nullptr) {
       p.speaker = best->speaker;
       p.confidence = 0.5f;

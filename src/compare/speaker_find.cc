@@ -9,6 +9,7 @@ namespace {
 constexpr uint32_t kNotNounCats = kPronoun | kClauseWord | kConjunction | kPreposition | kAux |
                                   kCue | kSkip | kTime | kStarter;
 constexpr uint32_t kMaxDescription = 7;  // words in a description ("the Kazakh leader")
+constexpr size_t kMaxLookBack = 2000;    // timeline events a resolution may visit
 
 bool IsLyAdverb(const Doc& doc, uint32_t t) {
   const Tok& k = doc.toks[t];
@@ -339,11 +340,40 @@ SpeakerNP SpeakerFinder::After(uint32_t at, uint32_t upper) const {
 // ---- Resolver -----------------------------------------------------------------------------
 
 void Resolver::Record(uint32_t t, int32_t e) {
-  auto& tl = ent_->timeline();
-  EntityIndex::Event ev{t, e, true};
-  auto it = std::upper_bound(tl.begin(), tl.end(), t,
-                             [](uint32_t x, const EntityIndex::Event& a) { return x < a.tok; });
-  tl.insert(it, ev);
+  // Resolution runs in text order, so the speakers stay sorted by position.
+  spoken_.push_back({t, e, true});
+}
+
+template <typename Fn>
+void Resolver::Backward(uint32_t t, size_t max, Fn fn) const {
+  const auto& a = ent_->timeline();
+  const auto& b = spoken_;
+  auto before = [t](const std::vector<EntityIndex::Event>& v) {
+    return static_cast<size_t>(std::lower_bound(v.begin(), v.end(), t,
+                                                [](const EntityIndex::Event& x, uint32_t p) { return x.tok < p; }) -
+                               v.begin());
+  };
+  size_t ia = before(a), ib = before(b);
+  for (size_t n = 0; n < max && (ia > 0 || ib > 0); ++n) {
+    const EntityIndex::Event& ev = (ib == 0 || (ia > 0 && a[ia - 1].tok >= b[ib - 1].tok)) ? a[--ia] : b[--ib];
+    if (!fn(ev)) return;
+  }
+}
+
+template <typename Fn>
+void Resolver::Forward(uint32_t t, size_t max, Fn fn) const {
+  const auto& a = ent_->timeline();
+  const auto& b = spoken_;
+  auto from = [t](const std::vector<EntityIndex::Event>& v) {
+    return static_cast<size_t>(std::lower_bound(v.begin(), v.end(), t,
+                                                [](const EntityIndex::Event& x, uint32_t p) { return x.tok < p; }) -
+                               v.begin());
+  };
+  size_t ia = from(a), ib = from(b);
+  for (size_t n = 0; n < max && (ia < a.size() || ib < b.size()); ++n) {
+    const EntityIndex::Event& ev = (ib >= b.size() || (ia < a.size() && a[ia].tok <= b[ib].tok)) ? a[ia++] : b[ib++];
+    if (!fn(ev)) return;
+  }
 }
 
 int32_t Resolver::Pronoun(uint32_t t) {
@@ -353,13 +383,9 @@ int32_t Resolver::Pronoun(uint32_t t) {
     return -1;  // the author, a group, an organisation: not resolved
   }
   const int want = k.Is(kMale) ? 1 : k.Is(kFemale) ? 2 : 0;
-  auto& tl = ent_->timeline();
   auto& facts = ent_->facts();
   const uint32_t sent = k.sentence;
   const uint32_t window_sent = sent >= 3 ? sent - 3 : 0;
-  auto it = std::lower_bound(tl.begin(), tl.end(), t,
-                             [](const EntityIndex::Event& a, uint32_t x) { return a.tok < x; });
-  const size_t end = static_cast<size_t>(it - tl.begin());
   auto compatible = [&](int32_t e) {
     const int g = facts[e].gender;
     return ent_->entities()[e].kind == EntityKind::kPerson && (want == 0 || g == 0 || g == want) &&
@@ -367,30 +393,30 @@ int32_t Resolver::Pronoun(uint32_t t) {
   };
   int32_t found = -1;
   // 1: a salient person (speaker or subject) in this or the previous three sentences.
-  for (size_t i = end; i-- > 0;) {
-    const auto& ev = tl[i];
-    if (doc_.toks[ev.tok].sentence < window_sent) break;
+  Backward(t, kMaxLookBack, [&](const EntityIndex::Event& ev) {
+    if (doc_.toks[ev.tok].sentence < window_sent) return false;
     if (ev.salient && compatible(ev.entity)) {
       found = ev.entity;
-      break;
+      return false;
     }
-  }
-  // 2: any person there; 3: the most recent compatible person at all.
+    return true;
+  });
+  // 2: the most recent compatible person.
   if (found < 0) {
-    for (size_t i = end; i-- > 0;) {
-      if (compatible(tl[i].entity)) {
-        found = tl[i].entity;
-        break;
-      }
-    }
+    Backward(t, kMaxLookBack, [&](const EntityIndex::Event& ev) {
+      if (!compatible(ev.entity)) return true;
+      found = ev.entity;
+      return false;
+    });
   }
   if (found >= 0 && want != 0 && facts[found].gender == 0) {
     // Learn the gender when the window held no other person.
     bool alone = true;
-    for (size_t i = end; i-- > 0;) {
-      if (doc_.toks[tl[i].tok].sentence < window_sent) break;
-      if (tl[i].entity != found && ent_->entities()[tl[i].entity].kind == EntityKind::kPerson) alone = false;
-    }
+    Backward(t, kMaxLookBack, [&](const EntityIndex::Event& ev) {
+      if (doc_.toks[ev.tok].sentence < window_sent) return false;
+      if (ev.entity != found && ent_->entities()[ev.entity].kind == EntityKind::kPerson) alone = false;
+      return alone;
+    });
     if (alone) facts[found].gender = want;
   }
   return found;
@@ -420,17 +446,18 @@ int32_t Resolver::Description(const SpeakerNP& np) {
     return f.role != 0 && RolesCompatible(role, f.role) && f.former == former &&
            (country.empty() || f.country == country);
   };
-  auto& tl = ent_->timeline();
-  auto it = std::lower_bound(tl.begin(), tl.end(), np.first,
-                             [](const EntityIndex::Event& a, uint32_t x) { return a.tok < x; });
-  for (auto r = std::make_reverse_iterator(it); r != tl.rend(); ++r) {
-    if (matches(r->entity)) return r->entity;
-  }
-  for (auto f = it; f != tl.end(); ++f) {
-    if (matches(f->entity)) return f->entity;
-  }
+  int32_t found = -1;
+  auto visit = [&](const EntityIndex::Event& ev) {
+    if (!matches(ev.entity)) return true;
+    found = ev.entity;
+    return false;
+  };
+  Backward(np.first, kMaxLookBack, visit);
+  if (found >= 0) return found;
+  Forward(np.first, kMaxLookBack, visit);
+  if (found >= 0) return found;
   // Any person with that role (roles may have been learned without a timeline entry).
-  for (size_t e = 0; e < facts.size(); ++e) {
+  for (size_t e = 0; e < facts.size() && e < kMaxLookBack; ++e) {
     if (ent_->entities()[e].kind == EntityKind::kPerson && matches(static_cast<int32_t>(e))) {
       return static_cast<int32_t>(e);
     }

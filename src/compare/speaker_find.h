@@ -63,10 +63,17 @@ class Resolver {
   int32_t Pronoun(uint32_t t);
   int32_t Description(const SpeakerNP& np);
   void Record(uint32_t t, int32_t e);
+  // Visits person events (names, and the speakers resolved so far) before token t, newest
+  // first, or from t on, at most `max` of them, while fn returns true.
+  template <typename Fn>
+  void Backward(uint32_t t, size_t max, Fn fn) const;
+  template <typename Fn>
+  void Forward(uint32_t t, size_t max, Fn fn) const;
 
   const Doc& doc_;
   EntityIndex* ent_;
   std::set<int32_t> spoke_;  // entities that were speakers so far
+  std::vector<EntityIndex::Event> spoken_;  // speaker events, in text order
 };
 
 }  // namespace witness::quotes::internal
