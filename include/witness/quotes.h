@@ -21,29 +21,39 @@
 //     NFC text; ExtractFromBytes: the bytes as given). An empty span (begin == end) means
 //     "none". Nothing here throws or fails on bad text: unclosed quote marks, unbalanced
 //     nesting and huge paragraphs have defined results (below); time is linear in the text.
-//   - Quote marks: "..." “...” ‘...’ '...' «...» »...« „...“ „...” ‚...‘ and ‹...›.
+//   - Quote marks: "..." “...” ‘...’ '...' «...» »...« „...“ „...” ‚...‘ ‹...› and the
+//     doubled apostrophe ''...'' some newspapers print (''' closes a single, then a double).
 //     Straight marks open when they are left-flanking (space or an opening bracket before,
-//     a non-space after) and close when right-flanking; an apostrophe inside a word
-//     ("don't", "Russia’s") or before a year ("’90s") is never a mark; a straight ' or a ’
-//     after a letter closes a single quote only when one is open (else it is the plural
-//     possessive "voters' "). A closing mark closes the innermost open mark of its family
-//     (double, single, guillemet); marks opened inside it and left open are dropped.
+//     a non-space after) and close when right-flanking (a mark with space on both sides
+//     closes an open one); an apostrophe inside a word ("don't", "Russia’s") or before a
+//     year ("’90s") is never a mark; a straight ' or a ’ after a letter closes a single quote
+//     only when one is open (else it is the plural possessive "voters' "); a mark right after
+//     '=' is a markup attribute. A closing mark closes the innermost open mark of its family
+//     (double, single, guillemet); marks opened inside it and left open are dropped; nesting
+//     deeper than 32 is ignored.
 //   - Paragraphs: a quote open at the end of a paragraph continues when the next paragraph
 //     starts with an opening mark of the same family (the newspaper convention); otherwise it
 //     ends at the paragraph end with `closed == false` (an open single straight ' is dropped:
 //     it is far more often an apostrophe). Quotes never cross more than the paragraphs that
 //     continue them.
 //   - Kinds: kDirect is quoted material that forms the whole content of an attribution
-//     ("...," Mr Putin said / He said: "..." / a quoted paragraph that continues one);
-//     kPartial is reported speech that quotes some of its words (He said his country had
-//     defeated an "attempted coup"); kIndirect is reported speech with no quote marks
-//     (cue + "that"-clause, cue + clause, "clause, X said", "according to X"). Quoted words
-//     with neither a cue nor a speaker nearby (scare quotes, titles) are not quotes and are
-//     not reported.
+//     ("...," Mr Putin said / He said: "..." / He told reporters: "..." / a quoted paragraph
+//     that continues one); kPartial is reported speech that quotes some of its words (He
+//     said his country had defeated an "attempted coup"; Tokayev called the events "an
+//     attempted coup"; Trump is "rapidly learning," Gingrich said): its content is the
+//     clause, its parts the quoted words; kIndirect is reported speech with no quote marks
+//     (cue + "that"-clause, cue + clause, "clause, X said", "according to X"). A quoted
+//     whole sentence of four words or more with no speaker found is reported as kDirect
+//     without a speaker (confidence 0.2); other quoted words with no cue (scare quotes,
+//     titles) are not quotes and are not reported.
 //   - Speakers: a cue verb from a small table (said, told, added, according to, vowed, ...)
-//     with its subject ("Mr Putin said", "said Mr Putin", "X, the Y, said", "he said"), or,
-//     for a quote whose own sentence has none, a cue sentence ending in ':' just before it, or
-//     the quote it continues. Mentions resolve to an entity of the document:
+//     with its subject ("Mr Putin said", "said Mr Putin", "X, the Y, said", "he said", "Putin
+//     ... and said", "was prompted to say", "Mike Lee, who declared"), an unlisted verb in
+//     -ed right after a name that ends the sentence ("...," Hannity pressed.), a name or the
+//     subject before a colon ("Republican pollster Daron Shaw: "...""); for a quote whose own
+//     sentence has none: a sentence ending in ':' just before it, the quote it continues,
+//     a next paragraph "- Name", the speaker of the previous paragraph's last quote, or the
+//     subject of the sentence before. Mentions resolve to an entity of the document:
 //       * names: "Mr Putin"/"Putin"/"Putin's" -> the fullest name in the document that ends
 //         with that surname ("Vladimir Putin"); among several, the last one mentioned before;
 //       * pronouns he/she/I/they...: the most recent person that was a speaker or a sentence
@@ -62,13 +72,17 @@
 //     JSON, read at run time from $WITNESS_ISO_CODES_DIR or /usr/share/iso-codes/json (when
 //     absent, places are found only by rules). One canonical name per entity: the longest
 //     full form in the document. UnifyEntityNames() does the same across documents.
-//   - Collation: quotes group when their speakers are compatible (same canonical name or
-//     surname, or one unknown) and their words match: on stems of content words (stopwords
-//     ignored, British/American spellings folded), shared >= 2 and
-//     0.5 * containment + 0.5 * in-order share (LCS / shorter) >= CollateOptions::threshold
-//     (0.45 by default); groups are the connected components of that relation. Variants are
-//     the distinct wordings in a group (compared by matching form, punctuation ignored), each
-//     with its sources and a word-level diff against the group's most common wording.
+//   - Collation: two quotes match when their speakers are compatible (same canonical name
+//     or surname; one unknown needs the threshold + 0.15) and their words do: on stems of
+//     content words (stopwords ignored, accents and British/American spellings folded),
+//     shared >= CollateOptions::min_shared (2) and
+//     0.5 * shared / shorter + 0.5 * LCS / shorter >= CollateOptions::threshold (0.45).
+//     Quotes are taken longest first; each joins the group holding its best match, else
+//     starts one; a second pass lets a lone quote join a group completed later. Groups never
+//     merge, so a short fragment cannot chain two utterances. Variants are the distinct
+//     wordings in a group (compared by matching key, punctuation ignored), each with its
+//     sources and a word-level diff against the reference: the most common full wording (a
+//     fragment under half the longest wording's stems is never the reference).
 #ifndef WITNESS_QUOTES_H_
 #define WITNESS_QUOTES_H_
 

@@ -147,7 +147,8 @@ TEST(CollateQuotes, FragmentJoinsItsQuote) {
 
 TEST(CollateQuotes, EmptyInput) {
   EXPECT_TRUE(CollateQuotes({}).empty());
-  std::vector<QuoteInput> in = {Input("1", "", "X"), Input("2", "the of and", "X")};
+  const std::string empty, stop = "the of and";  // QuoteInput::text views these
+  std::vector<QuoteInput> in = {Input("1", empty, "X"), Input("2", stop, "X")};
   EXPECT_TRUE(CollateQuotes(in).empty());
 }
 
