@@ -141,6 +141,12 @@ bool SpeakersCompatible(std::string_view a, std::string_view b) {
   return Lower(a) == Lower(b) || Surname(a) == Surname(b);
 }
 
+// One analyzer per thread, reused across calls (text.h: building one costs a 1 MiB table).
+text::Analyzer& ThreadAnalyzer() {
+  thread_local text::Analyzer analyzer;
+  return analyzer;
+}
+
 }  // namespace
 
 std::string_view DiffOpName(DiffOp::Op op) {
@@ -153,8 +159,9 @@ std::string_view DiffOpName(DiffOp::Op op) {
   return "equal";
 }
 
-std::vector<DiffOp> DiffWords(std::string_view reference, std::string_view variant) {
-  text::Analyzer analyzer;
+namespace {
+
+std::vector<DiffOp> Diff(std::string_view reference, std::string_view variant, text::Analyzer& analyzer) {
   struct Words {
     std::string text;
     std::vector<text::Span> spans;
@@ -248,8 +255,14 @@ std::vector<DiffOp> DiffWords(std::string_view reference, std::string_view varia
   return ops;
 }
 
+}  // namespace
+
+std::vector<DiffOp> DiffWords(std::string_view reference, std::string_view variant) {
+  return Diff(reference, variant, ThreadAnalyzer());
+}
+
 std::vector<QuoteGroup> CollateQuotes(const std::vector<QuoteInput>& in, const CollateOptions& options) {
-  text::Analyzer analyzer;
+  text::Analyzer& analyzer = ThreadAnalyzer();
   std::vector<Wording> words;
   words.reserve(in.size());
   for (const QuoteInput& q : in) words.push_back(MakeWording(q, &analyzer));
@@ -367,7 +380,7 @@ std::vector<QuoteGroup> CollateQuotes(const std::vector<QuoteInput>& in, const C
       if (a.members.size() != b.members.size()) return a.members.size() > b.members.size();
       return a.text.size() > b.text.size();
     });
-    for (QuoteVariant& v : variants) v.diff = DiffWords(variants.front().text, v.text);
+    for (QuoteVariant& v : variants) v.diff = Diff(variants.front().text, v.text, analyzer);
     group.variants = std::move(variants);
     group.reference = 0;
     out.push_back(std::move(group));

@@ -424,8 +424,9 @@ uint32_t Extractor::ClauseStart(uint32_t before) const {
 
 uint32_t Extractor::ClauseEnd(uint32_t start, uint32_t sent_end) const {
   sent_end = std::min(sent_end, start + kMaxClause);  // bounded: linear time on any input
+  if (start >= sent_end) return kNoTok;
   uint32_t k = start;
-  uint32_t last = start;
+  uint32_t last = kNoTok;
   for (; k < sent_end; ++k) {
     const Tok& t = doc_.toks[k];
     if (inside_[k] >= 0 && quote_owner_[inside_[k]] >= 0) break;  // a direct quote: stop
