@@ -232,8 +232,13 @@ void EntityIndex::Classify(NameChunk* c) {
     return;
   }
   if (c->core_first == c->last && toks[c->last].Has(kAllCaps)) {
-    const size_t len = StripPossessive(doc_.Str(c->last)).size();
-    if (len >= 2 && len <= 5) {
+    // An acronym: two to five capitals, five only with at most one vowel ("UNHCR", not
+    // "PHOTO" or a dateline "MOSCOW").
+    const std::string_view word = StripPossessive(doc_.Str(c->last));
+    const size_t len = word.size();
+    size_t vowels = 0;
+    for (char ch : word) vowels += ch == 'A' || ch == 'E' || ch == 'I' || ch == 'O' || ch == 'U';
+    if (len >= 2 && (len <= 4 || (len == 5 && vowels <= 1))) {
       c->kind = EntityKind::kOrganization;
       c->acronym = true;
       c->weak = true;
@@ -332,30 +337,27 @@ void EntityIndex::Build() {
       continue;
     }
     if (c.kind == EntityKind::kOrganization) {
-      const std::string key = Key(core);
-      auto it = by_key_.find(key);
-      c.entity = it != by_key_.end() ? it->second : (by_key_[key] = NewEntity(core, c.kind));
       // "Long Name (ACRO)": the acronym names the same organisation when its letters are
       // the initials of the name or of its tail ("Council of the Collective Security Treaty
-      // Organization (CSTO)": the tail is the CSTO).
+      // Organization (CSTO)": the tail is the CSTO, and the name).
+      uint32_t from = c.core_first;
+      std::string acro;
       if (!c.acronym && c.last + 3 < toks.size() && toks[c.last + 1].Has(kOpenParen) &&
           toks[c.last + 2].Has(kAllCaps) && toks[c.last + 3].Has(kCloseParen)) {
-        const std::string acro = Key(doc_.Str(c.last + 2));
-        uint32_t from = c.core_first;
-        while (from <= c.last && Initials(from, c.last) != acro) ++from;
-        if (from > c.last) continue;
-        if (from != c.core_first) {
-          const std::string tail = CoreText(from, c.last);
-          auto tk = by_key_.find(Key(tail));
-          c.entity = tk != by_key_.end() ? tk->second : (by_key_[Key(tail)] = NewEntity(tail, c.kind));
-        }
-        auto a = by_key_.find(acro);
-        if (a == by_key_.end()) {
-          by_key_[acro] = c.entity;
-        } else if (a->second != c.entity && entities_[a->second].mentions == 0) {
-          a->second = c.entity;
+        acro = Key(doc_.Str(c.last + 2));
+        uint32_t f = c.core_first;
+        while (f <= c.last && (toks[f].Is(kConnector | kDeterminer) || Initials(f, c.last) != acro)) ++f;
+        if (f <= c.last) {
+          from = f;
+        } else {
+          acro.clear();
         }
       }
+      const std::string name = CoreText(from, c.last);
+      const std::string key = Key(name);
+      auto it = by_key_.find(key);
+      c.entity = it != by_key_.end() ? it->second : (by_key_[key] = NewEntity(name, c.kind));
+      if (!acro.empty() && by_key_.find(acro) == by_key_.end()) by_key_[acro] = c.entity;
       continue;
     }
     if (c.kind == EntityKind::kPerson && words >= 2) {

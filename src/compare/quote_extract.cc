@@ -90,6 +90,7 @@ class Extractor {
   std::vector<std::vector<uint32_t>> fragments_;  // per cue token index in frag_cues_
   std::vector<uint32_t> frag_cues_;
   std::unordered_map<uint32_t, size_t> frag_of_cue_;  // cue token -> index in frag_cues_
+  std::vector<SpeakerNP> frag_speakers_;               // per index in frag_cues_
 };
 
 uint32_t Extractor::RightEnd(uint32_t r0) const {
@@ -607,6 +608,7 @@ Extraction Extractor::Run() {
           frag_of_cue_[p.cue] = frag_cues_.size();
           frag_cues_.push_back(p.cue);
           fragments_.push_back({qi});
+          frag_speakers_.push_back(p.speaker);
         } else {
           fragments_[it->second].push_back(qi);
         }
@@ -678,9 +680,7 @@ Extraction Extractor::Run() {
       p.closed = p.closed && q.closed;
     }
     if (p.quotations.empty()) continue;
-    // The speaker is the cue's: find it again.
-    Pending probe;
-    if (Left(p.quotations.front(), &probe) == 2) p.speaker = probe.speaker;
+    p.speaker = frag_speakers_[f];  // the cue's speaker, found in pass A
     p.cue = c;
     p.confidence = 0.6f;
     const int32_t idx = static_cast<int32_t>(out_.size());
@@ -789,8 +789,22 @@ Extraction Extractor::Run() {
   }
   std::stable_sort(ex.quotes.begin(), ex.quotes.end(),
                    [](const Quote& a, const Quote& b) { return a.content.begin < b.content.begin; });
-  ex.entities = std::move(ent_.entities());
+  // Entities nothing mentions (an expansion replaced by its tail) are left out.
+  std::vector<Entity>& all = ent_.entities();
+  std::vector<int32_t> remap(all.size(), -1);
+  for (size_t e = 0; e < all.size(); ++e) {
+    if (all[e].mentions == 0) continue;
+    remap[e] = static_cast<int32_t>(ex.entities.size());
+    ex.entities.push_back(std::move(all[e]));
+  }
+  for (Quote& q : ex.quotes) {
+    if (q.speaker_entity >= 0) q.speaker_entity = remap[q.speaker_entity];
+    if (q.speaker_entity < 0) q.speaker_name.clear();
+  }
   ex.mentions = std::move(ent_.mentions());
+  for (Mention& m : ex.mentions) {
+    if (m.entity >= 0) m.entity = remap[m.entity];
+  }
   std::stable_sort(ex.mentions.begin(), ex.mentions.end(),
                    [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
   return ex;
