@@ -1,15 +1,13 @@
 // src/compare/speaker_find.h: the speaker noun phrase around a cue, and its resolution.
 //
-// SpeakerBefore finds the subject that ends right before a cue ("Mr Putin said", "the Kazakh
-// leader said", "Smith, a spokesman, said", "he also said"); SpeakerAfter the one that
+// SpeakerFinder::Before finds the subject that ends right before a cue ("Mr Putin said", "the
+// Kazakh leader said", "Smith, a spokesman, said", "he also said"); After the one that
 // follows an inverted cue or "according to" ("said Mr Putin", "according to officials").
-// Resolver turns a speaker phrase into an entity with the coreference rules of
-// witness/quotes.h, in text order.
+// speaker_resolve.h turns a speaker phrase into an entity.
 #ifndef WITNESS_SRC_COMPARE_SPEAKER_FIND_H_
 #define WITNESS_SRC_COMPARE_SPEAKER_FIND_H_
 
 #include <cstdint>
-#include <set>
 #include <vector>
 
 #include "compare/entity_extract.h"
@@ -51,29 +49,6 @@ class SpeakerFinder {
   const Doc& doc_;
   const EntityIndex& ent_;
   const std::vector<int32_t>& inside_;
-};
-
-class Resolver {
- public:
-  explicit Resolver(const Doc& doc, EntityIndex* entities) : doc_(doc), ent_(entities) {}
-  // The entity of a speaker phrase at its position; -1 when unresolved. Call in text order.
-  int32_t Resolve(const SpeakerNP& np);
-
- private:
-  int32_t Pronoun(uint32_t t);
-  int32_t Description(const SpeakerNP& np);
-  void Record(uint32_t t, int32_t e);
-  // Visits person events (names, and the speakers resolved so far) before token t, newest
-  // first, or from t on, at most `max` of them, while fn returns true.
-  template <typename Fn>
-  void Backward(uint32_t t, size_t max, Fn fn) const;
-  template <typename Fn>
-  void Forward(uint32_t t, size_t max, Fn fn) const;
-
-  const Doc& doc_;
-  EntityIndex* ent_;
-  std::set<int32_t> spoke_;  // entities that were speakers so far
-  std::vector<EntityIndex::Event> spoken_;  // speaker events, in text order
 };
 
 }  // namespace witness::quotes::internal
