@@ -58,7 +58,8 @@ const Corpus& TheCorpus() {
     }
     size_t quotes = 0;
     for (const std::string& t : c.normalized) quotes += witness::quotes::Extract(t).quotes.size();
-    std::fprintf(stderr, "corpus: %zu files, %zu bytes, %zu quotes\n", files.size(), c.bytes, quotes);
+    std::fprintf(stderr, "corpus: %zu files, %zu bytes, %zu quotes\n", files.size(), c.bytes,
+                 quotes);
     return c;
   }();
   return corpus;

@@ -17,9 +17,9 @@ using witness::quotes::eval::Scores;
 
 void PrintPRF(const char* name, uint64_t tp, uint64_t pred, uint64_t gold) {
   const double p = pred ? double(tp) / pred : 0, r = gold ? double(tp) / gold : 0;
-  std::printf("  %-34s P %.3f  R %.3f  F1 %.3f   (tp %llu, predicted %llu, gold %llu)\n", name, p, r,
-              F1(tp, pred, gold), static_cast<unsigned long long>(tp), static_cast<unsigned long long>(pred),
-              static_cast<unsigned long long>(gold));
+  std::printf("  %-34s P %.3f  R %.3f  F1 %.3f   (tp %llu, predicted %llu, gold %llu)\n", name, p,
+              r, F1(tp, pred, gold), static_cast<unsigned long long>(tp),
+              static_cast<unsigned long long>(pred), static_cast<unsigned long long>(gold));
 }
 
 void Print(const char* title, const Scores& s) {
@@ -54,8 +54,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "quotes_eval: %s\n", report.status().ToString().c_str());
     return 2;
   }
-  std::printf("PolNeAR (%s), first annotator per article; matching: Jaccard >= 0.5 of trimmed bytes%s\n",
-              dir.c_str(), options.min_confidence > 0 ? ", low-confidence quotes ignored" : "");
+  std::printf(
+      "PolNeAR (%s), first annotator per article; matching: Jaccard >= 0.5 of trimmed bytes%s\n",
+      dir.c_str(), options.min_confidence > 0 ? ", low-confidence quotes ignored" : "");
   Print("dev (80%)", report->dev);
   Print("held-out (20%)", report->held_out);
   Print("overall", report->overall);

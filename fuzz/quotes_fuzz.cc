@@ -29,7 +29,8 @@ void CheckSpan(witness::text::Span s, size_t n) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   witness::quotes::internal::OffsetMap map;
-  Check(witness::quotes::internal::NormalizeWithMap(bytes, &map) == witness::text::Normalize(bytes).text);
+  Check(witness::quotes::internal::NormalizeWithMap(bytes, &map) ==
+        witness::text::Normalize(bytes).text);
   auto ex = witness::quotes::ExtractFromBytes(bytes);
   Check(ex.ok());
   for (const auto& q : ex->quotes) {

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "witness/quotes.h"
@@ -65,12 +65,14 @@ class SeedsTest : public ::testing::Test {
   }
 
   // The group that holds a quote of `doc` containing `words`.
-  const QuoteGroup* GroupOf(const std::vector<QuoteGroup>& groups, const std::vector<QuoteInput>& in,
-                            const std::string& doc, std::string_view words) const {
+  const QuoteGroup* GroupOf(const std::vector<QuoteGroup>& groups,
+                            const std::vector<QuoteInput>& in, const std::string& doc,
+                            std::string_view words) const {
     for (const QuoteGroup& g : groups) {
       for (const QuoteVariant& v : g.variants) {
         for (size_t m : v.members) {
-          if (in[m].article_id == doc && in[m].quote.content.in(in[m].text).find(words) != std::string_view::npos) {
+          if (in[m].article_id == doc &&
+              in[m].quote.content.in(in[m].text).find(words) != std::string_view::npos) {
             return &g;
           }
         }
@@ -152,8 +154,9 @@ TEST_F(SeedsTest, EntitiesHaveOneNormalisedName) {
   for (const Doc& d : docs_) {
     for (const Entity& e : d.ex.entities) {
       if (e.kind != EntityKind::kOrganization) continue;
-      const bool acronym = std::find(e.aliases.begin(), e.aliases.end(), "CSTO") != e.aliases.end() ||
-                           e.name == "CSTO";
+      const bool acronym =
+          std::find(e.aliases.begin(), e.aliases.end(), "CSTO") != e.aliases.end() ||
+          e.name == "CSTO";
       if (acronym) csto_names.insert(e.name);
     }
   }
@@ -193,7 +196,8 @@ TEST_F(SeedsTest, ThreeTranslationsOfOneSentenceGroup) {
   for (const QuoteVariant& v : a->variants) {
     if (v.article_ids != std::vector<std::string>{"002"}) continue;
     for (const DiffOp& op : v.diff) {
-      if (op.op == DiffOp::Op::kReplace && op.from == "disturb" && op.to == "destabilise") disturb = true;
+      if (op.op == DiffOp::Op::kReplace && op.from == "disturb" && op.to == "destabilise")
+        disturb = true;
     }
   }
   EXPECT_TRUE(disturb);

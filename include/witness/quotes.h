@@ -116,7 +116,7 @@ struct Mention {
 };
 
 struct Entity {
-  std::string name;                  // canonical: the longest full form ("Kassym-Jomart Tokayev")
+  std::string name;  // canonical: the longest full form ("Kassym-Jomart Tokayev")
   EntityKind kind = EntityKind::kOther;
   std::vector<std::string> aliases;  // other forms seen, distinct: "Tokayev", "Mr Tokayev", "CSTO"
   std::string role;                  // a role learned from titles/appositions: "president"
@@ -221,9 +221,9 @@ struct QuoteGroup {
 };
 
 struct CollateOptions {
-  float threshold = 0.45f;    // minimum score to join two quotes (see Rules)
-  size_t min_shared = 2;      // minimum shared content stems
-  bool singletons = false;    // also return groups of a single quote
+  float threshold = 0.45f;  // minimum score to join two quotes (see Rules)
+  size_t min_shared = 2;    // minimum shared content stems
+  bool singletons = false;  // also return groups of a single quote
 };
 
 // Groups quotes of a story that render the same utterance. Indirect quotes take part too

@@ -73,8 +73,9 @@ bool EntityIndex::IsNameTok(uint32_t t, bool initial) const {
   if (!k.Has(kCapital) || k.Has(kHyphenLower)) return false;
   if (k.Is(kTime | kFunctionCats) && !k.Is(kTitle)) {
     // "Will Doyle", "May Smith": a capitalised function word inside a sentence before a name.
-    const bool before_name = !initial && t + 1 < doc_.toks.size() && doc_.toks[t + 1].Has(kCapital) &&
-                             doc_.toks[t].Is(kAux | kTime) && !doc_.toks[t + 1].Is(kTime | kFunctionCats);
+    const bool before_name = !initial && t + 1 < doc_.toks.size() &&
+                             doc_.toks[t + 1].Has(kCapital) && doc_.toks[t].Is(kAux | kTime) &&
+                             !doc_.toks[t + 1].Is(kTime | kFunctionCats);
     if (!before_name) return false;
   }
   // Contractions are not names: "I've", "We're", "Don't" (but "O'Brien", "D'Souza" are).
@@ -87,9 +88,12 @@ bool EntityIndex::IsNameTok(uint32_t t, bool initial) const {
   }
   if (apos != std::string_view::npos) {
     const std::string_view tail = w.substr(apos + alen);
-    if (tail == "ve" || tail == "ll" || tail == "re" || tail == "d" || tail == "m" || tail == "t") return false;
+    if (tail == "ve" || tail == "ll" || tail == "re" || tail == "d" || tail == "m" || tail == "t")
+      return false;
   }
-  auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.substr(w.size() - suf.size()) == suf; };
+  auto ends = [&](std::string_view suf) {
+    return w.size() > suf.size() && w.substr(w.size() - suf.size()) == suf;
+  };
   if (ends("n't") || ends("n\xE2\x80\x99t")) return false;
   return true;
 }
@@ -97,7 +101,8 @@ bool EntityIndex::IsNameTok(uint32_t t, bool initial) const {
 const Place* EntityIndex::PlaceOf(uint32_t first, uint32_t last) const {
   std::string key = Key(CoreText(first, last));
   // Short all-caps aliases ("US", "UK") only in capitals: "Us" is a pronoun.
-  if (key.size() <= 3 && !(doc_.toks[first].Has(kAllCaps) || doc_.Str(first).find('.') != std::string_view::npos)) {
+  if (key.size() <= 3 &&
+      !(doc_.toks[first].Has(kAllCaps) || doc_.Str(first).find('.') != std::string_view::npos)) {
     return nullptr;
   }
   return gaz_.Find(key);
@@ -173,8 +178,8 @@ void EntityIndex::CutChunks() {
       if (toks[j].Has(kInitial) && next < sent_end && doc_.Punct(next) == '.') ++next;
       if (next >= sent_end) break;
       // A token must follow without a line break in between ("Name\nName" are two lines).
-      if (doc_.text.substr(toks[j].span.end, toks[next].span.begin - toks[j].span.end)
-              .find('\n') != std::string_view::npos) {
+      if (doc_.text.substr(toks[j].span.end, toks[next].span.begin - toks[j].span.end).find('\n') !=
+          std::string_view::npos) {
         break;
       }
       if (IsNameTok(next, false)) {
@@ -332,7 +337,8 @@ void EntityIndex::Build() {
       const Place* p = PlaceOf(c.core_first, c.last);
       const std::string key = "@" + p->code;
       auto it = by_key_.find(key);
-      c.entity = it != by_key_.end() ? it->second : (by_key_[key] = NewEntity(p->name, EntityKind::kPlace));
+      c.entity = it != by_key_.end() ? it->second
+                                     : (by_key_[key] = NewEntity(p->name, EntityKind::kPlace));
       entities_[c.entity].country = p->country;
       continue;
     }
@@ -346,7 +352,8 @@ void EntityIndex::Build() {
           toks[c.last + 2].Has(kAllCaps) && toks[c.last + 3].Has(kCloseParen)) {
         acro = Key(doc_.Str(c.last + 2));
         uint32_t f = c.core_first;
-        while (f <= c.last && (toks[f].Is(kConnector | kDeterminer) || Initials(f, c.last) != acro)) ++f;
+        while (f <= c.last && (toks[f].Is(kConnector | kDeterminer) || Initials(f, c.last) != acro))
+          ++f;
         if (f <= c.last) {
           from = f;
         } else {
@@ -393,7 +400,9 @@ void EntityIndex::Build() {
   // Drop the merged shorter forms from the surname and first-name lists (one pass each).
   auto drop = [&](std::unordered_map<std::string, std::vector<int32_t>>* lists) {
     for (auto& [key, list] : *lists) {
-      list.erase(std::remove_if(list.begin(), list.end(), [&](int32_t x) { return redirect[x] >= 0; }), list.end());
+      list.erase(
+          std::remove_if(list.begin(), list.end(), [&](int32_t x) { return redirect[x] >= 0; }),
+          list.end());
     }
   };
   drop(&by_surname_);
@@ -424,7 +433,8 @@ void EntityIndex::Build() {
         e.aliases.size() < 16) {
       e.aliases.push_back(form);
     }
-    mentions_.push_back({{toks[c.first].span.begin, toks[c.last].span.end}, c.entity,
+    mentions_.push_back({{toks[c.first].span.begin, toks[c.last].span.end},
+                         c.entity,
                          c.acronym ? MentionForm::kAcronym : MentionForm::kName});
     if (e.kind == EntityKind::kPerson) {
       const bool salient = c.first <= doc_.SentFirst(c.first) + 1 ||
@@ -463,7 +473,8 @@ int32_t EntityIndex::ResolveName(uint32_t first, uint32_t last, uint32_t at, boo
     uint32_t best_seen = 0;
     for (size_t i = 0; i < cands.size() && i < 64; ++i) {
       const int32_t c = cands[i];
-      if (last_seen_[c] <= at && entities_[c].mentions > 0 && (best < 0 || last_seen_[c] >= best_seen)) {
+      if (last_seen_[c] <= at && entities_[c].mentions > 0 &&
+          (best < 0 || last_seen_[c] >= best_seen)) {
         best = c;
         best_seen = last_seen_[c];
       }
@@ -477,7 +488,8 @@ int32_t EntityIndex::ResolveName(uint32_t first, uint32_t last, uint32_t at, boo
     auto s = by_surname_.find(key);
     if (s != by_surname_.end() && !s->second.empty()) {
       e = pick(s->second);
-    } else if (auto f = by_first_.find(key); f != by_first_.end() && !f->second.empty() && !titled) {
+    } else if (auto f = by_first_.find(key);
+               f != by_first_.end() && !f->second.empty() && !titled) {
       e = pick(f->second);
     }
   }
@@ -516,7 +528,8 @@ void EntityIndex::LearnFromContext(const NameChunk& c) {
       role = toks[k].lex->role;
       char b1[32], b2[32];
       if (k > c.first) {
-        const uint8_t two = TwoWordRole(LowerAscii(doc_.Str(k - 1), b1, 32), LowerAscii(doc_.Str(k), b2, 32));
+        const uint8_t two =
+            TwoWordRole(LowerAscii(doc_.Str(k - 1), b1, 32), LowerAscii(doc_.Str(k), b2, 32));
         if (two != 0) role = two;
       }
     }
@@ -524,7 +537,8 @@ void EntityIndex::LearnFromContext(const NameChunk& c) {
   }
   // Lower-case roles just before: "Kazakhstan's president Kassym-Jomart Tokayev".
   uint32_t b = c.first;
-  if (role == 0 && b > sent_first && toks[b - 1].Is(kRole | kTitle) && toks[b - 1].Has(kLowerStart)) {
+  if (role == 0 && b > sent_first && toks[b - 1].Is(kRole | kTitle) &&
+      toks[b - 1].Has(kLowerStart)) {
     role = toks[b - 1].lex->role;
     --b;
   }
@@ -556,7 +570,8 @@ void EntityIndex::LearnFromContext(const NameChunk& c) {
         arole = tk.lex->role;
         char b1[32], b2[32];
         if (k > c.last + 2) {
-          const uint8_t two = TwoWordRole(LowerAscii(doc_.Str(k - 1), b1, 32), LowerAscii(doc_.Str(k), b2, 32));
+          const uint8_t two =
+              TwoWordRole(LowerAscii(doc_.Str(k - 1), b1, 32), LowerAscii(doc_.Str(k), b2, 32));
           if (two != 0) arole = two;
         }
       }

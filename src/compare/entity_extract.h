@@ -23,7 +23,7 @@ struct NameChunk {
   uint32_t last = 0;        // last token
   uint32_t core_first = 0;  // first token of the name proper
   EntityKind kind = EntityKind::kOther;
-  bool weak = false;        // classified without evidence (two capitalised words)
+  bool weak = false;  // classified without evidence (two capitalised words)
   bool acronym = false;
   bool provisional = false;  // a lone capitalised word opening a sentence
   int32_t entity = -1;
@@ -36,8 +36,8 @@ struct EntityFacts {
   uint8_t role = 0;     // role id (speaker_lexicon.h), 0 when unknown
   std::string country;  // alpha-2 of that role
   bool former = false;
-  int gender = 0;       // 0 unknown, 1 male, 2 female
-  uint32_t words = 0;   // words in the canonical name
+  int gender = 0;      // 0 unknown, 1 male, 2 female
+  uint32_t words = 0;  // words in the canonical name
 };
 
 class EntityIndex {

@@ -53,31 +53,48 @@ struct Alias {
   const char* alpha2;
 };
 constexpr Alias kAliases[] = {
-    {"Russia", "RU"},       {"Britain", "GB"},      {"Great Britain", "GB"}, {"UK", "GB"},
-    {"U.K.", "GB"},         {"US", "US"},           {"U.S.", "US"},          {"USA", "US"},
-    {"U.S.A.", "US"},       {"America", "US"},      {"United States of America", "US"},
-    {"Czech Republic", "CZ"}, {"Vatican", "VA"},    {"Palestine", "PS"},      {"Congo", "CG"},
-    {"DR Congo", "CD"},     {"Ivory Coast", "CI"},  {"Burma", "MM"},         {"Holland", "NL"},
-    {"Korea", "KR"},        {"Macedonia", "MK"},    {"Swaziland", "SZ"},     {"Turkey", "TR"},
+    {"Russia", "RU"},
+    {"Britain", "GB"},
+    {"Great Britain", "GB"},
+    {"UK", "GB"},
+    {"U.K.", "GB"},
+    {"US", "US"},
+    {"U.S.", "US"},
+    {"USA", "US"},
+    {"U.S.A.", "US"},
+    {"America", "US"},
+    {"United States of America", "US"},
+    {"Czech Republic", "CZ"},
+    {"Vatican", "VA"},
+    {"Palestine", "PS"},
+    {"Congo", "CG"},
+    {"DR Congo", "CD"},
+    {"Ivory Coast", "CI"},
+    {"Burma", "MM"},
+    {"Holland", "NL"},
+    {"Korea", "KR"},
+    {"Macedonia", "MK"},
+    {"Swaziland", "SZ"},
+    {"Turkey", "TR"},
 };
 
 // Demonyms no suffix rule finds.
 constexpr Alias kIrregularDemonyms[] = {
-    {"American", "US"}, {"British", "GB"},     {"French", "FR"},   {"Chinese", "CN"},
-    {"Dutch", "NL"},    {"Swiss", "CH"},       {"Greek", "GR"},    {"Thai", "TH"},
-    {"Irish", "IE"},    {"Spanish", "ES"},     {"Turkish", "TR"},  {"Polish", "PL"},
-    {"Swedish", "SE"},  {"Danish", "DK"},      {"Finnish", "FI"},  {"Japanese", "JP"},
-    {"Vietnamese", "VN"}, {"Lebanese", "LB"},  {"Portuguese", "PT"}, {"Israeli", "IL"},
-    {"Iraqi", "IQ"},    {"Pakistani", "PK"},   {"Saudi", "SA"},    {"Yemeni", "YE"},
-    {"Kuwaiti", "KW"},  {"Qatari", "QA"},      {"Bangladeshi", "BD"}, {"Omani", "OM"},
-    {"Filipino", "PH"}, {"Norwegian", "NO"},   {"Belgian", "BE"},  {"Czech", "CZ"},
-    {"Slovak", "SK"},   {"Afghan", "AF"},      {"Uzbek", "UZ"},    {"Tajik", "TJ"},
-    {"Kyrgyz", "KG"},   {"Turkmen", "TM"},     {"Belarusian", "BY"}, {"Welsh", "GB"},
-    {"Scottish", "GB"}, {"English", "GB"},     {"Icelandic", "IS"}, {"Emirati", "AE"},
-    {"South Korean", "KR"}, {"North Korean", "KP"}, {"Sudanese", "SD"}, {"Senegalese", "SN"},
-    {"Congolese", "CD"}, {"Maltese", "MT"},     {"Cypriot", "CY"},  {"Peruvian", "PE"},
-    {"Argentine", "AR"}, {"Argentinian", "AR"}, {"Venezuelan", "VE"}, {"Mexican", "MX"},
-    {"Moroccan", "MA"},  {"Ukrainian", "UA"},   {"Iranian", "IR"},   {"Syrian", "SY"},
+    {"American", "US"},     {"British", "GB"},      {"French", "FR"},      {"Chinese", "CN"},
+    {"Dutch", "NL"},        {"Swiss", "CH"},        {"Greek", "GR"},       {"Thai", "TH"},
+    {"Irish", "IE"},        {"Spanish", "ES"},      {"Turkish", "TR"},     {"Polish", "PL"},
+    {"Swedish", "SE"},      {"Danish", "DK"},       {"Finnish", "FI"},     {"Japanese", "JP"},
+    {"Vietnamese", "VN"},   {"Lebanese", "LB"},     {"Portuguese", "PT"},  {"Israeli", "IL"},
+    {"Iraqi", "IQ"},        {"Pakistani", "PK"},    {"Saudi", "SA"},       {"Yemeni", "YE"},
+    {"Kuwaiti", "KW"},      {"Qatari", "QA"},       {"Bangladeshi", "BD"}, {"Omani", "OM"},
+    {"Filipino", "PH"},     {"Norwegian", "NO"},    {"Belgian", "BE"},     {"Czech", "CZ"},
+    {"Slovak", "SK"},       {"Afghan", "AF"},       {"Uzbek", "UZ"},       {"Tajik", "TJ"},
+    {"Kyrgyz", "KG"},       {"Turkmen", "TM"},      {"Belarusian", "BY"},  {"Welsh", "GB"},
+    {"Scottish", "GB"},     {"English", "GB"},      {"Icelandic", "IS"},   {"Emirati", "AE"},
+    {"South Korean", "KR"}, {"North Korean", "KP"}, {"Sudanese", "SD"},    {"Senegalese", "SN"},
+    {"Congolese", "CD"},    {"Maltese", "MT"},      {"Cypriot", "CY"},     {"Peruvian", "PE"},
+    {"Argentine", "AR"},    {"Argentinian", "AR"},  {"Venezuelan", "VE"},  {"Mexican", "MX"},
+    {"Moroccan", "MA"},     {"Ukrainian", "UA"},    {"Iranian", "IR"},     {"Syrian", "SY"},
 };
 
 }  // namespace
@@ -162,7 +179,8 @@ void Gazetteer::AddBuiltins() {
     // "Russia": aliases are the names writers use, so they win for display).
     Add(a.name, p, true);
     const std::string lower = Lower(a.name);
-    if (lower.size() > 4 && lower.find(' ') == std::string::npos && lower.find('.') == std::string::npos) {
+    if (lower.size() > 4 && lower.find(' ') == std::string::npos &&
+        lower.find('.') == std::string::npos) {
       std::string d[4];
       int n = 0;
       DeriveDemonyms(lower, d, &n);

@@ -12,9 +12,9 @@
 #define WITNESS_SRC_COMPARE_ENTITY_PLACES_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
-#include <functional>
 #include <unordered_map>
 
 namespace witness::quotes::internal {
@@ -41,8 +41,8 @@ class Gazetteer {
 
  private:
   void Add(std::string_view name, const Place& place, bool overwrite);
-  void AddCountry(const std::string& alpha2, const std::string& name,
-                  const std::string& common, const std::string& official);
+  void AddCountry(const std::string& alpha2, const std::string& name, const std::string& common,
+                  const std::string& official);
   void AddBuiltins();
   struct Hash {
     using is_transparent = void;

@@ -95,7 +95,8 @@ TEST(Entities, PeopleOrganisationsPlacesAndAcronyms) {
 }
 
 TEST(Entities, LongestFullFormWins) {
-  const std::string text = "Putin spoke first. Later, President Vladimir Putin left. Mr Putin returned.";
+  const std::string text =
+      "Putin spoke first. Later, President Vladimir Putin left. Mr Putin returned.";
   const Extraction ex = Extract(text);
   const Entity* p = Named(ex, "Vladimir Putin");
   ASSERT_NE(p, nullptr);
@@ -105,8 +106,9 @@ TEST(Entities, LongestFullFormWins) {
 }
 
 TEST(Entities, AppositionTeachesARole) {
-  const Extraction ex = Extract("Kassym-Jomart Tokayev, Kazakhstan's president, spoke. "
-                                "Nursultan Nazarbayev, the former president, was silent.");
+  const Extraction ex = Extract(
+      "Kassym-Jomart Tokayev, Kazakhstan's president, spoke. "
+      "Nursultan Nazarbayev, the former president, was silent.");
   const Entity* t = Named(ex, "Kassym-Jomart Tokayev");
   ASSERT_NE(t, nullptr);
   EXPECT_EQ(t->role, "president");
@@ -117,8 +119,10 @@ TEST(Entities, AppositionTeachesARole) {
 
 TEST(Entities, UnifyAcrossDocuments) {
   const std::string a = "\"We won,\" Tokayev said.";
-  const std::string b = "Kassym-Jomart Tokayev spoke. The Collective Security Treaty Organization (CSTO) met.";
-  const std::string c = "The Collective Security Treaty Organisation (CSTO) met again and the CSTO left.";
+  const std::string b =
+      "Kassym-Jomart Tokayev spoke. The Collective Security Treaty Organization (CSTO) met.";
+  const std::string c =
+      "The Collective Security Treaty Organisation (CSTO) met again and the CSTO left.";
   Extraction ea = Extract(a), eb = Extract(b), ec = Extract(c);
   ASSERT_EQ(ea.quotes.size(), 1u);
   EXPECT_EQ(ea.quotes[0].speaker_name, "Tokayev");
@@ -131,7 +135,8 @@ TEST(Entities, UnifyAcrossDocuments) {
 }
 
 TEST(Entities, ContractionsAndSentenceStartsAreNotNames) {
-  const Extraction ex = Extract("\"Look I've said it before,\" he said. Thousands of people marched.");
+  const Extraction ex =
+      Extract("\"Look I've said it before,\" he said. Thousands of people marched.");
   for (const Entity& e : ex.entities) {
     EXPECT_EQ(e.name.find("I've"), std::string::npos) << e.name;
     EXPECT_NE(e.name, "Thousands");

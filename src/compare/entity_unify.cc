@@ -60,8 +60,9 @@ void UnifyEntityNames(const std::vector<Extraction*>& docs) {
     }
   }
   // Organisations: groups by acronym or folded name, with mention totals per spelling.
-  std::map<std::string, std::map<std::string, uint32_t>> org_names;  // group key -> name -> mentions
-  std::map<std::string, std::string> org_first;                      // group key -> first name seen
+  std::map<std::string, std::map<std::string, uint32_t>>
+      org_names;                                 // group key -> name -> mentions
+  std::map<std::string, std::string> org_first;  // group key -> first name seen
   auto org_keys = [](const Entity& e) {
     std::vector<std::string> keys{"n:" + internal::EntityIndex::Key(e.name)};
     for (const std::string& a : e.aliases) {
@@ -147,7 +148,8 @@ void UnifyEntityNames(const std::vector<Extraction*>& docs) {
         }
       }
       if (name != e.name) {
-        if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) e.aliases.push_back(e.name);
+        if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end())
+          e.aliases.push_back(e.name);
         e.name = name;
       }
     }

@@ -17,7 +17,8 @@ inline bool Dirty(unsigned char c) { return c >= 0x80 || c == '\r' || c == 0; }
 void OffsetMap::Push(uint32_t norm, uint32_t norm_len, uint64_t raw, uint64_t raw_len, bool same) {
   if (norm_len == 0 && raw_len == 0) return;
   if (!segs_.empty() && same && segs_.back().same &&
-      segs_.back().norm + segs_.back().norm_len == norm && segs_.back().raw + segs_.back().raw_len == raw) {
+      segs_.back().norm + segs_.back().norm_len == norm &&
+      segs_.back().raw + segs_.back().raw_len == raw) {
     segs_.back().norm_len += norm_len;
     segs_.back().raw_len += raw_len;
     return;
@@ -64,7 +65,8 @@ std::string NormalizeWithMap(std::string_view bytes, OffsetMap* map) {
     while (d < n && !Dirty(s[d])) ++d;
     size_t clean_end = d < n && d > i ? d - 1 : d;
     if (clean_end > i) {
-      map->Push(static_cast<uint32_t>(out.size()), static_cast<uint32_t>(clean_end - i), i, clean_end - i, true);
+      map->Push(static_cast<uint32_t>(out.size()), static_cast<uint32_t>(clean_end - i), i,
+                clean_end - i, true);
       out.append(bytes.substr(i, clean_end - i));
     }
     if (d >= n) break;
@@ -89,11 +91,12 @@ std::string NormalizeWithMap(std::string_view bytes, OffsetMap* map) {
         ++suf;
       }
       // Keep the cuts on character boundaries of the normalised text.
-      while (pre > 0 && pre < norm.size() && (static_cast<unsigned char>(norm[pre]) & 0xC0) == 0x80) --pre;
+      while (pre > 0 && pre < norm.size() && (static_cast<unsigned char>(norm[pre]) & 0xC0) == 0x80)
+        --pre;
       while (suf > 0 && (static_cast<unsigned char>(norm[norm.size() - suf]) & 0xC0) == 0x80) --suf;
       map->Push(base, static_cast<uint32_t>(pre), clean_end, pre, true);
-      map->Push(base + static_cast<uint32_t>(pre), static_cast<uint32_t>(norm.size() - pre - suf), clean_end + pre,
-                piece.size() - pre - suf, false);
+      map->Push(base + static_cast<uint32_t>(pre), static_cast<uint32_t>(norm.size() - pre - suf),
+                clean_end + pre, piece.size() - pre - suf, false);
       map->Push(base + static_cast<uint32_t>(norm.size() - suf), static_cast<uint32_t>(suf),
                 clean_end + piece.size() - suf, suf, true);
     }

@@ -31,9 +31,9 @@ class OffsetMap {
   struct Seg {
     uint32_t norm;  // start in the normalised text
     uint32_t norm_len;
-    uint64_t raw;   // start in the input
+    uint64_t raw;  // start in the input
     uint64_t raw_len;
-    bool same;      // byte for byte
+    bool same;  // byte for byte
   };
   void Push(uint32_t norm, uint32_t norm_len, uint64_t raw, uint64_t raw_len, bool same);
   std::vector<Seg> segs_;  // empty: the identity

@@ -2,8 +2,8 @@
 #include "compare/quote_bytes.h"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 
@@ -16,7 +16,9 @@ namespace {
 using internal::NormalizeWithMap;
 using internal::OffsetMap;
 
-std::string Sub(std::string_view raw, text::Span s) { return std::string(raw.substr(s.begin, s.end - s.begin)); }
+std::string Sub(std::string_view raw, text::Span s) {
+  return std::string(raw.substr(s.begin, s.end - s.begin));
+}
 
 TEST(QuoteBytes, SameTextAsNormalizeOnTrickyInputs) {
   const std::string cases[] = {
@@ -31,7 +33,8 @@ TEST(QuoteBytes, SameTextAsNormalizeOnTrickyInputs) {
       "curly \xE2\x80\x9Cquotes\xE2\x80\x9D and \xE2\x80\x99 apostrophes",
       "\r",
       "\r\r\n\n",
-      "mix\r\n\xE2\x80\x9C" "e\xCC\x81\xFF\"\r\n",
+      "mix\r\n\xE2\x80\x9C"
+      "e\xCC\x81\xFF\"\r\n",
   };
   for (const std::string& c : cases) {
     OffsetMap map;
@@ -41,8 +44,22 @@ TEST(QuoteBytes, SameTextAsNormalizeOnTrickyInputs) {
 
 TEST(QuoteBytes, SameTextAsNormalizeOnRandomInputs) {
   // A reference check: the piecewise normalisation equals the whole-text one.
-  const std::string alphabet[] = {"a", " ", "\n", "\r", std::string(1, '\0'), "\xFF", "\xC3", "\xA9", "e\xCC\x81",
-                                  "\xCC\x81", "\xE2\x80\x9C", "\"", "'", "\xE1\x84\x80", "\xE1\x85\xA1", "\xF0\x9F"};
+  const std::string alphabet[] = {"a",
+                                  " ",
+                                  "\n",
+                                  "\r",
+                                  std::string(1, '\0'),
+                                  "\xFF",
+                                  "\xC3",
+                                  "\xA9",
+                                  "e\xCC\x81",
+                                  "\xCC\x81",
+                                  "\xE2\x80\x9C",
+                                  "\"",
+                                  "'",
+                                  "\xE1\x84\x80",
+                                  "\xE1\x85\xA1",
+                                  "\xF0\x9F"};
   std::mt19937 rng(42);
   for (int round = 0; round < 2000; ++round) {
     std::string s;
@@ -65,8 +82,9 @@ TEST(QuoteBytes, SameTextAsNormalizeOnRandomInputs) {
 
 TEST(QuoteBytes, OffsetsPointIntoTheFileAsGiven) {
   // CRLF line ends, a NUL, invalid bytes and a decomposed é before the quote.
-  const std::string raw = std::string("Intro line\r\nCaf") + "e\xCC\x81" + " \xFF ok" + std::string(1, '\0') +
-                          ".\r\n\r\n\xE2\x80\x9CWe will not allow it,\xE2\x80\x9D Mr Smith said.\r\n";
+  const std::string raw =
+      std::string("Intro line\r\nCaf") + "e\xCC\x81" + " \xFF ok" + std::string(1, '\0') +
+      ".\r\n\r\n\xE2\x80\x9CWe will not allow it,\xE2\x80\x9D Mr Smith said.\r\n";
   auto ex = ExtractFromBytes(raw);
   ASSERT_TRUE(ex.ok());
   ASSERT_EQ(ex->quotes.size(), 1u);
@@ -118,7 +136,7 @@ TEST(QuotesJson, InvalidBytesBecomeReplacementCharacters) {
   const nlohmann::json j = nlohmann::json::parse(out);
   ASSERT_EQ(j["quotes"].size(), 1u);
   EXPECT_EQ(j["quotes"][0]["parts"][0]["text"], "Bad \xEF\xBF\xBD byte here,");
-  EXPECT_EQ(j["quotes"][0]["end"], 18);  // one byte 0xFF in the file, not the 3 of U+FFFD
+  EXPECT_EQ(j["quotes"][0]["end"], 18);       // one byte 0xFF in the file, not the 3 of U+FFFD
   EXPECT_EQ(out.find('\n'), out.size() - 1);  // one line
 }
 

@@ -38,10 +38,10 @@ std::string FoldSpelling(std::string_view key) {
   for (unsigned char c : k) {
     if (c >= 0x80) {
       utf8proc_uint8_t* out = nullptr;
-      const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(k.data()),
-                                              static_cast<utf8proc_ssize_t>(k.size()), &out,
-                                              static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                                             UTF8PROC_STRIPMARK));
+      const utf8proc_ssize_t n = utf8proc_map(
+          reinterpret_cast<const utf8proc_uint8_t*>(k.data()),
+          static_cast<utf8proc_ssize_t>(k.size()), &out,
+          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK));
       if (n >= 0 && out != nullptr) k.assign(reinterpret_cast<char*>(out), static_cast<size_t>(n));
       std::free(out);
       break;
@@ -50,9 +50,10 @@ std::string FoldSpelling(std::string_view key) {
   if (k.size() > 5 && EndsWith(k, "our") && k != "favour") k.erase(k.size() - 2, 1);  // colour
   if (k.size() > 5 && EndsWith(k, "ours")) k.erase(k.size() - 3, 1);
   static constexpr std::pair<std::string_view, std::string_view> kSuffixes[] = {
-      {"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"},   {"ised", "ized"},
-      {"ises", "izes"},       {"ising", "izing"},       {"yse", "yze"},   {"ysed", "yzed"},
-      {"lled", "led"},        {"lling", "ling"},        {"centre", "center"}, {"defence", "defense"},
+      {"isation", "ization"},   {"isations", "izations"}, {"ise", "ize"},
+      {"ised", "ized"},         {"ises", "izes"},         {"ising", "izing"},
+      {"yse", "yze"},           {"ysed", "yzed"},         {"lled", "led"},
+      {"lling", "ling"},        {"centre", "center"},     {"defence", "defense"},
       {"programme", "program"}, {"favour", "favor"},
   };
   for (const auto& [from, to] : kSuffixes) {
@@ -65,9 +66,9 @@ std::string FoldSpelling(std::string_view key) {
 }
 
 struct Wording {
-  std::string display;              // parts joined by " ... "
-  std::vector<std::string> stems;   // content stems in order
-  std::string key;                  // all word keys joined: the variant identity
+  std::string display;             // parts joined by " ... "
+  std::vector<std::string> stems;  // content stems in order
+  std::string key;                 // all word keys joined: the variant identity
 };
 
 Wording MakeWording(const QuoteInput& in, text::Analyzer* analyzer) {
@@ -102,7 +103,8 @@ size_t Lcs(const std::vector<std::string>& a, const std::vector<std::string>& b)
   std::vector<uint16_t> prev(m + 1, 0), cur(m + 1, 0);
   for (size_t i = 1; i <= n; ++i) {
     for (size_t j = 1; j <= m; ++j) {
-      cur[j] = a[i - 1] == b[j - 1] ? static_cast<uint16_t>(prev[j - 1] + 1) : std::max(prev[j], cur[j - 1]);
+      cur[j] = a[i - 1] == b[j - 1] ? static_cast<uint16_t>(prev[j - 1] + 1)
+                                    : std::max(prev[j], cur[j - 1]);
     }
     std::swap(prev, cur);
   }
@@ -151,17 +153,22 @@ text::Analyzer& ThreadAnalyzer() {
 
 std::string_view DiffOpName(DiffOp::Op op) {
   switch (op) {
-    case DiffOp::Op::kEqual: return "equal";
-    case DiffOp::Op::kInsert: return "insert";
-    case DiffOp::Op::kDelete: return "delete";
-    case DiffOp::Op::kReplace: return "replace";
+    case DiffOp::Op::kEqual:
+      return "equal";
+    case DiffOp::Op::kInsert:
+      return "insert";
+    case DiffOp::Op::kDelete:
+      return "delete";
+    case DiffOp::Op::kReplace:
+      return "replace";
   }
   return "equal";
 }
 
 namespace {
 
-std::vector<DiffOp> Diff(std::string_view reference, std::string_view variant, text::Analyzer& analyzer) {
+std::vector<DiffOp> Diff(std::string_view reference, std::string_view variant,
+                         text::Analyzer& analyzer) {
   struct Words {
     std::string text;
     std::vector<text::Span> spans;
@@ -197,7 +204,7 @@ std::vector<DiffOp> Diff(std::string_view reference, std::string_view variant, t
     for (size_t i = an; i-- > 0;) {
       for (size_t j = bm; j-- > 0;) {
         L[i][j] = a.keys[pre + i] == b.keys[pre + j] ? static_cast<uint16_t>(L[i + 1][j + 1] + 1)
-                                                      : std::max(L[i + 1][j], L[i][j + 1]);
+                                                     : std::max(L[i + 1][j], L[i][j + 1]);
       }
     }
     size_t i = 0, j = 0;
@@ -251,7 +258,8 @@ std::vector<DiffOp> Diff(std::string_view reference, std::string_view variant, t
       push(DiffOp::Op::kInsert, "", word(b, st.bi));
     }
   }
-  for (size_t k = 0; k < suf; ++k) push(DiffOp::Op::kEqual, word(a, n - suf + k), word(b, m - suf + k));
+  for (size_t k = 0; k < suf; ++k)
+    push(DiffOp::Op::kEqual, word(a, n - suf + k), word(b, m - suf + k));
   return ops;
 }
 
@@ -261,7 +269,8 @@ std::vector<DiffOp> DiffWords(std::string_view reference, std::string_view varia
   return Diff(reference, variant, ThreadAnalyzer());
 }
 
-std::vector<QuoteGroup> CollateQuotes(const std::vector<QuoteInput>& in, const CollateOptions& options) {
+std::vector<QuoteGroup> CollateQuotes(const std::vector<QuoteInput>& in,
+                                      const CollateOptions& options) {
   text::Analyzer& analyzer = ThreadAnalyzer();
   std::vector<Wording> words;
   words.reserve(in.size());
@@ -269,10 +278,12 @@ std::vector<QuoteGroup> CollateQuotes(const std::vector<QuoteInput>& in, const C
   // Longest first (stable: ties by input order).
   std::vector<size_t> order(in.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return words[a].stems.size() > words[b].stems.size(); });
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return words[a].stems.size() > words[b].stems.size();
+  });
   // The best group for quote q among `groups` (skipping `self`), and its score.
-  auto best_group = [&](size_t q, const std::vector<std::vector<size_t>>& groups, size_t self, float* score) {
+  auto best_group = [&](size_t q, const std::vector<std::vector<size_t>>& groups, size_t self,
+                        float* score) {
     int best = -1;
     float best_score = 0;
     for (size_t g = 0; g < groups.size(); ++g) {
@@ -293,8 +304,9 @@ std::vector<QuoteGroup> CollateQuotes(const std::vector<QuoteInput>& in, const C
         if (shared < options.min_shared) continue;
         const double shorter = static_cast<double>(std::min(a.size(), b.size()));
         const float sc = static_cast<float>(0.5 * shared / shorter + 0.5 * Lcs(a, b) / shorter);
-        const float need = options.threshold +
-                           (in[q].quote.speaker_name.empty() || in[m].quote.speaker_name.empty() ? 0.15f : 0.f);
+        const float need =
+            options.threshold +
+            (in[q].quote.speaker_name.empty() || in[m].quote.speaker_name.empty() ? 0.15f : 0.f);
         if (sc >= need) g_best = std::max(g_best, sc);
       }
       if (g_best > best_score) {
@@ -362,10 +374,12 @@ std::vector<QuoteGroup> CollateQuotes(const std::vector<QuoteInput>& in, const C
       }
       QuoteVariant& v = variants[it->second];
       v.members.push_back(m);
-      if (std::find(v.article_ids.begin(), v.article_ids.end(), in[m].article_id) == v.article_ids.end()) {
+      if (std::find(v.article_ids.begin(), v.article_ids.end(), in[m].article_id) ==
+          v.article_ids.end()) {
         v.article_ids.push_back(in[m].article_id);
       }
-      if (!in[m].source.empty() && std::find(v.sources.begin(), v.sources.end(), in[m].source) == v.sources.end()) {
+      if (!in[m].source.empty() &&
+          std::find(v.sources.begin(), v.sources.end(), in[m].source) == v.sources.end()) {
         v.sources.push_back(in[m].source);
       }
     }
@@ -374,12 +388,16 @@ std::vector<QuoteGroup> CollateQuotes(const std::vector<QuoteInput>& in, const C
     // longest, then the earliest.
     size_t longest = 0;
     for (size_t m : members) longest = std::max(longest, words[m].stems.size());
-    auto full = [&](const QuoteVariant& v) { return 2 * words[v.members.front()].stems.size() >= longest; };
-    std::stable_sort(variants.begin(), variants.end(), [&](const QuoteVariant& a, const QuoteVariant& b) {
-      if (full(a) != full(b)) return full(a);
-      if (a.members.size() != b.members.size()) return a.members.size() > b.members.size();
-      return a.text.size() > b.text.size();
-    });
+    auto full = [&](const QuoteVariant& v) {
+      return 2 * words[v.members.front()].stems.size() >= longest;
+    };
+    std::stable_sort(variants.begin(), variants.end(),
+                     [&](const QuoteVariant& a, const QuoteVariant& b) {
+                       if (full(a) != full(b)) return full(a);
+                       if (a.members.size() != b.members.size())
+                         return a.members.size() > b.members.size();
+                       return a.text.size() > b.text.size();
+                     });
     for (QuoteVariant& v : variants) v.diff = Diff(variants.front().text, v.text, analyzer);
     group.variants = std::move(variants);
     group.reference = 0;

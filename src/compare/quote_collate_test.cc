@@ -100,14 +100,18 @@ TEST(DiffWords, AgreesWithAReferenceLcs) {
 }
 
 TEST(CollateQuotes, TranslationsGroupAndOtherUtterancesDoNot) {
-  const std::string a = "We won't let anyone disturb the situation in our homes and won't allow "
-                        "scenarios of so-called color revolutions to be played out";
-  const std::string b = "We won't let anyone destabilise the situation in our home and won't allow "
-                        "the so-called colour revolution scenario to play out";
-  const std::string c = "The measures taken by the CSTO have clearly shown we will not allow the situation "
-                        "to be rocked at home and will not allow so-called 'colour revolutions' to take place";
-  const std::string d = "Using Internet communications and social networks, efforts are continuing to draw "
-                        "our citizens into protests";
+  const std::string a =
+      "We won't let anyone disturb the situation in our homes and won't allow "
+      "scenarios of so-called color revolutions to be played out";
+  const std::string b =
+      "We won't let anyone destabilise the situation in our home and won't allow "
+      "the so-called colour revolution scenario to play out";
+  const std::string c =
+      "The measures taken by the CSTO have clearly shown we will not allow the situation "
+      "to be rocked at home and will not allow so-called 'colour revolutions' to take place";
+  const std::string d =
+      "Using Internet communications and social networks, efforts are continuing to draw "
+      "our citizens into protests";
   std::vector<QuoteInput> in = {Input("1", a, "Vladimir Putin"), Input("2", a, "Vladimir Putin"),
                                 Input("3", b, "Putin"), Input("4", c, "Vladimir Putin"),
                                 Input("5", d, "Vladimir Putin")};
@@ -136,8 +140,10 @@ TEST(CollateQuotes, SpeakersMustAgree) {
 }
 
 TEST(CollateQuotes, FragmentJoinsItsQuote) {
-  const std::string full = "The main goal was obvious: the seizure of power. It was an attempted coup d'etat";
-  const std::string frag = "an attempted coup d\xE2\x80\x99\xC3\xA9tat";  // curly apostrophe, accent
+  const std::string full =
+      "The main goal was obvious: the seizure of power. It was an attempted coup d'etat";
+  const std::string frag =
+      "an attempted coup d\xE2\x80\x99\xC3\xA9tat";  // curly apostrophe, accent
   std::vector<QuoteInput> in = {Input("1", full, "Kassym-Jomart Tokayev"),
                                 Input("2", frag, "Kassym-Jomart Tokayev", QuoteKind::kPartial)};
   const auto groups = CollateQuotes(in);

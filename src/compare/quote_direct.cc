@@ -13,8 +13,7 @@ uint32_t Extractor::RightEnd(uint32_t r0) const {
   const uint32_t para = doc_.toks[r0].paragraph;
   uint32_t r = r0;
   while (r < n && doc_.toks[r].paragraph == para && inside_[r] < 0 && r - r0 < kRightWindow) {
-    if (doc_.toks[r].Has(kTerminal) && r > r0 &&
-        (r + 1 >= n || doc_.toks[r + 1].Has(kSentStart))) {
+    if (doc_.toks[r].Has(kTerminal) && r > r0 && (r + 1 >= n || doc_.toks[r + 1].Has(kSentStart))) {
       return r + 1;
     }
     ++r;
@@ -25,7 +24,8 @@ uint32_t Extractor::RightEnd(uint32_t r0) const {
 bool Extractor::Right(const Quotation& q, Pending* p) {
   if (!q.closed) return false;
   const uint32_t r0 = q.close_tok + 1;
-  if (r0 >= doc_.toks.size() || doc_.toks[r0].paragraph != doc_.toks[q.close_tok].paragraph) return false;
+  if (r0 >= doc_.toks.size() || doc_.toks[r0].paragraph != doc_.toks[q.close_tok].paragraph)
+    return false;
   const uint32_t end = RightEnd(r0);
   uint32_t s = r0;
   while (s < end && doc_.toks[s].Has(kComma | kDashPunct)) ++s;
@@ -65,7 +65,8 @@ bool Extractor::Right(const Quotation& q, Pending* p) {
             doc_.toks[np.first - 1].Has(kComma)) {
           modifiers = true;
           for (uint32_t k = s; k + 1 < np.first; ++k) {
-            if (doc_.toks[k].Is(kCue) || doc_.toks[k].Has(kTerminal) || inside_[k] >= 0) modifiers = false;
+            if (doc_.toks[k].Is(kCue) || doc_.toks[k].Has(kTerminal) || inside_[k] >= 0)
+              modifiers = false;
           }
         }
         if (!modifiers) np = SpeakerNP();
@@ -80,8 +81,8 @@ bool Extractor::Right(const Quotation& q, Pending* p) {
     p->speaker = np;
     p->kind = OpensClause(q) ? QuoteKind::kDirect : QuoteKind::kPartial;
     p->confidence = np.form == MentionForm::kName || np.form == MentionForm::kAcronym ? 0.95f
-                    : np.form == MentionForm::kPronoun                              ? 0.9f
-                                                                                    : 0.85f;
+                    : np.form == MentionForm::kPronoun                                ? 0.9f
+                                                                                      : 0.85f;
     return true;
   }
   // "...," Hannity pressed.  An unlisted verb in -ed right after a name or pronoun, with
@@ -99,17 +100,20 @@ bool Extractor::Right(const Quotation& q, Pending* p) {
   }
   if (!np.ok()) return false;
   const uint32_t v = np.last + 1;
-  if (v + 1 >= end || !doc_.toks[v].Has(kLowerStart) || doc_.toks[v].Is(kAux | kSkip | kPreposition)) {
+  if (v + 1 >= end || !doc_.toks[v].Has(kLowerStart) ||
+      doc_.toks[v].Is(kAux | kSkip | kPreposition)) {
     return false;
   }
   // "went on", "shot back", "chimed in": a particle may follow the verb.
   uint32_t after = v + 1;
-  if (Word(after, "on") || Word(after, "back") || Word(after, "in") || Word(after, "up") || Word(after, "out")) {
+  if (Word(after, "on") || Word(after, "back") || Word(after, "in") || Word(after, "up") ||
+      Word(after, "out")) {
     ++after;
   }
   const std::string_view w = doc_.Str(v);
   if (after == v + 1 && (w.size() < 5 || w.substr(w.size() - 2) != "ed")) return false;
-  if (after >= end || !(doc_.toks[after].Has(kTerminal | kComma) || Word(after, "and"))) return false;
+  if (after >= end || !(doc_.toks[after].Has(kTerminal | kComma) || Word(after, "and")))
+    return false;
   p->cue = v;
   p->speaker = np;
   p->kind = OpensClause(q) ? QuoteKind::kDirect : QuoteKind::kPartial;
@@ -240,12 +244,14 @@ int Extractor::Left(uint32_t qi, Pending* p) {
   }
   // A hearer before a colon or comma: "told reporters: "..."". An object of a naming verb
   // belongs to the content: "called the events "an attempted coup"" is partial.
-  const bool hearer = (lex.cue_flags & kObject) && !(lex.cue_flags & kQuoteOnly) && bend < open && words <= 4;
+  const bool hearer =
+      (lex.cue_flags & kObject) && !(lex.cue_flags & kQuoteOnly) && bend < open && words <= 4;
   const bool pp = from < bend && doc_.toks[from].Is(kPreposition) && words <= 6 && bend < open;
   bool direct = !clause && (words == 0 || hearer || pp);
   // Words continuing the clause after the quotation make it a fragment.
   // ("what he called "Maidan technologies," a reference to ..." ends its phrase inside.)
-  const bool ends_phrase = q.closed && q.close_tok > 0 && doc_.toks[q.close_tok - 1].Has(kComma | kTerminal);
+  const bool ends_phrase =
+      q.closed && q.close_tok > 0 && doc_.toks[q.close_tok - 1].Has(kComma | kTerminal);
   if (direct && q.closed && !ends_phrase) {
     const uint32_t r0 = q.close_tok + 1;
     if (r0 < doc_.toks.size() && doc_.toks[r0].paragraph == para && inside_[r0] < 0 &&

@@ -95,7 +95,8 @@ void BuildDoc(std::string_view text, const text::Segmentation& seg, Doc* doc) {
       }
       if (w.size() >= 3) {
         const std::string_view tail2 = w.substr(w.size() - 2);
-        if (tail2 == "'s" || tail2 == "'S" || (w.size() >= 5 && (w.substr(w.size() - 4) == "\xE2\x80\x99s"))) {
+        if (tail2 == "'s" || tail2 == "'S" ||
+            (w.size() >= 5 && (w.substr(w.size() - 4) == "\xE2\x80\x99s"))) {
           k.flags |= kPossessive;
         }
       }
@@ -107,14 +108,38 @@ void BuildDoc(std::string_view text, const text::Segmentation& seg, Doc* doc) {
       }
     } else if (k.kind == text::TokenKind::kPunct || k.kind == text::TokenKind::kSymbol) {
       switch (doc->Punct(t)) {
-        case ',': k.flags |= kComma; break;
-        case ':': case ';': k.flags |= kColon; break;
-        case '.': case '!': case '?': case 0x2026: k.flags |= kTerminal; break;
-        case '-': case 0x2013: case 0x2014: case 0x2015: k.flags |= kDashPunct; break;
-        case '(': case '[': k.flags |= kOpenParen; break;
-        case ')': case ']': k.flags |= kCloseParen; break;
-        case '&': k.lex = Lookup("&"); break;
-        default: break;
+        case ',':
+          k.flags |= kComma;
+          break;
+        case ':':
+        case ';':
+          k.flags |= kColon;
+          break;
+        case '.':
+        case '!':
+        case '?':
+        case 0x2026:
+          k.flags |= kTerminal;
+          break;
+        case '-':
+        case 0x2013:
+        case 0x2014:
+        case 0x2015:
+          k.flags |= kDashPunct;
+          break;
+        case '(':
+        case '[':
+          k.flags |= kOpenParen;
+          break;
+        case ')':
+        case ']':
+          k.flags |= kCloseParen;
+          break;
+        case '&':
+          k.lex = Lookup("&");
+          break;
+        default:
+          break;
       }
     }
   }

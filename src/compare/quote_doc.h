@@ -16,20 +16,20 @@
 namespace witness::quotes::internal {
 
 enum TokFlag : uint16_t {
-  kWord = 1,          // a word token (letters)
-  kCapital = 2,       // first letter upper case
-  kAllCaps = 4,       // two or more letters, none lower case
-  kLowerStart = 8,    // first letter lower case
-  kPossessive = 16,   // ends with 's or ’s or s' ("Russia's", "Tokayev’s")
-  kSentStart = 32,    // first token of its sentence
-  kHyphenLower = 64,  // hyphenated with a lower-case part after the first ("Russian-led")
-  kInitial = 128,     // one capital letter followed by "." ("J. Smith")
-  kComma = 256,       // ","
-  kColon = 512,       // ":"
-  kTerminal = 1024,   // . ! ? …
-  kDashPunct = 2048,  // - – —
-  kOpenParen = 4096,  // ( [
-  kCloseParen = 8192, // ) ]
+  kWord = 1,           // a word token (letters)
+  kCapital = 2,        // first letter upper case
+  kAllCaps = 4,        // two or more letters, none lower case
+  kLowerStart = 8,     // first letter lower case
+  kPossessive = 16,    // ends with 's or ’s or s' ("Russia's", "Tokayev’s")
+  kSentStart = 32,     // first token of its sentence
+  kHyphenLower = 64,   // hyphenated with a lower-case part after the first ("Russian-led")
+  kInitial = 128,      // one capital letter followed by "." ("J. Smith")
+  kComma = 256,        // ","
+  kColon = 512,        // ":"
+  kTerminal = 1024,    // . ! ? …
+  kDashPunct = 2048,   // - – —
+  kOpenParen = 4096,   // ( [
+  kCloseParen = 8192,  // ) ]
 };
 
 struct Tok {

@@ -53,8 +53,14 @@ std::vector<uint32_t> CharToByte(const std::string& t) {
 // The code point at byte i and its length.
 char32_t At(const std::string& t, uint32_t i, uint32_t* len) {
   const unsigned char c = static_cast<unsigned char>(t[i]);
-  if (c < 0x80) { *len = 1; return c; }
-  if ((c >> 5) == 6 && i + 1 < t.size()) { *len = 2; return ((c & 0x1F) << 6) | (t[i + 1] & 0x3F); }
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
+  if ((c >> 5) == 6 && i + 1 < t.size()) {
+    *len = 2;
+    return ((c & 0x1F) << 6) | (t[i + 1] & 0x3F);
+  }
   if ((c >> 4) == 14 && i + 2 < t.size()) {
     *len = 3;
     return ((c & 0x0F) << 12) | ((t[i + 1] & 0x3F) << 6) | (t[i + 2] & 0x3F);
@@ -70,12 +76,16 @@ char32_t Before(const std::string& t, uint32_t i) {
   return At(t, b, &len);
 }
 
-bool IsOpenMark(char32_t c) { return c == '"' || c == 0x201C || c == 0x201E || c == 0xAB || c == 0x2018; }
-bool IsCloseMark(char32_t c) { return c == '"' || c == 0x201D || c == 0xBB || c == 0x2019 || c == 0x201C; }
+bool IsOpenMark(char32_t c) {
+  return c == '"' || c == 0x201C || c == 0x201E || c == 0xAB || c == 0x2018;
+}
+bool IsCloseMark(char32_t c) {
+  return c == '"' || c == 0x201D || c == 0xBB || c == 0x2019 || c == 0x201C;
+}
 bool IsTrim(char32_t c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == 0xA0 || IsOpenMark(c) || IsCloseMark(c) || c == '.' ||
-         c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '-' || c == 0x2014 ||
-         c == 0x2013 || c == '\'';
+  return c == ' ' || c == '\n' || c == '\t' || c == 0xA0 || IsOpenMark(c) || IsCloseMark(c) ||
+         c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '-' ||
+         c == 0x2014 || c == 0x2013 || c == '\'';
 }
 
 Span Trim(const std::string& t, Span s) {
@@ -101,21 +111,24 @@ bool IsDirect(const std::string& t, const std::vector<Span>& segs) {
   while (b < first.end && (t[b] == ' ' || t[b] == '\n')) ++b;
   uint32_t len;
   auto two = [&](uint32_t i) { return i + 1 < t.size() && t[i] == '\'' && t[i + 1] == '\''; };
-  const bool opens = (b < first.end && IsOpenMark(At(t, b, &len))) || IsOpenMark(Before(t, first.begin)) ||
-                     two(b) || (b >= 1 && two(b - 1)) || (first.begin >= 2 && two(first.begin - 2));
+  const bool opens = (b < first.end && IsOpenMark(At(t, b, &len))) ||
+                     IsOpenMark(Before(t, first.begin)) || two(b) || (b >= 1 && two(b - 1)) ||
+                     (first.begin >= 2 && two(first.begin - 2));
   uint32_t e = last.end;
   while (e > last.begin) {
     uint32_t p = e - 1;
     while (p > last.begin && (static_cast<unsigned char>(t[p]) & 0xC0) == 0x80) --p;
     const char32_t c = At(t, p, &len);
-    if (c == ' ' || c == '\n' || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?') {
+    if (c == ' ' || c == '\n' || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
+        c == '?') {
       e = p;
       continue;
     }
     break;
   }
   bool closes = false;
-  if (e > last.begin) closes = IsCloseMark(Before(t, e)) || (e >= 2 && two(e - 2)) || (e >= 1 && two(e - 1));
+  if (e > last.begin)
+    closes = IsCloseMark(Before(t, e)) || (e >= 2 && two(e - 2)) || (e >= 1 && two(e - 1));
   if (!closes && last.end < t.size()) {
     uint32_t p = last.end;
     while (p < t.size() && (t[p] == '.' || t[p] == ',' || t[p] == ' ')) ++p;
@@ -154,7 +167,10 @@ uint64_t Overlap(const std::vector<Span>& a, const std::vector<Span>& b) {
   while (i < a.size() && j < b.size()) {
     const uint32_t lo = std::max(a[i].begin, b[j].begin), hi = std::min(a[i].end, b[j].end);
     if (hi > lo) n += hi - lo;
-    if (a[i].end < b[j].end) ++i; else ++j;
+    if (a[i].end < b[j].end)
+      ++i;
+    else
+      ++j;
   }
   return n;
 }
@@ -178,7 +194,8 @@ std::vector<Gold> ParseAnn(const std::string& ann, const std::vector<uint32_t>& 
       const size_t tab2 = line.find('\t', tab1 + 1);
       if (tab1 == std::string::npos) continue;
       const std::string id = line.substr(0, tab1);
-      std::string mid = line.substr(tab1 + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab1 - 1);
+      std::string mid =
+          line.substr(tab1 + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab1 - 1);
       const size_t sp = mid.find(' ');
       if (sp == std::string::npos) continue;
       std::string offs = mid.substr(sp + 1);
@@ -187,7 +204,8 @@ std::vector<Gold> ParseAnn(const std::string& ann, const std::vector<uint32_t>& 
       std::string seg;
       while (std::getline(os, seg, ';')) {
         unsigned a = 0, b = 0;
-        if (std::sscanf(seg.c_str(), "%u %u", &a, &b) == 2 && b >= a) segs.push_back({byte(a), byte(b)});
+        if (std::sscanf(seg.c_str(), "%u %u", &a, &b) == 2 && b >= a)
+          segs.push_back({byte(a), byte(b)});
       }
       spans[id] = segs;
     } else if (line.size() > 1 && line[0] == 'E') {
@@ -221,10 +239,10 @@ std::vector<Gold> ParseAnn(const std::string& ann, const std::vector<uint32_t>& 
   return out;
 }
 
-
 // Scores one set of predictions against one set of gold attributions.
-Counts Score(const std::string& text, const witness::quotes::Extraction& ex, const std::vector<Gold>& gold,
-             bool direct_only, const std::string& article, float min_conf, bool verbose) {
+Counts Score(const std::string& text, const witness::quotes::Extraction& ex,
+             const std::vector<Gold>& gold, bool direct_only, const std::string& article,
+             float min_conf, bool verbose) {
   Counts c;
   std::vector<std::vector<Span>> P, G;
   std::vector<const witness::quotes::Quote*> pq;
@@ -279,8 +297,9 @@ Counts Score(const std::string& text, const witness::quotes::Extraction& ex, con
       std::string gs;
       for (Span s : g.source) gs += text.substr(s.begin, s.end - s.begin) + " ";
       std::printf("SPK %s: pred [%s -> %s] gold [%s] :: %.80s\n", article.c_str(),
-                  text.substr(q.speaker.begin, q.speaker.end - q.speaker.begin).c_str(), q.speaker_name.c_str(),
-                  gs.c_str(), text.substr(q.content.begin, q.content.end - q.content.begin).c_str());
+                  text.substr(q.speaker.begin, q.speaker.end - q.speaker.begin).c_str(),
+                  q.speaker_name.c_str(), gs.c_str(),
+                  text.substr(q.content.begin, q.content.end - q.content.begin).c_str());
     }
   }
   if (verbose && direct_only) {
@@ -288,7 +307,8 @@ Counts Score(const std::string& text, const witness::quotes::Extraction& ex, con
       if (!pu[i]) {
         const auto& q = *pq[i];
         std::printf("FP %s: [%s] %.1f %.120s\n", article.c_str(),
-                    text.substr(q.speaker.begin, q.speaker.end - q.speaker.begin).c_str(), q.confidence,
+                    text.substr(q.speaker.begin, q.speaker.end - q.speaker.begin).c_str(),
+                    q.confidence,
                     text.substr(q.content.begin, q.content.end - q.content.begin).c_str());
       }
     }
@@ -341,7 +361,8 @@ StatusOr<Report> EvaluatePolnear(const std::string& dir_path, const Options& opt
     if (us == std::string::npos) continue;
     const std::string art = name.substr(0, us);
     auto it = ann_of.find(art);
-    if (it == ann_of.end() || name < fs::path(it->second).filename().string()) ann_of[art] = e.path().string();
+    if (it == ann_of.end() || name < fs::path(it->second).filename().string())
+      ann_of[art] = e.path().string();
   }
   Report report;
   for (const auto& [art, ann_path] : ann_of) {

@@ -21,9 +21,9 @@
 // Speakers then resolve in text order (speaker_find.cc).
 //
 // Pass A is in quote_direct.cc, pass B in quote_indirect.cc.
-#include <algorithm>
-
 #include "compare/quote_extract.h"
+
+#include <algorithm>
 
 namespace witness::quotes {
 namespace internal {
@@ -71,8 +71,9 @@ Extraction Extractor::Run() {
       // attribution in between, or of the previous paragraph when this one opens with it.
       Pending& prev = out_.back();
       const uint32_t para = doc_.toks[q.open_tok].paragraph;
-      const bool para_start = q.open_tok == doc_.SentFirst(q.open_tok) &&
-                              doc_.seg->sentences[doc_.seg->paragraphs[para].first_sentence].first_token == q.open_tok;
+      const bool para_start =
+          q.open_tok == doc_.SentFirst(q.open_tok) &&
+          doc_.seg->sentences[doc_.seg->paragraphs[para].first_sentence].first_token == q.open_tok;
       if (prev.kind == QuoteKind::kDirect && prev.speaker.ok()) {
         if (prev.paragraph == para) {
           Merge(out_.size() - 1, qi);
@@ -92,7 +93,8 @@ Extraction Extractor::Run() {
       bool ends = !q.closed;
       if (q.closed) {
         const uint32_t r = q.close_tok + 1;
-        ends = r >= n || doc_.toks[r].Has(kSentStart | kTerminal) || doc_.toks[r].paragraph != doc_.toks[q.close_tok].paragraph;
+        ends = r >= n || doc_.toks[r].Has(kSentStart | kTerminal) ||
+               doc_.toks[r].paragraph != doc_.toks[q.close_tok].paragraph;
       }
       if (!(starts && ends && q.words >= 4)) continue;
       p.confidence = 0.2f;
@@ -153,7 +155,8 @@ Extraction Extractor::Run() {
     const uint32_t open = qs_[p.quotations.front()].open_tok;
     const uint32_t para = doc_.toks[open].paragraph;
     const text::Paragraph& pp = doc_.seg->paragraphs[para];
-    if (doc_.toks[open].Has(kSentStart) && doc_.seg->sentences[pp.first_sentence].first_token != open) {
+    if (doc_.toks[open].Has(kSentStart) &&
+        doc_.seg->sentences[pp.first_sentence].first_token != open) {
       // Inside a paragraph: "Iowa State University's Dianne Bystrom agreed. "...""
       const uint32_t prev = open - 1;
       if (inside_[prev] >= 0) continue;
@@ -189,8 +192,11 @@ Extraction Extractor::Run() {
   // Speakers, in text order.
   std::vector<size_t> order(out_.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto speaker_pos = [&](size_t i) { return out_[i].speaker.ok() ? out_[i].speaker.first : kNoTok; };
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return speaker_pos(a) < speaker_pos(b); });
+  auto speaker_pos = [&](size_t i) {
+    return out_[i].speaker.ok() ? out_[i].speaker.first : kNoTok;
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return speaker_pos(a) < speaker_pos(b); });
   Resolver resolver(doc_, &ent_);
   std::vector<int32_t> speaker_entity(out_.size(), -1);
   for (size_t i : order) {
@@ -199,7 +205,8 @@ Extraction Extractor::Run() {
     const SpeakerNP& np = out_[i].speaker;
     if (np.form == MentionForm::kPronoun || np.form == MentionForm::kDescription) {
       ent_.mentions().push_back({{doc_.toks[np.first].span.begin, doc_.toks[np.last].span.end},
-                                 speaker_entity[i], np.form});
+                                 speaker_entity[i],
+                                 np.form});
       if (speaker_entity[i] >= 0) ent_.entities()[speaker_entity[i]].mentions++;
     }
   }
@@ -220,7 +227,8 @@ Extraction Extractor::Run() {
       q.cue = doc_.toks[p.cue].span;
       const LexEntry* lex = doc_.toks[p.cue].lex;
       if (lex != nullptr && (lex->cats & kCue)) {
-        if (lex->cue_lemma == AccordingToLemma() && p.cue + 1 < n) q.cue.end = doc_.toks[p.cue + 1].span.end;
+        if (lex->cue_lemma == AccordingToLemma() && p.cue + 1 < n)
+          q.cue.end = doc_.toks[p.cue + 1].span.end;
         q.cue_lemma = std::string(CueLemma(lex->cue_lemma));
       } else {
         char buf[32];
@@ -236,8 +244,9 @@ Extraction Extractor::Run() {
     q.closed = p.closed;
     ex.quotes.push_back(std::move(q));
   }
-  std::stable_sort(ex.quotes.begin(), ex.quotes.end(),
-                   [](const Quote& a, const Quote& b) { return a.content.begin < b.content.begin; });
+  std::stable_sort(ex.quotes.begin(), ex.quotes.end(), [](const Quote& a, const Quote& b) {
+    return a.content.begin < b.content.begin;
+  });
   // Entities nothing mentions (an expansion replaced by its tail) are left out.
   std::vector<Entity>& all = ent_.entities();
   std::vector<int32_t> remap(all.size(), -1);
@@ -263,19 +272,26 @@ Extraction Extractor::Run() {
 
 std::string_view QuoteKindName(QuoteKind kind) {
   switch (kind) {
-    case QuoteKind::kDirect: return "direct";
-    case QuoteKind::kPartial: return "partial";
-    case QuoteKind::kIndirect: return "indirect";
+    case QuoteKind::kDirect:
+      return "direct";
+    case QuoteKind::kPartial:
+      return "partial";
+    case QuoteKind::kIndirect:
+      return "indirect";
   }
   return "direct";
 }
 
 std::string_view EntityKindName(EntityKind kind) {
   switch (kind) {
-    case EntityKind::kPerson: return "person";
-    case EntityKind::kOrganization: return "organization";
-    case EntityKind::kPlace: return "place";
-    case EntityKind::kOther: return "other";
+    case EntityKind::kPerson:
+      return "person";
+    case EntityKind::kOrganization:
+      return "organization";
+    case EntityKind::kPlace:
+      return "place";
+    case EntityKind::kOther:
+      return "other";
   }
   return "other";
 }

@@ -22,9 +22,8 @@ namespace witness::quotes::internal {
 
 constexpr uint32_t kRightWindow = 32;
 constexpr uint32_t kLeftWindow = 40;
-constexpr uint32_t kCueSearch = 24;  // room for an apposition: ", X, who served as ..., told"
+constexpr uint32_t kCueSearch = 24;   // room for an apposition: ", X, who served as ..., told"
 constexpr uint32_t kMaxClause = 300;  // tokens in a reported clause
-
 
 struct Pending {
   QuoteKind kind = QuoteKind::kDirect;
@@ -59,9 +58,7 @@ class Extractor {
   uint32_t ClauseEnd(uint32_t start, uint32_t sent_end) const;
   uint32_t ClauseStart(uint32_t before) const;
   bool StartsClause(uint32_t k, uint32_t sent_end) const;
-  std::string_view Lower(uint32_t t, char* buf) const {
-    return LowerAscii(doc_.Str(t), buf, 32);
-  }
+  std::string_view Lower(uint32_t t, char* buf) const { return LowerAscii(doc_.Str(t), buf, 32); }
   bool Word(uint32_t t, std::string_view w) const {
     char buf[32];
     return Lower(t, buf) == w;
@@ -73,12 +70,12 @@ class Extractor {
   EntityIndex ent_;
   SpeakerFinder finder_;
   std::vector<Pending> out_;
-  std::vector<int32_t> cue_owner_;       // per token: the pending quote a cue attributes
-  std::vector<int32_t> quote_owner_;     // per quotation: the pending quote that holds it
+  std::vector<int32_t> cue_owner_;                // per token: the pending quote a cue attributes
+  std::vector<int32_t> quote_owner_;              // per quotation: the pending quote that holds it
   std::vector<std::vector<uint32_t>> fragments_;  // per cue token index in frag_cues_
   std::vector<uint32_t> frag_cues_;
   std::unordered_map<uint32_t, size_t> frag_of_cue_;  // cue token -> index in frag_cues_
-  std::vector<SpeakerNP> frag_speakers_;               // per index in frag_cues_
+  std::vector<SpeakerNP> frag_speakers_;              // per index in frag_cues_
 };
 
 }  // namespace witness::quotes::internal

@@ -78,8 +78,9 @@ TEST(QuoteExtract, ContinuationAfterAttribution) {
 }
 
 TEST(QuoteExtract, ParagraphSpanningSpeech) {
-  Got g = Go("\"The first part of the speech,\" Mr Brown said. \"And it goes on.\n\n"
-              "\"And on, to the end.\"\n\nThen the story continues.");
+  Got g =
+      Go("\"The first part of the speech,\" Mr Brown said. \"And it goes on.\n\n"
+         "\"And on, to the end.\"\n\nThen the story continues.");
   ASSERT_EQ(g.ex.quotes.size(), 1u);
   const Quote& q = g.ex.quotes[0];
   ASSERT_EQ(q.parts.size(), 3u);
@@ -101,7 +102,8 @@ TEST(QuoteExtract, PartialQuoteInReportedSpeech) {
 }
 
 TEST(QuoteExtract, IndirectSpeech) {
-  Got g = Go("Mr Putin said that the troops would leave soon. He said the forces had restored order.");
+  Got g =
+      Go("Mr Putin said that the troops would leave soon. He said the forces had restored order.");
   ASSERT_EQ(g.ex.quotes.size(), 2u);
   EXPECT_EQ(g.ex.quotes[0].kind, QuoteKind::kIndirect);
   EXPECT_EQ(g.Content(0), "the troops would leave soon");
@@ -115,8 +117,9 @@ TEST(QuoteExtract, IndirectSpeech) {
 }
 
 TEST(QuoteExtract, PronounResolvesAcrossSentences) {
-  Got g = Go("President Vladimir Putin met the bloc's leaders on Monday. The meeting was short.\n\n"
-              "\"We will protect our allies,\" he said.");
+  Got g =
+      Go("President Vladimir Putin met the bloc's leaders on Monday. The meeting was short.\n\n"
+         "\"We will protect our allies,\" he said.");
   ASSERT_EQ(g.ex.quotes.size(), 1u);
   EXPECT_EQ(g.Speaker(0), "he");
   EXPECT_EQ(g.ex.quotes[0].speaker_name, "Vladimir Putin");
@@ -127,9 +130,10 @@ TEST(QuoteExtract, PronounResolvesAcrossSentences) {
 }
 
 TEST(QuoteExtract, SurnameAndDescriptionResolve) {
-  Got g = Go("Kazakh President Kassym-Jomart Tokayev spoke first. Russian President Vladimir Putin "
-              "spoke next.\n\n\"Order is restored,\" the Kazakh leader said. \"It was a coup,\" Mr "
-              "Tokayev said. \"We helped,\" the Russian president said.");
+  Got g =
+      Go("Kazakh President Kassym-Jomart Tokayev spoke first. Russian President Vladimir Putin "
+         "spoke next.\n\n\"Order is restored,\" the Kazakh leader said. \"It was a coup,\" Mr "
+         "Tokayev said. \"We helped,\" the Russian president said.");
   ASSERT_EQ(g.ex.quotes.size(), 3u);
   EXPECT_EQ(g.Speaker(0), "the Kazakh leader");
   EXPECT_EQ(g.ex.quotes[0].speaker_name, "Kassym-Jomart Tokayev");

@@ -31,7 +31,9 @@ uint32_t Extractor::ClauseEnd(uint32_t start, uint32_t sent_end) const {
     if (t.Has(kColon) && doc_.Punct(k) == ';') break;
     if (t.Has(kTerminal) && inside_[k] < 0) {
       if (k + 1 >= sent_end) break;
-      if (doc_.Punct(k) == '.' && k + 1 < sent_end && doc_.toks[k + 1].kind == text::TokenKind::kWord) break;
+      if (doc_.Punct(k) == '.' && k + 1 < sent_end &&
+          doc_.toks[k + 1].kind == text::TokenKind::kWord)
+        break;
     }
     if (t.Has(kComma) && k + 1 < sent_end) {
       const Tok& n = doc_.toks[k + 1];
@@ -42,8 +44,10 @@ uint32_t Extractor::ClauseEnd(uint32_t start, uint32_t sent_end) const {
         break;
       }
     }
-    if (!t.Has(kTerminal | kComma | kColon | kDashPunct)) last = k;
-    else if (inside_[k] >= 0) last = k;  // a closing mark after the period stays
+    if (!t.Has(kTerminal | kComma | kColon | kDashPunct))
+      last = k;
+    else if (inside_[k] >= 0)
+      last = k;  // a closing mark after the period stays
   }
   return last;
 }
@@ -145,7 +149,9 @@ void Extractor::Indirect(uint32_t c) {
   if (start == kNoTok || end == kNoTok || end < start) return;
   uint32_t words = 0;
   for (uint32_t k = start; k <= end; ++k) {
-    if (doc_.toks[k].kind == text::TokenKind::kWord || doc_.toks[k].kind == text::TokenKind::kNumber) ++words;
+    if (doc_.toks[k].kind == text::TokenKind::kWord ||
+        doc_.toks[k].kind == text::TokenKind::kNumber)
+      ++words;
   }
   if (words < 3) return;
   // The content may not hold its own speaker or cue.

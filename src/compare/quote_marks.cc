@@ -29,25 +29,46 @@ enum MarkType : uint8_t {
 
 MarkType TypeOf(char32_t c) {
   switch (c) {
-    case '"': return kStraightDouble;
-    case 0x201C: case 0x201F: case 0x301D: return kLeftDouble;
-    case 0x201D: case 0x301E: return kRightDouble;
-    case 0x201E: return kLowDouble;
-    case '\'': return kStraightSingle;
-    case 0x2018: case 0x201B: return kLeftSingle;
-    case 0x2019: return kRightSingle;
-    case 0x201A: return kLowSingle;
-    case 0x00AB: case 0x2039: return kLeftGuillemet;
-    case 0x00BB: case 0x203A: return kRightGuillemet;
-    default: return kNotMark;
+    case '"':
+      return kStraightDouble;
+    case 0x201C:
+    case 0x201F:
+    case 0x301D:
+      return kLeftDouble;
+    case 0x201D:
+    case 0x301E:
+      return kRightDouble;
+    case 0x201E:
+      return kLowDouble;
+    case '\'':
+      return kStraightSingle;
+    case 0x2018:
+    case 0x201B:
+      return kLeftSingle;
+    case 0x2019:
+      return kRightSingle;
+    case 0x201A:
+      return kLowSingle;
+    case 0x00AB:
+    case 0x2039:
+      return kLeftGuillemet;
+    case 0x00BB:
+    case 0x203A:
+      return kRightGuillemet;
+    default:
+      return kNotMark;
   }
 }
 
 MarkFamily FamilyOf(MarkType t) {
   switch (t) {
-    case kStraightSingle: case kLeftSingle: case kRightSingle: case kLowSingle:
+    case kStraightSingle:
+    case kLeftSingle:
+    case kRightSingle:
+    case kLowSingle:
       return MarkFamily::kSingle;
-    case kLeftGuillemet: case kRightGuillemet:
+    case kLeftGuillemet:
+    case kRightGuillemet:
       return MarkFamily::kGuillemet;
     default:
       return MarkFamily::kDouble;
@@ -72,8 +93,8 @@ char32_t CodePointAt(std::string_view text, uint32_t i, uint32_t ceil) {
 }
 
 bool IsSpace(char32_t c) {
-  return c == 0 || c == ' ' || c == '\t' || c == '\n' || c == 0xA0 || c == 0x2009 ||
-         c == 0x202F || c == 0x3000 || (c >= 0x2000 && c <= 0x200B);
+  return c == 0 || c == ' ' || c == '\t' || c == '\n' || c == 0xA0 || c == 0x2009 || c == 0x202F ||
+         c == 0x3000 || (c >= 0x2000 && c <= 0x200B);
 }
 bool IsLetterOrDigit(char32_t c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? true : (c >= '0' && c <= '9');
@@ -144,7 +165,7 @@ bool Pairer::OpensFamily(uint32_t tok, MarkFamily family) const {
 
 void Pairer::Close(size_t k, uint32_t close_first, uint32_t close_tok) {
   const Open o = stack_[k];
-  stack_.resize(k);  // marks opened inside and left open are dropped
+  stack_.resize(k);    // marks opened inside and left open are dropped
   if (k != 0) return;  // a nested quotation: part of the outer one
   Quotation q;
   if (carry_) {
@@ -177,31 +198,45 @@ void Pairer::Mark(MarkType type, uint32_t t, uint32_t last, bool lf, bool rf, ch
   enum { kIgnore, kOpen, kClose } act = kIgnore;
   switch (type) {
     case kStraightDouble:
-      if (lf && !rf) act = kOpen;
-      else if (rf && !lf) act = open_here ? kClose : kIgnore;
-      else if (lf && rf) act = open_here ? kClose : kOpen;
-      else if (open_here) act = kClose;  // 'the center,' " she said: spaced out
+      if (lf && !rf)
+        act = kOpen;
+      else if (rf && !lf)
+        act = open_here ? kClose : kIgnore;
+      else if (lf && rf)
+        act = open_here ? kClose : kOpen;
+      else if (open_here)
+        act = kClose;  // 'the center,' " she said: spaced out
       break;
     case kLeftDouble:
-      if (rf && !lf && open_here) act = kClose;  // „...“ and “...“
-      else if (lf || !open_here) act = kOpen;
-      else act = kClose;
+      if (rf && !lf && open_here)
+        act = kClose;  // „...“ and “...“
+      else if (lf || !open_here)
+        act = kOpen;
+      else
+        act = kClose;
       break;
     case kRightDouble:
-      if (open_here && (rf || !lf)) act = kClose;
-      else if (!open_here && lf && !rf) act = kOpen;  // ”...” (Swedish, Finnish)
-      else if (open_here) act = kClose;
+      if (open_here && (rf || !lf))
+        act = kClose;
+      else if (!open_here && lf && !rf)
+        act = kOpen;  // ”...” (Swedish, Finnish)
+      else if (open_here)
+        act = kClose;
       break;
     case kLowDouble:
       act = kOpen;
       break;
     case kStraightSingle:
-      if (lf && !rf) act = IsDigit(next) ? kIgnore : kOpen;  // '90s
-      else if (rf && open_here) act = kClose;                 // else: voters' (possessive)
+      if (lf && !rf)
+        act = IsDigit(next) ? kIgnore : kOpen;  // '90s
+      else if (rf && open_here)
+        act = kClose;  // else: voters' (possessive)
       break;
     case kLeftSingle:
-      if (rf && !lf && open_here) act = kClose;  // ‚...‘
-      else if (lf) act = IsDigit(next) ? kIgnore : kOpen;
+      if (rf && !lf && open_here)
+        act = kClose;  // ‚...‘
+      else if (lf)
+        act = IsDigit(next) ? kIgnore : kOpen;
       break;
     case kRightSingle:
       if (open_here && rf) act = kClose;  // otherwise an apostrophe: ’90s, ’em, voters’
@@ -210,12 +245,16 @@ void Pairer::Mark(MarkType type, uint32_t t, uint32_t last, bool lf, bool rf, ch
       if (lf) act = kOpen;
       break;
     case kLeftGuillemet:
-      if (rf && !lf && open_here) act = kClose;  // »...«
-      else act = kOpen;
+      if (rf && !lf && open_here)
+        act = kClose;  // »...«
+      else
+        act = kOpen;
       break;
     case kRightGuillemet:
-      if (open_here) act = kClose;
-      else if (lf) act = kOpen;  // »...« (German, Danish)
+      if (open_here)
+        act = kClose;
+      else if (lf)
+        act = kOpen;  // »...« (German, Danish)
       break;
     case kNotMark:
       break;
@@ -250,7 +289,8 @@ void Pairer::Paragraph(uint32_t p) {
     // write it); ''' is a double and a single (the single inside).
     uint32_t run_end = t;
     if (type == kStraightSingle) {
-      while (run_end + 1 < para_end_ && doc_.toks[run_end + 1].span.begin == doc_.toks[run_end].span.end &&
+      while (run_end + 1 < para_end_ &&
+             doc_.toks[run_end + 1].span.begin == doc_.toks[run_end].span.end &&
              doc_.Punct(run_end + 1) == '\'' && run_end - t < 8) {
         ++run_end;
       }

@@ -16,9 +16,9 @@ enum class MarkFamily : uint8_t { kDouble = 0, kSingle = 1, kGuillemet = 2 };
 // One outermost quotation: quoted material between paired marks, possibly continued over
 // several paragraphs.
 struct Quotation {
-  uint32_t open_tok = kNoTok;   // the opening mark
-  uint32_t close_tok = kNoTok;  // the closing mark; kNoTok when unclosed
-  uint32_t last_tok = kNoTok;   // the closing mark, or the last token before the paragraph end
+  uint32_t open_tok = kNoTok;     // the opening mark
+  uint32_t close_tok = kNoTok;    // the closing mark; kNoTok when unclosed
+  uint32_t last_tok = kNoTok;     // the closing mark, or the last token before the paragraph end
   std::vector<text::Span> parts;  // the quoted words, one per paragraph, marks excluded
   text::Span outer;               // opening mark to closing mark (or the paragraph end)
   MarkFamily family = MarkFamily::kDouble;

@@ -6,8 +6,8 @@
 namespace witness::quotes::internal {
 namespace {
 
-constexpr uint32_t kNotNounCats = kPronoun | kClauseWord | kConjunction | kPreposition | kAux |
-                                  kCue | kSkip | kTime | kStarter;
+constexpr uint32_t kNotNounCats =
+    kPronoun | kClauseWord | kConjunction | kPreposition | kAux | kCue | kSkip | kTime | kStarter;
 constexpr uint32_t kMaxDescription = 7;  // words in a description ("the Kazakh leader")
 
 bool IsLyAdverb(const Doc& doc, uint32_t t) {
@@ -66,7 +66,8 @@ SpeakerNP SpeakerFinder::EndingAt(uint32_t i, uint32_t lower) const {
   const int32_t chunk = ent_.ChunkAt(i);
   // A lone capitalised word opening the sentence that names nothing known ("Officials said")
   // is read as a description below.
-  const bool unknown_opener = chunk >= 0 && ent_.chunks()[chunk].provisional && ent_.chunks()[chunk].entity < 0;
+  const bool unknown_opener =
+      chunk >= 0 && ent_.chunks()[chunk].provisional && ent_.chunks()[chunk].entity < 0;
   if (chunk >= 0 && ent_.chunks()[chunk].last == i && !unknown_opener) {
     const NameChunk& c = ent_.chunks()[chunk];
     np.first = std::max(c.first, lower);
@@ -77,12 +78,14 @@ SpeakerNP SpeakerFinder::EndingAt(uint32_t i, uint32_t lower) const {
     // "the President", "Kazakhstan's President": a description.
     if (np.form == MentionForm::kDescription) {
       uint32_t k = np.first;
-      while (k > lower && k > np.first - 3 && (toks[k - 1].Is(kDeterminer) || toks[k - 1].Has(kPossessive) ||
-                                               toks[k - 1].Is(kFormer))) {
+      while (k > lower && k > np.first - 3 &&
+             (toks[k - 1].Is(kDeterminer) || toks[k - 1].Has(kPossessive) ||
+              toks[k - 1].Is(kFormer))) {
         --k;
       }
       np.first = k;
-    } else if (np.first > lower && toks[np.first - 1].Is(kDeterminer) && c.kind == EntityKind::kOrganization) {
+    } else if (np.first > lower && toks[np.first - 1].Is(kDeterminer) &&
+               c.kind == EntityKind::kOrganization) {
       --np.first;  // "the Kremlin", "the CSTO"
     }
     return np;
@@ -161,11 +164,13 @@ SpeakerNP SpeakerFinder::Before(uint32_t cue, uint32_t lower) const {
     i = k - 1;
   }
   // "Putin blamed ... and said ...", "Trump was prompted to say": the subject of the sentence.
-  if ((toks[i].Is(kConjunction) && (doc_.Str(i) == "and" || doc_.Str(i) == "but")) || doc_.Str(i) == "to") {
+  if ((toks[i].Is(kConjunction) && (doc_.Str(i) == "and" || doc_.Str(i) == "but")) ||
+      doc_.Str(i) == "to") {
     return Subject(cue);
   }
   // "from Mike Lee, who declared ...": the name the relative clause hangs on.
-  if ((doc_.Str(i) == "who" || doc_.Str(i) == "which") && i > lower + 1 && toks[i - 1].Has(kComma)) {
+  if ((doc_.Str(i) == "who" || doc_.Str(i) == "which") && i > lower + 1 &&
+      toks[i - 1].Has(kComma)) {
     SpeakerNP np = EndingAt(i - 2, lower);
     if (np.ok() && np.form != MentionForm::kPronoun) return np;
     return none;
@@ -245,7 +250,8 @@ SpeakerNP SpeakerFinder::Subject(uint32_t t) const {
       const Tok& tk = doc_.toks[k];
       if (tk.kind != text::TokenKind::kWord || inside_[k] >= 0) break;
       const std::string_view w = doc_.Str(k);
-      const bool verb = tk.Is(kCue | kAux) || (tk.Has(kLowerStart) && w.size() > 4 && w.substr(w.size() - 2) == "ed");
+      const bool verb = tk.Is(kCue | kAux) ||
+                        (tk.Has(kLowerStart) && w.size() > 4 && w.substr(w.size() - 2) == "ed");
       if (verb) {
         if (k == from + 1) break;
         np.first = from;
@@ -293,7 +299,8 @@ SpeakerNP SpeakerFinder::After(uint32_t at, uint32_t upper) const {
   if (t.Has(kLowerStart) && !t.Is(kNotNounCats | kDeterminer | kQuantifier)) {
     for (uint32_t k = i + 1; k < upper && k < i + 5; ++k) {
       const int32_t ck = ent_.ChunkAt(k);
-      if (ck >= 0 && ent_.chunks()[ck].first == k && ent_.chunks()[ck].core_first <= ent_.chunks()[ck].last) {
+      if (ck >= 0 && ent_.chunks()[ck].first == k &&
+          ent_.chunks()[ck].core_first <= ent_.chunks()[ck].last) {
         np.first = i;
         np.last = std::min(ent_.chunks()[ck].last, upper - 1);
         np.form = MentionForm::kName;

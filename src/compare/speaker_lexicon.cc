@@ -212,10 +212,10 @@ struct Table {
 // Cue verbs whose base and -s forms are common nouns too: "media reports", "his claims".
 bool IsNounToo(std::string_view lemma) {
   static constexpr std::string_view kNouns[] = {
-      "report", "claim", "note", "state", "remark", "call", "charge", "promise", "demand",
-      "answer", "reply", "quote", "tweet", "post", "estimate", "comment", "term", "label",
-      "counter", "pledge", "vow", "joke", "chant", "shout", "scream", "whisper", "snap",
-      "praise", "blame", "quip", "stress", "retort", "caution", "threat", "muse",
+      "report",  "claim",  "note",  "state",  "remark", "call",     "charge",  "promise", "demand",
+      "answer",  "reply",  "quote", "tweet",  "post",   "estimate", "comment", "term",    "label",
+      "counter", "pledge", "vow",   "joke",   "chant",  "shout",    "scream",  "whisper", "snap",
+      "praise",  "blame",  "quip",  "stress", "retort", "caution",  "threat",  "muse",
   };
   for (std::string_view n : kNouns) {
     if (n == lemma) return true;
@@ -232,8 +232,7 @@ Table* BuildTable() {
     t->AddCue(r.past, lemma, finite);
     const bool noun = IsNounToo(r.lemma);
     t->AddCue(r.third, lemma, static_cast<uint8_t>(finite | (noun ? kNounForm : 0)));
-    t->AddCue(r.lemma, lemma,
-              static_cast<uint8_t>((finite & ~kInvert) | (noun ? kNounForm : 0)));
+    t->AddCue(r.lemma, lemma, static_cast<uint8_t>((finite & ~kInvert) | (noun ? kNounForm : 0)));
     t->AddCue(r.ing, lemma, static_cast<uint8_t>((finite & ~kInvert) | kParticiple));
     std::string_view extra(r.extra);
     while (!extra.empty()) {
@@ -262,12 +261,12 @@ Table* BuildTable() {
     const char *a, *b, *role;
   };
   static constexpr PairRow kPairs[] = {
-      {"prime", "minister", "prime minister"},   {"foreign", "minister", "foreign minister"},
-      {"press", "secretary", "press secretary"}, {"vice", "president", "vice president"},
-      {"supreme", "leader", "supreme leader"},   {"defence", "minister", "defence minister"},
+      {"prime", "minister", "prime minister"},     {"foreign", "minister", "foreign minister"},
+      {"press", "secretary", "press secretary"},   {"vice", "president", "vice president"},
+      {"supreme", "leader", "supreme leader"},     {"defence", "minister", "defence minister"},
       {"defense", "minister", "defence minister"}, {"interior", "minister", "interior minister"},
       {"finance", "minister", "finance minister"}, {"attorney", "general", "attorney general"},
-      {"crown", "prince", "crown prince"},       {"head", "of", "head of state"},
+      {"crown", "prince", "crown prince"},         {"head", "of", "head of state"},
   };
   for (const PairRow& p : kPairs) t->pairs.push_back({p.a, p.b, t->Role(p.role)});
   return t;
@@ -343,7 +342,8 @@ std::string_view LowerAscii(std::string_view word, char* buf, size_t cap) {
     if (n >= cap) return {};
     if (c < 0x80) {
       buf[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    } else if (c == 0xE2 && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80 &&
+    } else if (c == 0xE2 && i + 2 < word.size() &&
+               static_cast<unsigned char>(word[i + 1]) == 0x80 &&
                (static_cast<unsigned char>(word[i + 2]) == 0x99 ||
                 static_cast<unsigned char>(word[i + 2]) == 0x98)) {
       buf[n++] = '\'';  // U+2019 / U+2018 as an apostrophe

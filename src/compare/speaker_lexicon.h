@@ -16,39 +16,39 @@ namespace witness::quotes::internal {
 
 // Category bits of a word.
 enum Cat : uint32_t {
-  kCue = 1u << 0,          // a form of a cue verb (see CueForm)
-  kPronoun = 1u << 1,      // he she they I we it you (subject forms)
-  kDeterminer = 1u << 2,   // the a an this that these those his her its their our my your
-  kSkip = 1u << 3,         // may stand between a speaker and its cue: also, later, has, would
-  kClauseWord = 1u << 4,   // that whether if how why what when where who which
-  kTitle = 1u << 5,        // a person's title before a name: mr president senator ...
-  kRole = 1u << 6,         // a role noun: president leader minister spokesman ...
-  kOrgKeyword = 1u << 7,   // ministry organisation council party inc ...
-  kConnector = 1u << 8,    // of de van von der bin al la le du da del y &
-  kTime = 1u << 9,         // monday ... sunday, january ... december, today, yesterday
-  kPreposition = 1u << 10, // in on at during for with from by after before over about
-  kConjunction = 1u << 11, // and but or nor so yet while although because
-  kAux = 1u << 12,         // is was were has had have would will could should may might ...
-  kStarter = 1u << 13,     // common sentence-initial function words (never a name alone)
-  kFormer = 1u << 14,      // former ex then late outgoing
-  kMale = 1u << 15,        // mr he him his sir king lord
-  kFemale = 1u << 16,      // mrs ms miss she her hers queen lady dame madam
-  kPlural = 1u << 17,      // they we (plural pronouns)
-  kFirstPerson = 1u << 18, // i we
-  kPassiveAux = 1u << 19,  // was were been being is are be (before a participle: passive)
-  kQuantifier = 1u << 20,  // one some many several ...: may open a description ("one person")
+  kCue = 1u << 0,           // a form of a cue verb (see CueForm)
+  kPronoun = 1u << 1,       // he she they I we it you (subject forms)
+  kDeterminer = 1u << 2,    // the a an this that these those his her its their our my your
+  kSkip = 1u << 3,          // may stand between a speaker and its cue: also, later, has, would
+  kClauseWord = 1u << 4,    // that whether if how why what when where who which
+  kTitle = 1u << 5,         // a person's title before a name: mr president senator ...
+  kRole = 1u << 6,          // a role noun: president leader minister spokesman ...
+  kOrgKeyword = 1u << 7,    // ministry organisation council party inc ...
+  kConnector = 1u << 8,     // of de van von der bin al la le du da del y &
+  kTime = 1u << 9,          // monday ... sunday, january ... december, today, yesterday
+  kPreposition = 1u << 10,  // in on at during for with from by after before over about
+  kConjunction = 1u << 11,  // and but or nor so yet while although because
+  kAux = 1u << 12,          // is was were has had have would will could should may might ...
+  kStarter = 1u << 13,      // common sentence-initial function words (never a name alone)
+  kFormer = 1u << 14,       // former ex then late outgoing
+  kMale = 1u << 15,         // mr he him his sir king lord
+  kFemale = 1u << 16,       // mrs ms miss she her hers queen lady dame madam
+  kPlural = 1u << 17,       // they we (plural pronouns)
+  kFirstPerson = 1u << 18,  // i we
+  kPassiveAux = 1u << 19,   // was were been being is are be (before a participle: passive)
+  kQuantifier = 1u << 20,   // one some many several ...: may open a description ("one person")
 };
 
 // How a cue verb form behaves.
 enum CueFlag : uint8_t {
-  kInvert = 1,      // "..., said Mr Putin": the speaker may follow this form
-  kClause = 2,      // takes a reported clause without "that" ("He said the forces had ...")
-  kThatClause = 4,  // takes a "that"-clause (indirect speech)
-  kObject = 8,      // takes a hearer or object first: "told reporters that", "called the events"
-  kParticiple = 16, // -ing form: "..., saying ..." (no subject of its own)
-  kQuoteOnly = 32,  // attributes quoted words only (chanted, joked, called, read)
-  kNounForm = 64,   // this form is also a common noun ("reports", "claims"): needs a name or
-                    // pronoun subject
+  kInvert = 1,       // "..., said Mr Putin": the speaker may follow this form
+  kClause = 2,       // takes a reported clause without "that" ("He said the forces had ...")
+  kThatClause = 4,   // takes a "that"-clause (indirect speech)
+  kObject = 8,       // takes a hearer or object first: "told reporters that", "called the events"
+  kParticiple = 16,  // -ing form: "..., saying ..." (no subject of its own)
+  kQuoteOnly = 32,   // attributes quoted words only (chanted, joked, called, read)
+  kNounForm = 64,    // this form is also a common noun ("reports", "claims"): needs a name or
+                     // pronoun subject
 };
 
 struct LexEntry {

@@ -20,13 +20,15 @@ void Resolver::Backward(uint32_t t, size_t max, Fn fn) const {
   const auto& a = ent_->timeline();
   const auto& b = spoken_;
   auto before = [t](const std::vector<EntityIndex::Event>& v) {
-    return static_cast<size_t>(std::lower_bound(v.begin(), v.end(), t,
-                                                [](const EntityIndex::Event& x, uint32_t p) { return x.tok < p; }) -
-                               v.begin());
+    return static_cast<size_t>(
+        std::lower_bound(v.begin(), v.end(), t,
+                         [](const EntityIndex::Event& x, uint32_t p) { return x.tok < p; }) -
+        v.begin());
   };
   size_t ia = before(a), ib = before(b);
   for (size_t n = 0; n < max && (ia > 0 || ib > 0); ++n) {
-    const EntityIndex::Event& ev = (ib == 0 || (ia > 0 && a[ia - 1].tok >= b[ib - 1].tok)) ? a[--ia] : b[--ib];
+    const EntityIndex::Event& ev =
+        (ib == 0 || (ia > 0 && a[ia - 1].tok >= b[ib - 1].tok)) ? a[--ia] : b[--ib];
     if (!fn(ev)) return;
   }
 }
@@ -36,13 +38,15 @@ void Resolver::Forward(uint32_t t, size_t max, Fn fn) const {
   const auto& a = ent_->timeline();
   const auto& b = spoken_;
   auto from = [t](const std::vector<EntityIndex::Event>& v) {
-    return static_cast<size_t>(std::lower_bound(v.begin(), v.end(), t,
-                                                [](const EntityIndex::Event& x, uint32_t p) { return x.tok < p; }) -
-                               v.begin());
+    return static_cast<size_t>(
+        std::lower_bound(v.begin(), v.end(), t,
+                         [](const EntityIndex::Event& x, uint32_t p) { return x.tok < p; }) -
+        v.begin());
   };
   size_t ia = from(a), ib = from(b);
   for (size_t n = 0; n < max && (ia < a.size() || ib < b.size()); ++n) {
-    const EntityIndex::Event& ev = (ib >= b.size() || (ia < a.size() && a[ia].tok <= b[ib].tok)) ? a[ia++] : b[ib++];
+    const EntityIndex::Event& ev =
+        (ib >= b.size() || (ia < a.size() && a[ia].tok <= b[ib].tok)) ? a[ia++] : b[ib++];
     if (!fn(ev)) return;
   }
 }
@@ -85,7 +89,8 @@ int32_t Resolver::Pronoun(uint32_t t) {
     bool alone = true;
     Backward(t, kMaxLookBack, [&](const EntityIndex::Event& ev) {
       if (doc_.toks[ev.tok].sentence < window_sent) return false;
-      if (ev.entity != found && ent_->entities()[ev.entity].kind == EntityKind::kPerson) alone = false;
+      if (ev.entity != found && ent_->entities()[ev.entity].kind == EntityKind::kPerson)
+        alone = false;
       return alone;
     });
     if (alone) facts[found].gender = want;
@@ -105,7 +110,8 @@ int32_t Resolver::Description(const SpeakerNP& np) {
     if (toks[k].Is(kRole | kTitle) && toks[k].lex->role != 0) {
       role = toks[k].lex->role;
       if (k > np.first) {
-        const uint8_t two = TwoWordRole(LowerAscii(doc_.Str(k - 1), b1, 32), LowerAscii(doc_.Str(k), b2, 32));
+        const uint8_t two =
+            TwoWordRole(LowerAscii(doc_.Str(k - 1), b1, 32), LowerAscii(doc_.Str(k), b2, 32));
         if (two != 0) role = two;
       }
     }

@@ -34,7 +34,7 @@ class Resolver {
 
   const Doc& doc_;
   EntityIndex* ent_;
-  std::set<int32_t> spoke_;  // entities that were speakers so far
+  std::set<int32_t> spoke_;                 // entities that were speakers so far
   std::vector<EntityIndex::Event> spoken_;  // speaker events, in text order
 };
 
