@@ -187,7 +187,15 @@ int Extractor::Left(uint32_t qi, Pending* p) {
       cand = finder_.After(k + 2, open);
       cand_after = cand.ok() ? cand.last + 1 : k + 2;
     } else if (lex.cue_flags & kParticiple) {
-      cand = finder_.Subject(k);  // "..., saying: "..."": the subject of the sentence
+      // "..., the Kazakh leader said, vowing that ... "soon"": the speaker of the finite cue
+      // before it in the sentence, else the subject of the sentence.
+      for (uint32_t m = k; m-- > doc_.SentFirst(k);) {
+        if (!finder_.IsCue(m) || (doc_.toks[m].lex->cue_flags & kParticiple)) continue;
+        cand = finder_.Before(m, doc_.SentFirst(k));
+        if (!cand.ok() && (doc_.toks[m].lex->cue_flags & kInvert)) cand = finder_.After(m + 1, k);
+        break;
+      }
+      if (!cand.ok()) cand = finder_.Subject(k);
     } else {
       cand = finder_.Before(k, l0);
       if (!cand.ok() && (lex.cue_flags & kInvert)) {
