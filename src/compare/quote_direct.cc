@@ -268,6 +268,21 @@ int Extractor::Left(uint32_t qi, Pending* p) {
       direct = false;
     }
   }
+  // The quotation goes on a clause: "It is time, he said, ''not only by a strong leader
+  // ...''" (its first word is lower case), "what it calls "sensible laws"" (the speaker
+  // stands in a relative clause).
+  if (direct) {
+    uint32_t first = open + 1;
+    while (first <= q.last_tok && doc_.toks[first].kind == text::TokenKind::kPunct) ++first;
+    if (first <= q.last_tok && doc_.toks[first].kind == text::TokenKind::kWord &&
+        doc_.toks[first].Has(kLowerStart)) {
+      direct = false;
+    }
+    if (np.ok() && np.first > 0 && doc_.toks[np.first - 1].Is(kClauseWord) &&
+        !doc_.toks[np.first - 1].Has(kSentStart)) {
+      direct = false;
+    }
+  }
   p->cue = c;
   p->speaker = np;
   if (direct) {
