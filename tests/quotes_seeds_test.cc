@@ -230,5 +230,28 @@ TEST_F(SeedsTest, TokayevAttemptedCoupQuotesGroup) {
   EXPECT_EQ(g, GroupOf(groups, in, "001", "It was an attempted coup"));
 }
 
+TEST_F(SeedsTest, ByteOffsetsIntoCrlfFiles) {
+  // The same reports with CRLF line ends and a NUL: ExtractFromBytes finds the same quotes and
+  // its offsets point at the same words in the bytes as given.
+  for (const Doc& d : docs_) {
+    std::string crlf;
+    for (char c : d.text) {
+      if (c == '\n') crlf += '\r';
+      crlf += c;
+    }
+    crlf.insert(0, std::string(1, '\0'));
+    auto ex = ExtractFromBytes(crlf);
+    ASSERT_TRUE(ex.ok());
+    ASSERT_EQ(ex->quotes.size(), d.ex.quotes.size()) << d.id;
+    for (size_t i = 0; i < ex->quotes.size(); ++i) {
+      std::string got(ex->quotes[i].content.in(crlf));
+      std::string want(d.ex.quotes[i].content.in(d.text));
+      got.erase(std::remove(got.begin(), got.end(), '\r'), got.end());
+      EXPECT_EQ(got, want) << d.id;
+      EXPECT_EQ(ex->quotes[i].speaker.in(crlf), d.ex.quotes[i].speaker.in(d.text)) << d.id;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace witness::quotes
