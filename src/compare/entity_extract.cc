@@ -91,6 +91,13 @@ bool EntityIndex::IsNameTok(uint32_t t, bool initial) const {
     if (tail == "ve" || tail == "ll" || tail == "re" || tail == "d" || tail == "m" || tail == "t")
       return false;
   }
+  // "Here's", "That's": a function word with 's.
+  if (k.Has(kPossessive)) {
+    char buf[32];
+    const std::string_view base = LowerAscii(StripPossessive(w), buf, sizeof(buf));
+    const LexEntry* lex = base.empty() ? nullptr : Lookup(base);
+    if (lex != nullptr && (lex->cats & kFunctionCats) && !(lex->cats & kTitle)) return false;
+  }
   auto ends = [&](std::string_view suf) {
     return w.size() > suf.size() && w.substr(w.size() - suf.size()) == suf;
   };
