@@ -47,19 +47,19 @@ size_t ReferenceLcs(const std::vector<std::string>& a, const std::vector<std::st
 }
 
 TEST(DiffWords, ReplaceInsertDelete) {
-  const auto ops = DiffWords("We won't let anyone disturb the situation in our homes",
-                             "We won’t let anyone destabilise the situation in our home today");
+  const auto ops = DiffWords("We won't let anyone upset the order in our towns",
+                             "We won’t let anyone destabilise the order in our town today");
   ASSERT_EQ(ops.size(), 4u);
   EXPECT_EQ(ops[0].op, DiffOp::Op::kEqual);
   EXPECT_EQ(ops[0].from, "We won't let anyone");
   EXPECT_EQ(ops[0].to, "We won’t let anyone");  // curly apostrophe is the same word
   EXPECT_EQ(ops[1].op, DiffOp::Op::kReplace);
-  EXPECT_EQ(ops[1].from, "disturb");
+  EXPECT_EQ(ops[1].from, "upset");
   EXPECT_EQ(ops[1].to, "destabilise");
   EXPECT_EQ(ops[2].op, DiffOp::Op::kEqual);
   EXPECT_EQ(ops[3].op, DiffOp::Op::kReplace);
-  EXPECT_EQ(ops[3].from, "homes");
-  EXPECT_EQ(ops[3].to, "home today");
+  EXPECT_EQ(ops[3].from, "towns");
+  EXPECT_EQ(ops[3].to, "town today");
   EXPECT_EQ(DiffWords("a b c", "a c")[1].op, DiffOp::Op::kDelete);
   EXPECT_EQ(DiffWords("a c", "a b c")[1].op, DiffOp::Op::kInsert);
   EXPECT_TRUE(DiffWords("", "").empty());
@@ -100,25 +100,25 @@ TEST(DiffWords, AgreesWithAReferenceLcs) {
 }
 
 TEST(CollateQuotes, TranslationsGroupAndOtherUtterancesDoNot) {
+  // Three renderings of one (invented) sentence, and another sentence of the same speaker.
   const std::string a =
-      "We won't let anyone disturb the situation in our homes and won't allow "
-      "scenarios of so-called color revolutions to be played out";
+      "We will not let anybody upset the order in our towns and will not allow plots "
+      "of so-called velvet uprisings to be staged";
   const std::string b =
-      "We won't let anyone destabilise the situation in our home and won't allow "
-      "the so-called colour revolution scenario to play out";
+      "We won't let anybody destabilise the order in our town and won't allow the "
+      "so-called velvet uprising plot to be staged";
   const std::string c =
-      "The measures taken by the CSTO have clearly shown we will not allow the situation "
-      "to be rocked at home and will not allow so-called 'colour revolutions' to take place";
+      "The steps taken by the council have plainly shown we will not allow the order to "
+      "be shaken in our towns and will not allow so-called 'velvet uprisings' to happen";
   const std::string d =
-      "Using Internet communications and social networks, efforts are continuing to draw "
-      "our citizens into protests";
-  std::vector<QuoteInput> in = {Input("1", a, "Vladimir Putin"), Input("2", a, "Vladimir Putin"),
-                                Input("3", b, "Putin"), Input("4", c, "Vladimir Putin"),
-                                Input("5", d, "Vladimir Putin")};
+      "Using online networks, efforts continue to draw our citizens into street protests";
+  std::vector<QuoteInput> in = {Input("1", a, "Anna Petrova"), Input("2", a, "Anna Petrova"),
+                                Input("3", b, "Petrova"), Input("4", c, "Anna Petrova"),
+                                Input("5", d, "Anna Petrova")};
   const auto groups = CollateQuotes(in);
   ASSERT_EQ(groups.size(), 1u);
   const QuoteGroup& g = groups[0];
-  EXPECT_EQ(g.speaker, "Vladimir Putin");
+  EXPECT_EQ(g.speaker, "Anna Petrova");
   ASSERT_EQ(g.variants.size(), 3u);
   EXPECT_EQ(g.variants[0].members, (std::vector<size_t>{0, 1}));
   EXPECT_EQ(g.variants[0].sources, (std::vector<std::string>{"src-1", "src-2"}));
@@ -141,11 +141,11 @@ TEST(CollateQuotes, SpeakersMustAgree) {
 
 TEST(CollateQuotes, FragmentJoinsItsQuote) {
   const std::string full =
-      "The main goal was obvious: the seizure of power. It was an attempted coup d'etat";
+      "Their aim was plain: to seize power by force. It was an attempted coup d'etat";
   const std::string frag =
       "an attempted coup d\xE2\x80\x99\xC3\xA9tat";  // curly apostrophe, accent
-  std::vector<QuoteInput> in = {Input("1", full, "Kassym-Jomart Tokayev"),
-                                Input("2", frag, "Kassym-Jomart Tokayev", QuoteKind::kPartial)};
+  std::vector<QuoteInput> in = {Input("1", full, "Anna Petrova"),
+                                Input("2", frag, "Anna Petrova", QuoteKind::kPartial)};
   const auto groups = CollateQuotes(in);
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_EQ(groups[0].variants[0].members, (std::vector<size_t>{0}));  // the full wording leads

@@ -142,7 +142,7 @@ TEST(QuoteExtract, SurnameAndDescriptionResolve) {
 }
 
 TEST(QuoteExtract, ScareQuotesAreNotQuotes) {
-  Got g = Go("Russia and China have long denounced the \"colour revolutions\" in the region.");
+  Got g = Go("Critics have long denounced the \"velvet revolutions\" of the region.");
   EXPECT_TRUE(g.ex.quotes.empty());
 }
 
