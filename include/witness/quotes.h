@@ -56,9 +56,12 @@
 //     subject of the sentence before. Mentions resolve to an entity of the document:
 //       * names: "Mr Putin"/"Putin"/"Putin's" -> the fullest name in the document that ends
 //         with that surname ("Vladimir Putin"); among several, the last one mentioned before;
-//       * pronouns he/she/I/they...: the most recent person that was a speaker or a sentence
-//         subject in the current or the previous three sentences, of a compatible gender
-//         (titles Mr/Mrs/Ms and earlier resolved he/she set it), else the most recent person;
+//       * pronouns he/she: the most recent person that was a speaker or a sentence subject
+//         in the current or the previous three sentences, of a compatible gender (titles
+//         Mr/Mrs/Ms set it, and a he/she resolved when no other person was near), else the
+//         most recent compatible person; a person known only by two capitalised words and
+//         mentioned once is no antecedent. I/we/they/it/you stay unresolved (the speaker
+//         mention is kept, the entity is -1);
 //       * descriptions "the Kazakh leader", "Kazakhstan's president", "the Russian president":
 //         a role noun (leader ~ president ~ prime minister ... by a small synonym table) with
 //         an optional country (a country name, a possessive "Kazakhstan's", or a demonym
