@@ -1,0 +1,147 @@
+// Entities: gazetteer, demonyms, classification, canonical names, roles, cross-document names.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "compare/entity_places.h"
+#include "witness/quotes.h"
+
+namespace witness::quotes {
+namespace {
+
+using internal::Gazetteer;
+using internal::Place;
+
+const Entity* Named(const Extraction& ex, std::string_view name) {
+  for (const Entity& e : ex.entities) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+TEST(Gazetteer, CountriesSubdivisionsAndDemonymsFromIsoCodes) {
+  const Gazetteer& g = Gazetteer::Get();
+  if (!g.loaded()) GTEST_SKIP() << "iso-codes JSON not installed";
+  const Place* kz = g.Find("kazakhstan");
+  ASSERT_NE(kz, nullptr);
+  EXPECT_EQ(kz->code, "KZ");
+  const Place* kazakh = g.Find("kazakh");  // derived: Kazakhstan -> Kazakh
+  ASSERT_NE(kazakh, nullptr);
+  EXPECT_EQ(kazakh->kind, Place::Kind::kDemonym);
+  EXPECT_EQ(kazakh->country, "KZ");
+  ASSERT_NE(g.Find("iran"), nullptr);  // "Iran, Islamic Republic of" -> "Iran"
+  EXPECT_EQ(g.Find("iran")->code, "IR");
+  ASSERT_NE(g.Find("ukrainian"), nullptr);
+  EXPECT_EQ(g.Find("ukrainian")->country, "UA");
+  const Place* nh = g.Find("new hampshire");  // a subdivision (iso_3166-2)
+  ASSERT_NE(nh, nullptr);
+  EXPECT_EQ(nh->kind, Place::Kind::kSubdivision);
+  EXPECT_EQ(nh->code, "US-NH");
+  ASSERT_NE(g.Find("georgia"), nullptr);
+  EXPECT_EQ(g.Find("georgia")->kind, Place::Kind::kCountry);  // countries win
+  EXPECT_GT(g.size(), 4000u);
+}
+
+TEST(Gazetteer, FallsBackWhenTheFilesAreAbsent) {
+  const Gazetteer g = Gazetteer::Load("/nonexistent/iso-codes");
+  EXPECT_FALSE(g.loaded());
+  ASSERT_NE(g.Find("russia"), nullptr);  // built-in aliases and demonyms remain
+  EXPECT_EQ(g.Find("russia")->code, "RU");
+  ASSERT_NE(g.Find("russian"), nullptr);
+  ASSERT_NE(g.Find("french"), nullptr);
+  EXPECT_EQ(g.Find("kazakhstan"), nullptr);
+}
+
+TEST(Gazetteer, DemonymRules) {
+  std::string d[4];
+  int n = 0;
+  internal::DeriveDemonyms("kazakhstan", d, &n);
+  ASSERT_GE(n, 1);
+  EXPECT_EQ(d[0], "kazakh");
+  internal::DeriveDemonyms("russia", d, &n);
+  ASSERT_GE(n, 1);
+  EXPECT_EQ(d[0], "russian");
+  internal::DeriveDemonyms("italy", d, &n);
+  EXPECT_EQ(d[0], "italian");
+}
+
+TEST(Entities, PeopleOrganisationsPlacesAndAcronyms) {
+  const std::string text =
+      "Kazakh President Kassym-Jomart Tokayev met leaders of the Collective Security Treaty "
+      "Organisation (CSTO) in Almaty on Monday. The CSTO sent troops. Mr Tokayev thanked the "
+      "Foreign Ministry.";
+  const Extraction ex = Extract(text);
+  const Entity* tok = Named(ex, "Kassym-Jomart Tokayev");
+  ASSERT_NE(tok, nullptr);
+  EXPECT_EQ(tok->kind, EntityKind::kPerson);
+  EXPECT_EQ(tok->role, "president");
+  EXPECT_EQ(tok->country, "KZ");
+  EXPECT_NE(std::find(tok->aliases.begin(), tok->aliases.end(), "Mr Tokayev"), tok->aliases.end());
+  const Entity* csto = Named(ex, "Collective Security Treaty Organisation");
+  ASSERT_NE(csto, nullptr);
+  EXPECT_EQ(csto->kind, EntityKind::kOrganization);
+  EXPECT_EQ(csto->mentions, 3u);  // the name, "(CSTO)" and the later "CSTO"
+  EXPECT_EQ(Named(ex, "CSTO"), nullptr);
+  const Entity* fm = Named(ex, "Foreign Ministry");
+  ASSERT_NE(fm, nullptr);
+  EXPECT_EQ(fm->kind, EntityKind::kOrganization);
+  if (Gazetteer::Get().loaded()) {
+    const Entity* almaty = Named(ex, "Almaty");
+    ASSERT_NE(almaty, nullptr);
+    EXPECT_EQ(almaty->kind, EntityKind::kPlace);
+    EXPECT_EQ(almaty->country, "KZ");
+  }
+}
+
+TEST(Entities, LongestFullFormWins) {
+  const std::string text =
+      "Putin spoke first. Later, President Vladimir Putin left. Mr Putin returned.";
+  const Extraction ex = Extract(text);
+  const Entity* p = Named(ex, "Vladimir Putin");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(Named(ex, "Putin"), nullptr);
+  EXPECT_EQ(p->mentions, 3u);
+  EXPECT_EQ(p->role, "president");
+}
+
+TEST(Entities, AppositionTeachesARole) {
+  const Extraction ex = Extract(
+      "Kassym-Jomart Tokayev, Kazakhstan's president, spoke. "
+      "Nursultan Nazarbayev, the former president, was silent.");
+  const Entity* t = Named(ex, "Kassym-Jomart Tokayev");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->role, "president");
+  const Entity* n = Named(ex, "Nursultan Nazarbayev");
+  ASSERT_NE(n, nullptr);
+  EXPECT_TRUE(n->former);
+}
+
+TEST(Entities, UnifyAcrossDocuments) {
+  const std::string a = "\"We won,\" Tokayev said.";
+  const std::string b =
+      "Kassym-Jomart Tokayev spoke. The Collective Security Treaty Organization (CSTO) met.";
+  const std::string c =
+      "The Collective Security Treaty Organisation (CSTO) met again and the CSTO left.";
+  Extraction ea = Extract(a), eb = Extract(b), ec = Extract(c);
+  ASSERT_EQ(ea.quotes.size(), 1u);
+  EXPECT_EQ(ea.quotes[0].speaker_name, "Tokayev");
+  UnifyEntityNames({&ea, &eb, &ec});
+  EXPECT_EQ(ea.quotes[0].speaker_name, "Kassym-Jomart Tokayev");
+  ASSERT_NE(Named(ea, "Kassym-Jomart Tokayev"), nullptr);
+  // The spelling with more mentions wins for the shared acronym.
+  EXPECT_NE(Named(eb, "Collective Security Treaty Organisation"), nullptr);
+  EXPECT_NE(Named(ec, "Collective Security Treaty Organisation"), nullptr);
+}
+
+TEST(Entities, ContractionsAndSentenceStartsAreNotNames) {
+  const Extraction ex =
+      Extract("\"Look I've said it before,\" he said. Thousands of people marched.");
+  for (const Entity& e : ex.entities) {
+    EXPECT_EQ(e.name.find("I've"), std::string::npos) << e.name;
+    EXPECT_NE(e.name, "Thousands");
+  }
+}
+
+}  // namespace
+}  // namespace witness::quotes
