@@ -3,14 +3,13 @@
 #include <fmt/core.h>
 
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/targets.h"
 #include "witness/cli.h"
 #include "witness/figures.h"
-#include "witness/store.h"
 
 namespace witness::cli {
 
@@ -45,44 +44,17 @@ void PrintFigures(const Target& t) {
 }  // namespace
 
 int RunClaims(const GlobalFlags& g, const ClaimsFlags& f) {
-  std::vector<Target> targets;
-  std::unique_ptr<Store> store;
   int rc = kOk;
-  for (const std::string& name : f.targets) {
-    std::error_code ec;
-    if (name == "-" || std::filesystem::is_regular_file(name, ec)) {
-      std::string bytes;
-      Status read = ReadWholeFile(name, &bytes);
-      if (!read.ok()) {
-        std::fprintf(stderr, "witness: %s\n", read.message().c_str());
-        rc = kSomeRejected;
-        continue;
-      }
-      targets.push_back({name, fig::FiguresForFile(bytes)});
-      continue;
+  std::vector<Target> targets;
+  for (TargetText& t : LoadTargets(g, f.targets, &rc)) {
+    Target one{t.name, {}};
+    if (t.is_file) {
+      one.found = fig::FiguresForFile(t.bytes);
+    } else {
+      one.found.figures = fig::ExtractFigures(t.bytes);
+      one.found.text = std::move(t.bytes);
     }
-    if (!store) {
-      StoreOptions options;
-      options.create_if_missing = false;
-      options.read_only = true;
-      StatusOr<std::unique_ptr<Store>> opened = Store::Open(g.db, options);
-      if (!opened.ok()) {
-        std::fprintf(stderr, "witness: %s is neither a file nor, without a database, an article id: %s\n",
-                     name.c_str(), opened.status().message().c_str());
-        return kSomeRejected;
-      }
-      store = std::move(*opened);
-    }
-    StatusOr<Article> a = store->Get(name);
-    if (!a.ok()) {
-      std::fprintf(stderr, "witness: %s\n", a.status().message().c_str());
-      rc = kSomeRejected;
-      continue;
-    }
-    Target t{a->id, {}};
-    t.found.figures = fig::ExtractFigures(a->text);
-    t.found.text = a->text;
-    targets.push_back(std::move(t));
+    targets.push_back(std::move(one));
   }
 
   std::vector<fig::SourcedFigure> claims;

@@ -84,6 +84,15 @@ int Main(int argc, char** argv) {
                          "Text files (read without a database) or article ids")
       ->required();
 
+  QuotesFlags quotes;
+  CLI::App* quotes_cmd = app.add_subcommand(
+      "quotes", "Quotes and their speakers in articles or files, collated across them");
+  AddDbFlag(quotes_cmd, &g);
+  quotes_cmd->add_flag("--json", g.json, "JSON output (byte offsets into each file as given)");
+  quotes_cmd->add_option("targets", quotes.targets,
+                         "Text files (read without a database) or article ids")
+      ->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -99,6 +108,7 @@ int Main(int argc, char** argv) {
   if (show_cmd->parsed()) return RunShow(g, show);
   if (extract_cmd->parsed()) return RunExtract(g, extract);
   if (claims_cmd->parsed()) return RunClaims(g, claims);
+  if (quotes_cmd->parsed()) return RunQuotes(g, quotes);
   return kUsage;
 }
 

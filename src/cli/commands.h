@@ -54,6 +54,13 @@ struct ClaimsFlags {
 };
 int RunClaims(const GlobalFlags& g, const ClaimsFlags& f);
 
+struct QuotesFlags {
+  // Files (read as given, no database) or article ids. With two or more, the quotes are also
+  // collated across them: the same utterance in its different wordings.
+  std::vector<std::string> targets;
+};
+int RunQuotes(const GlobalFlags& g, const QuotesFlags& f);
+
 // Reads a whole file ("-" is standard input) into `out`.
 Status ReadWholeFile(const std::string& path, std::string* out);
 
