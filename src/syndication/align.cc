@@ -1,0 +1,447 @@
+// The aligner: sentence seeds -> chained passages -> validated, trimmed, non-overlapping.
+//
+// 1. Seeds. Every unit (sentence, short ones joined) is a bag of content terms weighted
+//    (1 + log tf) * log(1 + N / df) over the units of both texts. Units of A and B that share
+//    a term are compared; a pair whose cosine and Dice both pass the thresholds is a seed.
+//    Terms too frequent for the work budget generate no pairs (they still count in cosines).
+// 2. Chaining. Seeds are clustered by gaps, alternately in A and in B, until stable. A cluster
+//    is a passage candidate: A's units from its first to last seed, B's likewise.
+// 3. Validation. The candidate's two sides must reach passage_cosine; otherwise it is
+//    re-clustered with a smaller gap. Summaries (one side many times longer) are re-chained
+//    with summary_gap on the long side.
+// 4. Trimming and overlap. Ends are trimmed to matching words; passages overlapping in either
+//    text keep the stronger one; short ones are dropped.
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "syndication/align_internal.h"
+
+namespace witness::syndication::internal {
+namespace {
+
+// Bag-of-terms vectors for the units of both texts, on one shared dictionary.
+struct Model {
+  struct Entry {
+    uint32_t term;
+    float weight;
+  };
+  // units of A are [0, units_a), units of B follow.
+  std::vector<uint32_t> offsets;  // per unit, into entries
+  std::vector<Entry> entries;     // sorted by term within a unit
+  std::vector<float> norms;
+  std::vector<float> idf;         // per dense term
+  std::vector<uint32_t> df_a, df_b;
+  uint32_t units_a = 0, units_b = 0;
+
+  const Entry* begin(uint32_t u) const { return entries.data() + offsets[u]; }
+  const Entry* end(uint32_t u) const { return entries.data() + offsets[u + 1]; }
+  uint32_t size(uint32_t u) const { return offsets[u + 1] - offsets[u]; }
+};
+
+void BuildModel(const Prepared& a, const Prepared& b, Model* m) {
+  std::unordered_map<uint32_t, uint32_t> dict;
+  dict.reserve((a.words.size() + b.words.size()) / 2 + 16);
+  m->units_a = static_cast<uint32_t>(a.units.size());
+  m->units_b = static_cast<uint32_t>(b.units.size());
+  m->offsets.assign(1, 0);
+  std::vector<std::pair<uint32_t, uint32_t>> bag;  // (dense term, count)
+  std::vector<uint32_t> counts;
+  auto add_units = [&](const Prepared& p, std::vector<uint32_t>* df) {
+    for (const Unit& u : p.units) {
+      bag.clear();
+      for (uint32_t w = u.first_word; w < u.end_word; ++w) {
+        if (p.words[w].stop) continue;
+        auto [it, fresh] = dict.try_emplace(p.words[w].term, static_cast<uint32_t>(dict.size()));
+        bag.emplace_back(it->second, 1);
+      }
+      std::sort(bag.begin(), bag.end());
+      size_t k = 0;
+      for (size_t i = 0; i < bag.size(); ++i) {
+        if (k > 0 && bag[k - 1].first == bag[i].first) {
+          ++bag[k - 1].second;
+        } else {
+          bag[k++] = bag[i];
+        }
+      }
+      bag.resize(k);
+      if (df->size() < dict.size()) df->resize(dict.size(), 0);
+      for (auto [t, c] : bag) {
+        ++(*df)[t];
+        m->entries.push_back({t, static_cast<float>(c)});
+      }
+      m->offsets.push_back(static_cast<uint32_t>(m->entries.size()));
+    }
+  };
+  add_units(a, &m->df_a);
+  add_units(b, &m->df_b);
+  m->df_a.resize(dict.size(), 0);
+  m->df_b.resize(dict.size(), 0);
+  const double n = double(m->units_a) + m->units_b;
+  m->idf.resize(dict.size());
+  for (size_t t = 0; t < dict.size(); ++t) {
+    m->idf[t] = static_cast<float>(std::log(1.0 + n / (m->df_a[t] + m->df_b[t])));
+  }
+  m->norms.resize(m->units_a + m->units_b);
+  for (uint32_t u = 0; u < m->units_a + m->units_b; ++u) {
+    double s = 0;
+    for (auto* e = m->entries.data() + m->offsets[u]; e != m->entries.data() + m->offsets[u + 1];
+         ++e) {
+      e->weight = static_cast<float>((1.0 + std::log(e->weight)) * m->idf[e->term]);
+      s += double(e->weight) * e->weight;
+    }
+    m->norms[u] = static_cast<float>(std::sqrt(s));
+  }
+}
+
+// Cosine and Dice of two units.
+void Compare(const Model& m, uint32_t u, uint32_t v, double* cosine, double* dice) {
+  const Model::Entry *x = m.begin(u), *xe = m.end(u), *y = m.begin(v), *ye = m.end(v);
+  double dot = 0;
+  uint32_t shared = 0;
+  while (x != xe && y != ye) {
+    if (x->term < y->term) {
+      ++x;
+    } else if (y->term < x->term) {
+      ++y;
+    } else {
+      dot += double(x->weight) * y->weight;
+      ++shared;
+      ++x, ++y;
+    }
+  }
+  const double nn = double(m.norms[u]) * m.norms[v];
+  *cosine = nn > 0 ? dot / nn : 0;
+  const uint32_t total = m.size(u) + m.size(v);
+  *dice = total > 0 ? 2.0 * shared / total : 0;
+}
+
+std::vector<Seed> FindSeeds(const Model& m, const AlignOptions& o) {
+  const uint32_t nt = static_cast<uint32_t>(m.idf.size());
+  // Terms allowed to generate pairs: by ascending df_a * df_b within a work budget.
+  constexpr uint64_t kBudget = 40'000'000;
+  std::vector<uint32_t> order;
+  for (uint32_t t = 0; t < nt; ++t) {
+    if (m.df_a[t] > 0 && m.df_b[t] > 0 && m.df_a[t] <= o.max_postings &&
+        m.df_b[t] <= o.max_postings) {
+      order.push_back(t);
+    }
+  }
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    return uint64_t{m.df_a[x]} * m.df_b[x] < uint64_t{m.df_a[y]} * m.df_b[y];
+  });
+  std::vector<uint8_t> generates(nt, 0);
+  uint64_t work = 0;
+  for (uint32_t t : order) {
+    work += uint64_t{m.df_a[t]} * m.df_b[t];
+    if (work > kBudget) break;
+    generates[t] = 1;
+  }
+  // Postings of B units per generating term.
+  std::vector<uint32_t> post_off(nt + 1, 0);
+  for (uint32_t v = 0; v < m.units_b; ++v) {
+    for (auto* e = m.begin(m.units_a + v); e != m.end(m.units_a + v); ++e) {
+      if (generates[e->term]) ++post_off[e->term + 1];
+    }
+  }
+  for (uint32_t t = 0; t < nt; ++t) post_off[t + 1] += post_off[t];
+  std::vector<uint32_t> postings(post_off[nt]);
+  {
+    std::vector<uint32_t> fill(post_off.begin(), post_off.end() - 1);
+    for (uint32_t v = 0; v < m.units_b; ++v) {
+      for (auto* e = m.begin(m.units_a + v); e != m.end(m.units_a + v); ++e) {
+        if (generates[e->term]) postings[fill[e->term]++] = v;
+      }
+    }
+  }
+  std::vector<Seed> seeds;
+  std::vector<uint32_t> mark(m.units_b, UINT32_MAX);
+  std::vector<uint32_t> touched;
+  for (uint32_t u = 0; u < m.units_a; ++u) {
+    touched.clear();
+    for (auto* e = m.begin(u); e != m.end(u); ++e) {
+      if (!generates[e->term]) continue;
+      for (uint32_t k = post_off[e->term]; k < post_off[e->term + 1]; ++k) {
+        const uint32_t v = postings[k];
+        if (mark[v] != u) {
+          mark[v] = u;
+          touched.push_back(v);
+        }
+      }
+    }
+    for (uint32_t v : touched) {
+      double cosine, dice;
+      Compare(m, u, m.units_a + v, &cosine, &dice);
+      if (cosine >= o.seed_cosine && dice >= o.seed_dice) {
+        seeds.push_back({u, v, static_cast<float>(cosine)});
+      }
+    }
+  }
+  return seeds;
+}
+
+// Cosine of two unit ranges taken as one bag each.
+double RangeCosine(const Model& m, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) {
+  std::unordered_map<uint32_t, std::pair<double, double>> acc;
+  for (uint32_t u = a0; u <= a1; ++u) {
+    for (auto* e = m.begin(u); e != m.end(u); ++e) acc[e->term].first += e->weight;
+  }
+  for (uint32_t v = b0; v <= b1; ++v) {
+    for (auto* e = m.begin(m.units_a + v); e != m.end(m.units_a + v); ++e) {
+      acc[e->term].second += e->weight;
+    }
+  }
+  double dot = 0, na = 0, nb = 0;
+  for (const auto& [t, w] : acc) {
+    dot += w.first * w.second;
+    na += w.first * w.first;
+    nb += w.second * w.second;
+  }
+  return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
+}
+
+struct Candidate {
+  uint32_t a0, a1, b0, b1;  // unit ranges, inclusive
+  double cosine;
+  std::vector<Seed> seeds;
+};
+
+Candidate MakeCandidate(const Model& m, std::vector<Seed> seeds) {
+  Candidate c{UINT32_MAX, 0, UINT32_MAX, 0, 0, {}};
+  for (const Seed& s : seeds) {
+    c.a0 = std::min(c.a0, s.i), c.a1 = std::max(c.a1, s.i);
+    c.b0 = std::min(c.b0, s.j), c.b1 = std::max(c.b1, s.j);
+  }
+  c.cosine = RangeCosine(m, c.a0, c.a1, c.b0, c.b1);
+  c.seeds = std::move(seeds);
+  return c;
+}
+
+// Clusters, validates, and re-clusters failures with smaller gaps.
+void Chain(const Model& m, std::vector<Seed> seeds, uint32_t gap_a, uint32_t gap_b,
+           const AlignOptions& o, std::vector<Candidate>* out) {
+  for (auto& group : ClusterSeeds(std::move(seeds), gap_a, gap_b)) {
+    Candidate c = MakeCandidate(m, std::move(group));
+    if (c.cosine >= o.passage_cosine) {
+      out->push_back(std::move(c));
+    } else if (gap_a > 0 || gap_b > 0) {
+      Chain(m, std::move(c.seeds), gap_a > 0 ? gap_a - 1 : 0, gap_b > 0 ? gap_b - 1 : 0, o, out);
+    }
+  }
+}
+
+bool TermIn(uint32_t term, const Prepared& p, uint32_t unit) {
+  for (uint32_t w = p.units[unit].first_word; w < p.units[unit].end_word; ++w) {
+    if (p.words[w].term == term) return true;
+  }
+  return false;
+}
+
+// The first (forward) or last word of `unit` in `p` that also occurs in `other_unit` of
+// `other`: a content word, or a stopword followed (preceded) by another match.
+uint32_t TrimWord(const Prepared& p, uint32_t unit, const Prepared& other, uint32_t other_unit,
+                  bool forward) {
+  const Unit& u = p.units[unit];
+  if (u.first_word == u.end_word) return UINT32_MAX;
+  auto matches = [&](uint32_t w) { return TermIn(p.words[w].term, other, other_unit); };
+  for (uint32_t k = 0; k < u.end_word - u.first_word; ++k) {
+    const uint32_t w = forward ? u.first_word + k : u.end_word - 1 - k;
+    if (!matches(w)) continue;
+    if (!p.words[w].stop) return w;
+    const bool has_next = forward ? w + 1 < u.end_word : w > u.first_word;
+    if (has_next && matches(forward ? w + 1 : w - 1)) return w;
+  }
+  return UINT32_MAX;
+}
+
+// Byte span of a candidate's side, trimmed to matching words at both ends.
+text::Span SideSpan(const Prepared& p, uint32_t u0, uint32_t u1, const Prepared& other,
+                    uint32_t pair0, uint32_t pair1, bool trim) {
+  text::Span s{p.units[u0].begin, p.units[u1].end};
+  if (!trim) return s;
+  const uint32_t first = TrimWord(p, u0, other, pair0, true);
+  const uint32_t last = TrimWord(p, u1, other, pair1, false);
+  if (first != UINT32_MAX) s.begin = p.words[first].begin;
+  if (last != UINT32_MAX && last + 1 < p.units[u1].end_word) s.end = p.words[last].end;
+  if (s.end <= s.begin) s = {p.units[u0].begin, p.units[u1].end};
+  return s;
+}
+
+// Indices [lo, hi) of the words inside span `s`.
+std::pair<size_t, size_t> WordRange(const Prepared& p, text::Span s) {
+  auto lo = std::lower_bound(p.words.begin(), p.words.end(), s.begin,
+                             [](const Word& w, uint32_t x) { return w.begin < x; });
+  auto hi = std::lower_bound(lo, p.words.end(), s.end,
+                             [](const Word& w, uint32_t x) { return w.end <= x; });
+  const size_t l = static_cast<size_t>(lo - p.words.begin());
+  return {l, std::max(l, static_cast<size_t>(hi - p.words.begin()))};
+}
+
+uint32_t WordsIn(const Prepared& p, text::Span s) {
+  auto [lo, hi] = WordRange(p, s);
+  return static_cast<uint32_t>(hi - lo);
+}
+
+// True when the words of span `s` in `p` that also occur in the other side are mostly quoted.
+bool MostlyQuoted(const Prepared& p, text::Span s, const std::vector<uint32_t>& other_terms) {
+  uint32_t shared = 0, quoted = 0;
+  auto [lo, hi] = WordRange(p, s);
+  for (size_t k = lo; k < hi; ++k) {
+    const Word& w = p.words[k];
+    if (w.stop || !std::binary_search(other_terms.begin(), other_terms.end(), w.term)) continue;
+    ++shared;
+    quoted += w.quoted;
+  }
+  return shared > 0 && quoted * 10 >= shared * 7;
+}
+
+std::vector<uint32_t> TermsIn(const Prepared& p, text::Span s) {
+  std::vector<uint32_t> t;
+  auto [lo, hi] = WordRange(p, s);
+  for (size_t k = lo; k < hi; ++k) {
+    if (!p.words[k].stop) t.push_back(p.words[k].term);
+  }
+  std::sort(t.begin(), t.end());
+  t.erase(std::unique(t.begin(), t.end()), t.end());
+  return t;
+}
+
+}  // namespace
+
+std::vector<std::vector<Seed>> ClusterSeeds(std::vector<Seed> seeds, uint32_t gap_a,
+                                            uint32_t gap_b) {
+  std::vector<std::vector<Seed>> out;
+  if (seeds.empty()) return out;
+  std::vector<std::vector<Seed>> todo;
+  todo.push_back(std::move(seeds));
+  auto split = [](std::vector<Seed>& g, bool on_a, uint32_t gap) {
+    std::sort(g.begin(), g.end(), [on_a](const Seed& x, const Seed& y) {
+      return on_a ? (x.i != y.i ? x.i < y.i : x.j < y.j) : (x.j != y.j ? x.j < y.j : x.i < y.i);
+    });
+    std::vector<std::vector<Seed>> parts(1);
+    for (size_t k = 0; k < g.size(); ++k) {
+      if (k > 0) {
+        const uint32_t prev = on_a ? g[k - 1].i : g[k - 1].j, cur = on_a ? g[k].i : g[k].j;
+        if (cur - prev > gap + 1) parts.emplace_back();
+      }
+      parts.back().push_back(g[k]);
+    }
+    return parts;
+  };
+  while (!todo.empty()) {
+    std::vector<Seed> g = std::move(todo.back());
+    todo.pop_back();
+    auto pa = split(g, true, gap_a);
+    if (pa.size() > 1) {
+      for (auto& p : pa) todo.push_back(std::move(p));
+      continue;
+    }
+    auto pb = split(pa[0], false, gap_b);
+    if (pb.size() > 1) {
+      for (auto& p : pb) todo.push_back(std::move(p));
+      continue;
+    }
+    out.push_back(std::move(pb[0]));
+  }
+  return out;
+}
+
+std::vector<Passage> AlignPrepared(const Prepared& a, const Prepared& b, const AlignOptions& o,
+                                   std::vector<Seed>* seeds_out) {
+  std::vector<Passage> result;
+  if (a.units.empty() || b.units.empty()) return result;
+  Model m;
+  BuildModel(a, b, &m);
+  std::vector<Seed> seeds = FindSeeds(m, o);
+  // A seed must be nearly as good as the best seed of its unit in A and of its unit in B:
+  // drops the chance resemblances around a real passage that would stretch it.
+  if (o.seed_best_ratio > 0 && !seeds.empty()) {
+    std::vector<float> best_a(m.units_a, 0), best_b(m.units_b, 0);
+    for (const Seed& s : seeds) {
+      best_a[s.i] = std::max(best_a[s.i], s.cosine);
+      best_b[s.j] = std::max(best_b[s.j], s.cosine);
+    }
+    const float r = static_cast<float>(o.seed_best_ratio);
+    std::erase_if(seeds, [&](const Seed& s) {
+      return s.cosine < r * best_a[s.i] || s.cosine < r * best_b[s.j];
+    });
+  }
+  if (seeds_out != nullptr) *seeds_out = seeds;
+  if (seeds.empty()) return result;
+
+  std::vector<Candidate> cands;
+  Chain(m, seeds, o.max_gap, o.max_gap, o, &cands);
+  // Summaries: chain again with a long gap on one side; keep those candidates whose sides
+  // differ in length by summary_ratio, in place of the ordinary ones they cover.
+  if (o.summary_gap > o.max_gap) {
+    for (int side = 0; side < 2; ++side) {
+      std::vector<Candidate> wide;
+      Chain(m, seeds, side == 0 ? o.max_gap : o.summary_gap, side == 0 ? o.summary_gap : o.max_gap,
+            o, &wide);
+      for (Candidate& w : wide) {
+        const double la = a.units[w.a1].end - a.units[w.a0].begin;
+        const double lb = b.units[w.b1].end - b.units[w.b0].begin;
+        const bool summary = side == 0 ? lb >= o.summary_ratio * la : la >= o.summary_ratio * lb;
+        if (!summary) continue;
+        // Replace the ordinary candidates inside it.
+        size_t inside = 0;
+        for (auto it = cands.begin(); it != cands.end();) {
+          if (it->a0 >= w.a0 && it->a1 <= w.a1 && it->b0 >= w.b0 && it->b1 <= w.b1) {
+            it = cands.erase(it);
+            ++inside;
+          } else {
+            ++it;
+          }
+        }
+        if (inside > 1) cands.push_back(std::move(w));
+        else if (inside == 1) cands.push_back(std::move(w));
+      }
+    }
+  }
+
+  // Passages with trimmed spans.
+  struct Scored {
+    Passage p;
+    double score;
+  };
+  std::vector<Scored> ps;
+  for (const Candidate& c : cands) {
+    // The seed pairing at each end, for trimming.
+    uint32_t pair_a0 = UINT32_MAX, pair_a1 = 0, pair_b0 = UINT32_MAX, pair_b1 = 0;
+    for (const Seed& s : c.seeds) {
+      if (s.i == c.a0) pair_a0 = std::min(pair_a0, s.j);
+      if (s.i == c.a1) pair_a1 = std::max(pair_a1, s.j);
+      if (s.j == c.b0) pair_b0 = std::min(pair_b0, s.i);
+      if (s.j == c.b1) pair_b1 = std::max(pair_b1, s.i);
+    }
+    Passage p;
+    p.a = SideSpan(a, c.a0, c.a1, b, pair_a0, pair_a1, o.trim_to_matches);
+    p.b = SideSpan(b, c.b0, c.b1, a, pair_b0, pair_b1, o.trim_to_matches);
+    p.a_words = WordsIn(a, p.a);
+    p.b_words = WordsIn(b, p.b);
+    p.similarity = c.cosine;
+    if (p.a_words < o.min_passage_words || p.b_words < o.min_passage_words) continue;
+    ps.push_back({p, c.cosine * std::sqrt(double(p.a_words) * p.b_words)});
+  }
+  // Overlaps in A or in B: the stronger passage wins.
+  std::sort(ps.begin(), ps.end(), [](const Scored& x, const Scored& y) {
+    return x.score != y.score ? x.score > y.score : x.p.a.begin < y.p.a.begin;
+  });
+  for (const Scored& s : ps) {
+    bool clash = false;
+    for (const Passage& kept : result) {
+      if (s.p.a.begin < kept.a.end && kept.a.begin < s.p.a.end) clash = true;
+      if (s.p.b.begin < kept.b.end && kept.b.begin < s.p.b.end) clash = true;
+      if (clash) break;
+    }
+    if (!clash) result.push_back(s.p);
+  }
+  std::sort(result.begin(), result.end(),
+            [](const Passage& x, const Passage& y) { return x.a.begin < y.a.begin; });
+  for (Passage& p : result) {
+    p.quoted = MostlyQuoted(a, p.a, TermsIn(b, p.b)) && MostlyQuoted(b, p.b, TermsIn(a, p.a));
+  }
+  return result;
+}
+
+}  // namespace witness::syndication::internal
