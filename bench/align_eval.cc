@@ -23,8 +23,11 @@ bool SetOption(AlignOptions* o, const std::string& kv) {
   const std::string k = kv.substr(0, eq);
   const double v = std::atof(kv.c_str() + eq + 1);
   if (k == "seed_cosine") o->seed_cosine = v;
+  else if (k == "ngram_words") o->ngram_words = static_cast<uint32_t>(v);
   else if (k == "seed_dice") o->seed_dice = v;
   else if (k == "seed_best_ratio") o->seed_best_ratio = v;
+  else if (k == "extend_cosine") o->extend_cosine = v;
+  else if (k == "strict_trim_cosine") o->strict_trim_cosine = v;
   else if (k == "min_sentence_words") o->min_sentence_words = static_cast<uint32_t>(v);
   else if (k == "max_gap") o->max_gap = static_cast<uint32_t>(v);
   else if (k == "passage_cosine") o->passage_cosine = v;

@@ -73,25 +73,34 @@ struct Passage {
 struct AlignOptions {
   // Two sentences seed a passage when the cosine of their tf-idf weighted content words and
   // the Dice coefficient of their content-word sets both reach these.
-  double seed_cosine = 0.33;
-  double seed_dice = 0.33;
+  double seed_cosine = 0.25;
+  double seed_dice = 0.2;
+  // Runs of this many shared content words in a row also seed a passage, whatever their
+  // sentences look like as a whole (0 turns this off; at most 16).
+  uint32_t ngram_words = 4;
   // A seed is kept only when its cosine is at least this share of the best seed of its
   // sentence in A and of its sentence in B (drops chance resemblances next to a real passage).
-  double seed_best_ratio = 0.7;
+  double seed_best_ratio = 0.8;
   // Sentences with fewer content words than this are joined to the next one in the paragraph.
-  uint32_t min_sentence_words = 4;
+  uint32_t min_sentence_words = 3;
   // Seeds further apart than this many sentences (in either text) start a new passage.
-  uint32_t max_gap = 4;
+  uint32_t max_gap = 3;
   // A passage survives when the cosine of its two sides reaches this...
   double passage_cosine = 0.3;
   // ...and both sides hold at least this many words.
-  uint32_t min_passage_words = 12;
+  uint32_t min_passage_words = 25;
   // Summaries: when a passage's side in B is this many times longer than in A (or the other
   // way), the seeds are chained again with `summary_gap` on the long side.
   double summary_ratio = 3.0;
-  uint32_t summary_gap = 24;
+  uint32_t summary_gap = 16;
+  // A passage grows along its diagonal while the next sentences on both sides reach this
+  // cosine (0 turns growing off).
+  double extend_cosine = 0.2;
   // Trim each passage's ends to its first and last matching words.
   bool trim_to_matches = true;
+  // Passages at least this similar are trimmed to runs of matching words (2 of the next 3
+  // words match too); looser ones to the first and last matching word.
+  double strict_trim_cosine = 0.7;
   // Terms in more sentences than this (per text) do not generate candidate sentence pairs
   // (they still count in the similarities): bounds the work on huge or repetitive texts.
   uint32_t max_postings = 1000;

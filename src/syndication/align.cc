@@ -15,6 +15,8 @@
 #include <cmath>
 #include <unordered_map>
 
+#include <xxhash.h>
+
 #include "syndication/align_internal.h"
 
 namespace witness::syndication::internal {
@@ -180,6 +182,80 @@ std::vector<Seed> FindSeeds(const Model& m, const AlignOptions& o) {
   return seeds;
 }
 
+// Runs of shared n-grams of content words: exact copying, found even inside sentences too
+// long or too different as a whole to pass the sentence thresholds (a copied list inside a
+// longer one, a quotation inside different sentences). One seed per run and unit pair, with
+// the words the run covers; its cosine is that of the two units.
+void FindNgramSeeds(const Prepared& a, const Prepared& b, const Model& m, uint32_t k,
+                    std::vector<Seed>* seeds) {
+  if (k == 0) return;
+  auto content = [](const Prepared& p) {
+    std::vector<uint32_t> c;
+    for (uint32_t w = 0; w < p.words.size(); ++w) {
+      if (!p.words[w].stop) c.push_back(w);
+    }
+    return c;
+  };
+  const std::vector<uint32_t> ca = content(a), cb = content(b);
+  if (ca.size() < k || cb.size() < k) return;
+  auto window = [k](const Prepared& p, const std::vector<uint32_t>& c, size_t at) {
+    uint32_t terms[16];
+    for (uint32_t d = 0; d < k; ++d) terms[d] = p.words[c[at + d]].term;
+    return XXH3_64bits(terms, k * sizeof(uint32_t));
+  };
+  std::vector<std::pair<uint64_t, uint32_t>> bw;
+  bw.reserve(cb.size());
+  for (size_t x = 0; x + k <= cb.size(); ++x) bw.emplace_back(window(b, cb, x), x);
+  std::sort(bw.begin(), bw.end());
+  constexpr size_t kMaxRepeats = 16;  // n-grams repeated more often generate no seeds
+  std::vector<std::pair<uint32_t, uint32_t>> hits;  // (A window, B window)
+  for (size_t x = 0; x + k <= ca.size(); ++x) {
+    const uint64_t h = window(a, ca, x);
+    auto lo = std::lower_bound(bw.begin(), bw.end(), std::make_pair(h, uint32_t{0}));
+    auto hi = lo;
+    while (hi != bw.end() && hi->first == h) ++hi;
+    if (hi - lo > static_cast<ptrdiff_t>(kMaxRepeats)) continue;
+    for (auto it = lo; it != hi; ++it) hits.emplace_back(static_cast<uint32_t>(x), it->second);
+    if (hits.size() > 4'000'000) break;  // bound the work on pathological inputs
+  }
+  // Group hits into runs along diagonals, then into unit pairs.
+  std::sort(hits.begin(), hits.end(), [](const auto& p, const auto& q) {
+    const int64_t dp = int64_t{p.first} - p.second, dq = int64_t{q.first} - q.second;
+    return dp != dq ? dp < dq : p.first < q.first;
+  });
+  std::vector<Seed> found;
+  for (size_t s = 0; s < hits.size();) {
+    size_t e = s + 1;
+    while (e < hits.size() && hits[e].first == hits[e - 1].first + 1 &&
+           hits[e].second == hits[e - 1].second + 1) {
+      ++e;
+    }
+    // Run covers content words [hits[s].first, hits[e-1].first + k - 1] in A, same in B.
+    for (size_t t = s; t < e; ++t) {
+      const uint32_t aw0 = ca[hits[t].first], aw1 = ca[hits[t].first + k - 1];
+      const uint32_t bw0 = cb[hits[t].second], bw1 = cb[hits[t].second + k - 1];
+      const uint32_t i = a.words[aw0].unit, j = b.words[bw0].unit;
+      if (!found.empty() && found.back().i == i && found.back().j == j && found.back().exact &&
+          found.back().a_last >= aw0 && found.back().b_last >= bw0) {
+        found.back().a_last = std::max(found.back().a_last, aw1);
+        found.back().b_last = std::max(found.back().b_last, bw1);
+        continue;
+      }
+      Seed sd;
+      sd.i = i, sd.j = j, sd.exact = true;
+      sd.a_first = aw0, sd.a_last = aw1, sd.b_first = bw0, sd.b_last = bw1;
+      found.push_back(sd);
+    }
+    s = e;
+  }
+  for (Seed& sd : found) {
+    double cosine, dice;
+    Compare(m, sd.i, m.units_a + sd.j, &cosine, &dice);
+    sd.cosine = static_cast<float>(cosine);
+    seeds->push_back(sd);
+  }
+}
+
 // Cosine of two unit ranges taken as one bag each.
 double RangeCosine(const Model& m, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) {
   std::unordered_map<uint32_t, std::pair<double, double>> acc;
@@ -217,12 +293,49 @@ Candidate MakeCandidate(const Model& m, std::vector<Seed> seeds) {
   return c;
 }
 
+// Words of A covered by the candidate's n-gram runs.
+uint32_t ExactWords(const Candidate& c) {
+  std::vector<std::pair<uint32_t, uint32_t>> r;
+  for (const Seed& s : c.seeds) {
+    if (s.exact) r.emplace_back(s.a_first, s.a_last + 1);
+  }
+  std::sort(r.begin(), r.end());
+  uint32_t total = 0, reach = 0;
+  for (auto [b, e] : r) {
+    const uint32_t from = std::max(b, reach);
+    if (e > from) total += e - from;
+    reach = std::max(reach, e);
+  }
+  return total;
+}
+
+// A summary: the short side densely seeded (at least 3 of its units, half of them), and the
+// seeds in the same order on both sides (3 of 4 pairs concordant).
+bool LooksLikeSummary(const Candidate& c, bool a_is_short) {
+  std::vector<uint32_t> short_units;
+  for (const Seed& s : c.seeds) short_units.push_back(a_is_short ? s.i : s.j);
+  std::sort(short_units.begin(), short_units.end());
+  short_units.erase(std::unique(short_units.begin(), short_units.end()), short_units.end());
+  const uint32_t range = a_is_short ? c.a1 - c.a0 + 1 : c.b1 - c.b0 + 1;
+  if (short_units.size() < 3 || short_units.size() * 2 < range) return false;
+  size_t concordant = 0, pairs = 0;
+  for (size_t x = 0; x < c.seeds.size(); ++x) {
+    for (size_t y = x + 1; y < c.seeds.size(); ++y) {
+      const Seed &p = c.seeds[x], &q = c.seeds[y];
+      if (p.i == q.i || p.j == q.j) continue;
+      ++pairs;
+      concordant += (p.i < q.i) == (p.j < q.j);
+    }
+  }
+  return pairs > 0 && concordant * 4 >= pairs * 3;
+}
+
 // Clusters, validates, and re-clusters failures with smaller gaps.
 void Chain(const Model& m, std::vector<Seed> seeds, uint32_t gap_a, uint32_t gap_b,
            const AlignOptions& o, std::vector<Candidate>* out) {
   for (auto& group : ClusterSeeds(std::move(seeds), gap_a, gap_b)) {
     Candidate c = MakeCandidate(m, std::move(group));
-    if (c.cosine >= o.passage_cosine) {
+    if (c.cosine >= o.passage_cosine || ExactWords(c) >= o.min_passage_words) {
       out->push_back(std::move(c));
     } else if (gap_a > 0 || gap_b > 0) {
       Chain(m, std::move(c.seeds), gap_a > 0 ? gap_a - 1 : 0, gap_b > 0 ? gap_b - 1 : 0, o, out);
@@ -237,30 +350,40 @@ bool TermIn(uint32_t term, const Prepared& p, uint32_t unit) {
   return false;
 }
 
-// The first (forward) or last word of `unit` in `p` that also occurs in `other_unit` of
-// `other`: a content word, or a stopword followed (preceded) by another match.
+// The first (forward) or last (backward) word of `unit` in `p` where the match with
+// `other_unit` of `other` begins: a word that occurs there and starts a run in which at least
+// 2 of the next 3 words occur there too (words shared by chance rarely come in runs).
 uint32_t TrimWord(const Prepared& p, uint32_t unit, const Prepared& other, uint32_t other_unit,
-                  bool forward) {
+                  bool forward, bool strict) {
   const Unit& u = p.units[unit];
-  if (u.first_word == u.end_word) return UINT32_MAX;
-  auto matches = [&](uint32_t w) { return TermIn(p.words[w].term, other, other_unit); };
-  for (uint32_t k = 0; k < u.end_word - u.first_word; ++k) {
-    const uint32_t w = forward ? u.first_word + k : u.end_word - 1 - k;
-    if (!matches(w)) continue;
-    if (!p.words[w].stop) return w;
-    const bool has_next = forward ? w + 1 < u.end_word : w > u.first_word;
-    if (has_next && matches(forward ? w + 1 : w - 1)) return w;
+  const uint32_t n = u.end_word - u.first_word;
+  if (n == 0) return UINT32_MAX;
+  std::vector<uint8_t> hit(n);
+  for (uint32_t k = 0; k < n; ++k) hit[k] = TermIn(p.words[u.first_word + k].term, other, other_unit);
+  uint32_t fallback = UINT32_MAX;
+  for (uint32_t step = 0; step < n; ++step) {
+    const uint32_t k = forward ? step : n - 1 - step;
+    if (!hit[k]) continue;
+    if (fallback == UINT32_MAX) fallback = k;
+    uint32_t run = 0, seen = 0;
+    for (uint32_t d = 1; d <= 3; ++d) {
+      if (forward ? k + d >= n : k < d) break;
+      ++seen;
+      run += hit[forward ? k + d : k - d];
+    }
+    if (!strict && (p.words[u.first_word + k].stop ? run >= 1 : true)) return u.first_word + k;
+    if (run >= 2 || (seen < 2 && run == seen)) return u.first_word + k;
   }
-  return UINT32_MAX;
+  return fallback == UINT32_MAX ? UINT32_MAX : u.first_word + fallback;
 }
 
 // Byte span of a candidate's side, trimmed to matching words at both ends.
 text::Span SideSpan(const Prepared& p, uint32_t u0, uint32_t u1, const Prepared& other,
-                    uint32_t pair0, uint32_t pair1, bool trim) {
+                    uint32_t pair0, uint32_t pair1, bool trim, bool strict) {
   text::Span s{p.units[u0].begin, p.units[u1].end};
   if (!trim) return s;
-  const uint32_t first = TrimWord(p, u0, other, pair0, true);
-  const uint32_t last = TrimWord(p, u1, other, pair1, false);
+  const uint32_t first = TrimWord(p, u0, other, pair0, true, strict);
+  const uint32_t last = TrimWord(p, u1, other, pair1, false, strict);
   if (first != UINT32_MAX) s.begin = p.words[first].begin;
   if (last != UINT32_MAX && last + 1 < p.units[u1].end_word) s.end = p.words[last].end;
   if (s.end <= s.begin) s = {p.units[u0].begin, p.units[u1].end};
@@ -304,6 +427,33 @@ std::vector<uint32_t> TermsIn(const Prepared& p, text::Span s) {
   std::sort(t.begin(), t.end());
   t.erase(std::unique(t.begin(), t.end()), t.end());
   return t;
+}
+
+// Where a candidate's end unit holds n-gram runs but no sentence seed, its span ends at the
+// runs (a copied stretch inside a long list or sentence), not at the unit's edge.
+void ExactBounds(const Candidate& c, const Prepared& a, const Prepared& b, Passage* p) {
+  auto edge = [&](bool on_a, bool first) {
+    const uint32_t unit = on_a ? (first ? c.a0 : c.a1) : (first ? c.b0 : c.b1);
+    uint32_t best = first ? UINT32_MAX : 0;
+    bool sentence = false, exact = false;
+    for (const Seed& s : c.seeds) {
+      if ((on_a ? s.i : s.j) != unit) continue;
+      if (!s.exact) {
+        sentence = true;
+        continue;
+      }
+      exact = true;
+      const uint32_t w = on_a ? (first ? s.a_first : s.a_last) : (first ? s.b_first : s.b_last);
+      best = first ? std::min(best, w) : std::max(best, w);
+    }
+    return sentence || !exact ? UINT32_MAX : best;
+  };
+  if (uint32_t w = edge(true, true); w != UINT32_MAX) p->a.begin = a.words[w].begin;
+  if (uint32_t w = edge(true, false); w != UINT32_MAX) p->a.end = a.words[w].end;
+  if (uint32_t w = edge(false, true); w != UINT32_MAX) p->b.begin = b.words[w].begin;
+  if (uint32_t w = edge(false, false); w != UINT32_MAX) p->b.end = b.words[w].end;
+  if (p->a.end < p->a.begin) p->a.end = p->a.begin;
+  if (p->b.end < p->b.begin) p->b.end = p->b.begin;
 }
 
 }  // namespace
@@ -353,17 +503,21 @@ std::vector<Passage> AlignPrepared(const Prepared& a, const Prepared& b, const A
   Model m;
   BuildModel(a, b, &m);
   std::vector<Seed> seeds = FindSeeds(m, o);
+  FindNgramSeeds(a, b, m, std::min<uint32_t>(o.ngram_words, 16), &seeds);
   // A seed must be nearly as good as the best seed of its unit in A and of its unit in B:
   // drops the chance resemblances around a real passage that would stretch it.
   if (o.seed_best_ratio > 0 && !seeds.empty()) {
     std::vector<float> best_a(m.units_a, 0), best_b(m.units_b, 0);
+    // Long verbatim runs stand on their own: a copied stretch inside a long list or
+    // sentence whose unit as a whole resembles something else better.
+    auto long_run = [](const Seed& s) { return s.exact && s.a_last - s.a_first >= 11; };
     for (const Seed& s : seeds) {
       best_a[s.i] = std::max(best_a[s.i], s.cosine);
       best_b[s.j] = std::max(best_b[s.j], s.cosine);
     }
     const float r = static_cast<float>(o.seed_best_ratio);
     std::erase_if(seeds, [&](const Seed& s) {
-      return s.cosine < r * best_a[s.i] || s.cosine < r * best_b[s.j];
+      return !long_run(s) && (s.cosine < r * best_a[s.i] || s.cosine < r * best_b[s.j]);
     });
   }
   if (seeds_out != nullptr) *seeds_out = seeds;
@@ -378,23 +532,48 @@ std::vector<Passage> AlignPrepared(const Prepared& a, const Prepared& b, const A
       std::vector<Candidate> wide;
       Chain(m, seeds, side == 0 ? o.max_gap : o.summary_gap, side == 0 ? o.summary_gap : o.max_gap,
             o, &wide);
-      for (Candidate& w : wide) {
+      for (Candidate& w0 : wide) {
+        // Judge the summary on each short-side unit's best seed only: a sentence that
+        // resembles several far-apart ones must not stretch the long side.
+        std::vector<Seed> best;
+        for (const Seed& sd : w0.seeds) {
+          const uint32_t key = side == 0 ? sd.i : sd.j;
+          auto it = std::find_if(best.begin(), best.end(), [&](const Seed& x) {
+            return (side == 0 ? x.i : x.j) == key;
+          });
+          if (it == best.end()) best.push_back(sd);
+          else if (sd.cosine > it->cosine) *it = sd;
+        }
+        Candidate w = MakeCandidate(m, std::move(best));
+        if (w.cosine < o.passage_cosine) continue;
         const double la = a.units[w.a1].end - a.units[w.a0].begin;
         const double lb = b.units[w.b1].end - b.units[w.b0].begin;
         const bool summary = side == 0 ? lb >= o.summary_ratio * la : la >= o.summary_ratio * lb;
-        if (!summary) continue;
-        // Replace the ordinary candidates inside it.
-        size_t inside = 0;
-        for (auto it = cands.begin(); it != cands.end();) {
-          if (it->a0 >= w.a0 && it->a1 <= w.a1 && it->b0 >= w.b0 && it->b1 <= w.b1) {
-            it = cands.erase(it);
-            ++inside;
-          } else {
-            ++it;
-          }
-        }
-        if (inside > 1) cands.push_back(std::move(w));
-        else if (inside == 1) cands.push_back(std::move(w));
+        if (!summary || !LooksLikeSummary(w, side == 0)) continue;
+        std::erase_if(cands, [&](const Candidate& c) {
+          return c.a0 >= w.a0 && c.a1 <= w.a1 && c.b0 >= w.b0 && c.b1 <= w.b1;
+        });
+        cands.push_back(std::move(w));
+      }
+    }
+  }
+
+  // Grow each candidate along its diagonal while the next sentences on both sides still
+  // resemble each other (obfuscated sentences at a passage's ends often miss the seed bar).
+  if (o.extend_cosine > 0) {
+    for (Candidate& c : cands) {
+      double cosine, dice;
+      while (c.a0 > 0 && c.b0 > 0) {
+        Compare(m, c.a0 - 1, m.units_a + c.b0 - 1, &cosine, &dice);
+        if (cosine < o.extend_cosine) break;
+        --c.a0, --c.b0;
+        c.seeds.push_back({c.a0, c.b0, static_cast<float>(cosine)});
+      }
+      while (c.a1 + 1 < m.units_a && c.b1 + 1 < m.units_b) {
+        Compare(m, c.a1 + 1, m.units_a + c.b1 + 1, &cosine, &dice);
+        if (cosine < o.extend_cosine) break;
+        ++c.a1, ++c.b1;
+        c.seeds.push_back({c.a1, c.b1, static_cast<float>(cosine)});
       }
     }
   }
@@ -415,13 +594,17 @@ std::vector<Passage> AlignPrepared(const Prepared& a, const Prepared& b, const A
       if (s.j == c.b1) pair_b1 = std::max(pair_b1, s.i);
     }
     Passage p;
-    p.a = SideSpan(a, c.a0, c.a1, b, pair_a0, pair_a1, o.trim_to_matches);
-    p.b = SideSpan(b, c.b0, c.b1, a, pair_b0, pair_b1, o.trim_to_matches);
+    // Close copies are trimmed to runs of matching words; looser ones to any match.
+    const bool strict = c.cosine >= o.strict_trim_cosine;
+    p.a = SideSpan(a, c.a0, c.a1, b, pair_a0, pair_a1, o.trim_to_matches, strict);
+    p.b = SideSpan(b, c.b0, c.b1, a, pair_b0, pair_b1, o.trim_to_matches, strict);
+    // An end unit that only n-gram runs reached ends where the runs end.
+    ExactBounds(c, a, b, &p);
     p.a_words = WordsIn(a, p.a);
     p.b_words = WordsIn(b, p.b);
     p.similarity = c.cosine;
     if (p.a_words < o.min_passage_words || p.b_words < o.min_passage_words) continue;
-    ps.push_back({p, c.cosine * std::sqrt(double(p.a_words) * p.b_words)});
+    ps.push_back({p, c.cosine * std::min(p.a_words, p.b_words)});
   }
   // Overlaps in A or in B: the stronger passage wins.
   std::sort(ps.begin(), ps.end(), [](const Scored& x, const Scored& y) {

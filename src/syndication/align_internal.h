@@ -15,6 +15,9 @@ struct Seed {
   uint32_t i = 0;  // unit in A
   uint32_t j = 0;  // unit in B
   float cosine = 0;
+  // For a run of shared word n-grams: the words it covers in A and B (inclusive).
+  bool exact = false;
+  uint32_t a_first = 0, a_last = 0, b_first = 0, b_last = 0;
 };
 
 // Aligns two prepared texts; spans are byte ranges of a.text and b.text.

@@ -6,6 +6,8 @@
 namespace witness::syndication::internal {
 namespace {
 
+constexpr uint32_t kMaxCarryWords = 50;
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -21,6 +23,21 @@ int QuoteKind(std::string_view tok) {
   if (tok == "\u2018") return 4;   // opening single
   if (tok == "\u2019" || tok == "'") return 3;
   return 0;
+}
+
+// True when the paragraph ending at `end` is a hard-wrapped line: one newline (no blank line)
+// before the next paragraph at `next`, and no sentence-final punctuation before it.
+bool IsWrappedLine(std::string_view text, uint32_t end, uint32_t next) {
+  if (end == 0 || next <= end || next > text.size()) return false;
+  uint32_t newlines = 0;
+  for (uint32_t i = end; i < next; ++i) {
+    if (text[i] == '\n') ++newlines;
+    else if (text[i] != ' ' && text[i] != '\t') return false;
+  }
+  if (newlines != 1) return false;
+  const char last = text[end - 1];
+  return !(last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
+           last == ')' || static_cast<unsigned char>(last) >= 0x80);
 }
 
 }  // namespace
@@ -55,16 +72,26 @@ void Prepare(std::string_view text, uint32_t min_unit_words, text::Analyzer* ana
   out->paragraphs.clear();
   const text::Segmentation seg = text::Segment(text);
   std::string folded;
+  Unit pending;
+  bool has_pending = false;
+  bool carry = false;  // the pending unit continues from the previous paragraph
+  int dq = 0;          // double quotes open (0/1)
+  bool sq = false;     // a single quote open
   for (uint32_t p = 0; p < seg.paragraphs.size(); ++p) {
     const text::Paragraph& para = seg.paragraphs[p];
     Paragraph pp;
     pp.begin = para.span.begin;
     pp.end = para.span.end;
     pp.first_word = static_cast<uint32_t>(out->words.size());
-    int dq = 0;         // double quotes open (0/1)
-    bool sq = false;    // a single quote open
-    Unit pending;
-    bool has_pending = false;
+    if (!carry) {
+      dq = 0;
+      sq = false;
+    }
+    // A hard-wrapped line (a single newline after no sentence-final punctuation) continues
+    // into the next paragraph: its last unit goes on there.
+    const bool wrapped = p + 1 < seg.paragraphs.size() &&
+                         IsWrappedLine(text, para.span.end, seg.paragraphs[p + 1].span.begin);
+    carry = false;
     const uint32_t para_index = static_cast<uint32_t>(out->paragraphs.size());
     auto flush = [&](bool force) {
       if (!has_pending) return;
@@ -121,9 +148,16 @@ void Prepare(std::string_view text, uint32_t min_unit_words, text::Analyzer* ana
       }
       pending.end = sent.span.end;
       pending.end_word = static_cast<uint32_t>(out->words.size());
-      flush(false);
+      const bool last = si + 1 == para.first_sentence + para.sentence_count;
+      const bool carries = last && wrapped && pending.end_word - pending.first_word < kMaxCarryWords;
+      if (!carries) flush(false);
     }
-    if (has_pending) {
+    // (A run of wrapped lines without punctuation -- a list, a table -- stops being one unit
+    // once it is sentence-sized.)
+    if (has_pending && wrapped && pending.end_word - pending.first_word < kMaxCarryWords) {
+      carry = true;
+    }
+    if (has_pending && !carry) {
       // A short tail joins the paragraph's previous unit when there is one.
       if (!out->units.empty() && out->units.back().paragraph == para_index) {
         Unit& prev = out->units.back();
