@@ -32,11 +32,14 @@
 //   - AlignRaw() accepts any bytes: CRLF, Latin-1 or other invalid UTF-8, NUL, decomposed
 //     accents. It normalises as text::Normalize does and maps every span back to the bytes as
 //     given; a span never splits a multi-byte sequence of the input.
-//   - Relate() discounts what cannot be evidence of copying: passages that are (nearly) all
-//     quotation in both texts (two outlets quoting the same speech did not copy each other),
-//     and, when judging the relation, page furniture in the unshared part of a text (headline
-//     and caption lines, "subscribe"/"read more"/"all rights reserved" blocks, text that
-//     addresses the reader). Fractions are of words.
+//   - Relate() counts copied words: inside each passage, the words in runs of 4+ content words
+//     that occur in the same order in both texts (gaps of up to 8 changed, added or dropped
+//     words bridged), in stretches of 8+ content words. It discounts what is no evidence of
+//     copying: stretches that are (nearly) all quotation (two outlets quoting one speech did
+//     not copy each other), paraphrase without verbatim runs (independent reports of one
+//     event), and, when judging the relation, page furniture in the unshared part of a text
+//     (headline and caption lines, "subscribe"/"read more"/"all rights reserved" blocks, text
+//     that addresses the reader). Fractions are of words.
 //   - Every function here accepts empty, one-word, 10 MB and one-word-repeated texts; none
 //     throws or aborts. Work is bounded: very frequent words do not generate candidate pairs.
 #ifndef WITNESS_SYNDICATION_H_
@@ -148,18 +151,22 @@ struct RelateOptions {
   double min_shared_fraction = 0.2;
   // Discount page furniture in the unshared parts (see Rules).
   bool discount_furniture = true;
+  // SyndicationIndex without a lookup: a side whose estimated shingle containment reaches
+  // this is "held" by the other (near-copy when both are). Shingles break at every edit, so
+  // this sits below the passage-based thresholds above.
+  double estimated_copy = 0.6;
 };
 
 struct PairReport {
   Relation relation = Relation::kNone;  // of A to B
-  double shared_a = 0;        // share of A's body words inside unquoted shared passages
+  double shared_a = 0;        // share of A's body words that were copied (see Rules)
   double shared_b = 0;
   uint32_t words_a = 0;       // body words of A (all words minus discounted furniture)
   uint32_t words_b = 0;
   uint32_t shared_words_a = 0;
   uint32_t shared_words_b = 0;
-  uint32_t passages = 0;         // unquoted passages
-  uint32_t quoted_passages = 0;  // passages left out as shared quotations
+  uint32_t passages = 0;         // passages with copied words
+  uint32_t quoted_passages = 0;  // passages set aside: quotation, or resemblance without copying
   Origin origin;
 };
 
