@@ -94,7 +94,10 @@ RawMap::RawMap(std::string_view raw) {
       const uint8_t* q = p;
       while (q < end && PlainAscii(*q)) ++q;
       // The last ASCII character joins the next chunk if what follows attaches to it.
-      if (q < end && *q >= 0x80 && AttachesBackward(DecodeOne(q, end).cp)) --q;
+      // (NULs are dropped before NFC, so look past them.)
+      const uint8_t* r = q;
+      while (r < end && *r == 0) ++r;
+      if (r < end && *r >= 0x80 && AttachesBackward(DecodeOne(r, end).cp)) --q;
       if (q > p) {
         Add(at, static_cast<uint32_t>(q - p),
             std::string_view(reinterpret_cast<const char*>(p), q - p), true);
@@ -107,6 +110,15 @@ RawMap::RawMap(std::string_view raw) {
     const uint8_t* q = p;
     bool first = true;
     while (q < end) {
+      if (!first && *q == 0) {  // dropped; what follows may still attach
+        const uint8_t* r = q;
+        while (r < end && *r == 0) ++r;
+        if (r < end && *r >= 0x80 && AttachesBackward(DecodeOne(r, end).cp)) {
+          q = r;
+        } else {
+          break;
+        }
+      }
       const Cp c = DecodeOne(q, end);
       if (!first && (c.cp < 0 || !AttachesBackward(c.cp))) break;
       if (c.cp < 0) {
