@@ -15,11 +15,8 @@ namespace hn = hwy::HWY_NAMESPACE;
 
 template <class D, class V>
 HWY_INLINE V MixVec(D d, V v) {
-  v = hn::Xor(v, hn::ShiftRight<16>(v));
-  v = hn::Mul(v, hn::Set(d, 0x85EBCA6Bu));
-  v = hn::Xor(v, hn::ShiftRight<13>(v));
-  v = hn::Mul(v, hn::Set(d, 0xC2B2AE35u));
-  return hn::Xor(v, hn::ShiftRight<16>(v));
+  v = hn::Mul(v, hn::Set(d, 0x9E3779B1u));
+  return hn::Xor(v, hn::ShiftRight<15>(v));
 }
 
 void MinHashKernelImpl(const uint32_t* HWY_RESTRICT values, size_t n,
@@ -53,7 +50,7 @@ void MinHashKernelImpl(const uint32_t* HWY_RESTRICT values, size_t n,
   for (; p < num_perm; ++p) {  // only when num_perm is not a multiple of the lane count
     uint32_t m = 0xFFFFFFFFu;
     for (size_t j = 0; j < n; ++j) {
-      const uint32_t h = Mix(values[j] ^ seeds[p]);
+      const uint32_t h = Perm(values[j] ^ seeds[p]);
       m = h < m ? h : m;
     }
     out[p] = m;
@@ -82,7 +79,7 @@ void MinHashKernelScalar(const uint32_t* values, size_t n, const uint32_t* seeds
   for (size_t p = 0; p < num_perm; ++p) {
     uint32_t m = 0xFFFFFFFFu;
     for (size_t j = 0; j < n; ++j) {
-      const uint32_t h = Mix(values[j] ^ seeds[p]);
+      const uint32_t h = Perm(values[j] ^ seeds[p]);
       if (h < m) m = h;
     }
     out[p] = m;

@@ -121,12 +121,16 @@ struct LshIndex::Impl {
     return static_cast<uint32_t>(h >> 32);
   }
 
-  size_t Mask() const { return table.size() - 1; }
-  size_t Home(uint32_t key) const { return (uint64_t{key} * 0x9E3779B97F4A7C15ull >> 20) & Mask(); }
+  // The table has any capacity (it grows by 30% at load 0.85, so that it stays between 0.65
+  // and 0.85 full and memory per document steady);
+  // a band key, already uniform, maps to a slot by multiply-shift ("fastrange").
+  size_t Home(uint32_t key) const { return (uint64_t{key} * table.size()) >> 32; }
+  size_t Next(size_t i) const { return i + 1 == table.size() ? 0 : i + 1; }
+  size_t Dist(size_t from, size_t to) const { return to >= from ? to - from : to + table.size() - from; }
 
   void TableInsert(uint64_t entry) {
     size_t i = Home(static_cast<uint32_t>(entry >> 32));
-    while (table[i] != kEmpty) i = (i + 1) & Mask();
+    while (table[i] != kEmpty) i = Next(i);
     table[i] = entry;
   }
 
@@ -134,11 +138,11 @@ struct LshIndex::Impl {
     size_t i = Home(static_cast<uint32_t>(entry >> 32));
     while (table[i] != entry) {
       if (table[i] == kEmpty) return;  // not there (cannot happen for a consistent index)
-      i = (i + 1) & Mask();
+      i = Next(i);
     }
-    for (size_t j = (i + 1) & Mask(); table[j] != kEmpty; j = (j + 1) & Mask()) {
+    for (size_t j = Next(i); table[j] != kEmpty; j = Next(j)) {
       const size_t h = Home(static_cast<uint32_t>(table[j] >> 32));
-      if (((j - h) & Mask()) >= ((j - i) & Mask())) {
+      if (Dist(h, j) >= Dist(i, j)) {  // its home is not in (i, j]: move it back to i
         table[i] = table[j];
         i = j;
       }
@@ -147,18 +151,18 @@ struct LshIndex::Impl {
   }
 
   void GrowTable() {
-    std::vector<uint64_t> old(table.size() * 2, kEmpty);
+    std::vector<uint64_t> old(table.size() + table.size() * 3 / 10 + 64, kEmpty);
     old.swap(table);
     for (uint64_t e : old) {
       if (e != kEmpty) TableInsert(e);
     }
   }
 
-  void AddBands(uint32_t slot) {
-    while ((entries + lsh.bands) * 5 > table.size() * 4) GrowTable();  // load <= 0.8
+  void AddBands(uint32_t slot, const uint32_t* keys = nullptr) {
+    while ((entries + lsh.bands) * 20 > table.size() * 17) GrowTable();  // load <= 0.85
     const uint16_t* fp = Fp(slot);
     for (uint32_t b = 0; b < lsh.bands; ++b) {
-      TableInsert(uint64_t{BandKey(fp, b)} << 32 | slot);
+      TableInsert(uint64_t{keys ? keys[b] : BandKey(fp, b)} << 32 | slot);
     }
     entries += lsh.bands;
   }
@@ -169,8 +173,8 @@ struct LshIndex::Impl {
     entries -= lsh.bands;
   }
 
-  // Adds a document from its 16-bit minima.
-  void AddFp(uint64_t doc, uint32_t shingles, const uint16_t* fp) {
+  // Adds a document from its 16-bit minima (and its band keys, when already computed).
+  void AddFp(uint64_t doc, uint32_t shingles, const uint16_t* fp, const uint32_t* keys = nullptr) {
     uint32_t slot;
     if (!free_slots.empty()) {
       slot = free_slots.back();
@@ -180,26 +184,31 @@ struct LshIndex::Impl {
       std::memcpy(fps.data() + size_t{slot} * perms, fp, perms * sizeof(uint16_t));
     } else {
       slot = static_cast<uint32_t>(ids.size());
+      if (ids.size() == ids.capacity()) {  // grow by a quarter, not double: memory per document
+        const size_t want = ids.size() + ids.size() / 4 + 64;
+        ids.reserve(want);
+        sizes.reserve(want);
+        fps.reserve(want * perms);
+      }
       ids.push_back(doc);
       sizes.push_back(shingles);
       fps.insert(fps.end(), fp, fp + perms);
     }
     id_map.Insert(doc, slot);
     ++live;
-    if (shingles > 0) AddBands(slot);
+    if (shingles > 0) AddBands(slot, keys);
   }
 
-  // Slots sharing a band with `fp`, sorted and distinct.
-  void CandidateSlots(const uint16_t* fp, std::vector<uint32_t>* out) const {
+  // Slots sharing a band with `fp`, sorted and distinct; keys[] receives the band keys.
+  void CandidateSlots(const uint16_t* fp, std::vector<uint32_t>* out, uint32_t* keys) const {
     out->clear();
-    uint32_t keys[1024];  // bands <= num_perm <= 1024
     for (uint32_t b = 0; b < lsh.bands; ++b) {
       keys[b] = BandKey(fp, b);
       __builtin_prefetch(&table[Home(keys[b])]);
     }
     for (uint32_t b = 0; b < lsh.bands; ++b) {
       const uint32_t key = keys[b];
-      for (size_t i = Home(key); table[i] != kEmpty; i = (i + 1) & Mask()) {
+      for (size_t i = Home(key); table[i] != kEmpty; i = Next(i)) {
         if (static_cast<uint32_t>(table[i] >> 32) == key) {
           out->push_back(static_cast<uint32_t>(table[i]));
         }
@@ -262,6 +271,16 @@ void ToFp(const Signature& s, std::vector<uint16_t>* fp) {
   fp->resize(s.values.size());
   for (size_t i = 0; i < s.values.size(); ++i) (*fp)[i] = static_cast<uint16_t>(s.values[i]);
 }
+// Per-thread scratch, so that queries allocate nothing in steady state.
+struct Scratch {
+  std::vector<uint16_t> fp;
+  std::vector<uint32_t> slots;
+  uint32_t keys[1024];  // bands <= num_perm <= 1024
+};
+Scratch& ThreadScratch() {
+  thread_local Scratch s;
+  return s;
+}
 }  // namespace
 
 Status LshIndex::Add(uint64_t doc, const Signature& signature) {
@@ -270,9 +289,9 @@ Status LshIndex::Add(uint64_t doc, const Signature& signature) {
   if (Contains(doc)) {
     return Status::InvalidArgument("lsh: document " + std::to_string(doc) + " is already indexed");
   }
-  std::vector<uint16_t> fp;
-  ToFp(signature, &fp);
-  impl_->AddFp(doc, signature.shingles, fp.data());
+  Scratch& sc = ThreadScratch();
+  ToFp(signature, &sc.fp);
+  impl_->AddFp(doc, signature.shingles, sc.fp.data());
   return Status::OK();
 }
 
@@ -290,30 +309,19 @@ bool LshIndex::Remove(uint64_t doc) {
   return true;
 }
 
+
 void LshIndex::Candidates(const Signature& signature, std::vector<uint64_t>* out) const {
   out->clear();
   if (!CheckSignature(signature, impl_->minhash).ok() || signature.empty()) return;
-  std::vector<uint16_t> fp;
-  ToFp(signature, &fp);
-  std::vector<uint32_t> slots;
-  impl_->CandidateSlots(fp.data(), &slots);
-  for (uint32_t s : slots) out->push_back(impl_->ids[s]);
+  Scratch& sc = ThreadScratch();
+  ToFp(signature, &sc.fp);
+  impl_->CandidateSlots(sc.fp.data(), &sc.slots, sc.keys);
+  for (uint32_t s : sc.slots) out->push_back(impl_->ids[s]);
   std::sort(out->begin(), out->end());
 }
 
-void LshIndex::Query(const Signature& signature, std::vector<Match>* out, uint64_t exclude) const {
-  out->clear();
-  const Impl& m = *impl_;
-  if (!CheckSignature(signature, m.minhash).ok() || signature.empty()) return;
-  std::vector<uint16_t> fp;
-  ToFp(signature, &fp);
-  std::vector<uint32_t> slots;
-  m.CandidateSlots(fp.data(), &slots);
-  for (uint32_t s : slots) {
-    if (m.ids[s] == exclude) continue;
-    const Overlap o = m.Estimate(fp.data(), signature.shingles, s);
-    if (m.Passes(o, signature.shingles, m.sizes[s])) out->push_back({m.ids[s], o});
-  }
+namespace {
+void SortMatches(std::vector<Match>* out) {
   auto score = [](const Match& x) {
     return std::max({x.overlap.jaccard, x.overlap.containment_a, x.overlap.containment_b});
   };
@@ -322,6 +330,46 @@ void LshIndex::Query(const Signature& signature, std::vector<Match>* out, uint64
     return sx != sy ? sx > sy : x.doc < y.doc;
   });
 }
+}  // namespace
+
+void LshIndex::Query(const Signature& signature, std::vector<Match>* out, uint64_t exclude) const {
+  out->clear();
+  const Impl& m = *impl_;
+  if (!CheckSignature(signature, m.minhash).ok() || signature.empty()) return;
+  Scratch& sc = ThreadScratch();
+  ToFp(signature, &sc.fp);
+  m.CandidateSlots(sc.fp.data(), &sc.slots, sc.keys);
+  for (uint32_t s : sc.slots) {
+    if (m.ids[s] == exclude) continue;
+    const Overlap o = m.Estimate(sc.fp.data(), signature.shingles, s);
+    if (m.Passes(o, signature.shingles, m.sizes[s])) out->push_back({m.ids[s], o});
+  }
+  SortMatches(out);
+}
+
+Status LshIndex::QueryAndAdd(uint64_t doc, const Signature& signature, std::vector<Match>* out) {
+  out->clear();
+  Impl& m = *impl_;
+  if (doc == UINT64_MAX) return Status::InvalidArgument("lsh: document id UINT64_MAX is reserved");
+  WITNESS_RETURN_IF_ERROR(CheckSignature(signature, m.minhash));
+  if (Contains(doc)) {
+    return Status::InvalidArgument("lsh: document " + std::to_string(doc) + " is already indexed");
+  }
+  Scratch& sc = ThreadScratch();
+  ToFp(signature, &sc.fp);
+  if (signature.empty()) {
+    m.AddFp(doc, 0, sc.fp.data());
+    return Status::OK();
+  }
+  m.CandidateSlots(sc.fp.data(), &sc.slots, sc.keys);
+  for (uint32_t s : sc.slots) {
+    const Overlap o = m.Estimate(sc.fp.data(), signature.shingles, s);
+    if (m.Passes(o, signature.shingles, m.sizes[s])) out->push_back({m.ids[s], o});
+  }
+  SortMatches(out);
+  m.AddFp(doc, signature.shingles, sc.fp.data(), sc.keys);
+  return Status::OK();
+}
 
 bool LshIndex::EstimateBetween(uint64_t a, uint64_t b, Overlap* out) const {
   const uint32_t sa = impl_->id_map.Find(a), sb = impl_->id_map.Find(b);
@@ -329,6 +377,21 @@ bool LshIndex::EstimateBetween(uint64_t a, uint64_t b, Overlap* out) const {
   *out = impl_->Estimate(impl_->Fp(sa), impl_->sizes[sa], sb);
   if (impl_->sizes[sa] == 0 || impl_->sizes[sb] == 0) *out = {};
   return true;
+}
+
+void LshIndex::Reserve(size_t docs) {
+  Impl& m = *impl_;
+  m.ids.reserve(docs);
+  m.sizes.reserve(docs);
+  m.fps.reserve(docs * m.perms);
+  const size_t want = (docs * m.lsh.bands * 20) / 17 + 64;  // load 0.85 when full
+  if (want > m.table.size()) {
+    std::vector<uint64_t> old(want, kEmpty);
+    old.swap(m.table);
+    for (uint64_t e : old) {
+      if (e != kEmpty) m.TableInsert(e);
+    }
+  }
 }
 
 size_t LshIndex::MemoryBytes() const {

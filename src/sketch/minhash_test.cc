@@ -48,7 +48,7 @@ TEST(MinHashKernel, SimdEqualsScalar) {
 }
 
 TEST(MinHashKernel, ScalarMatchesDefinition) {
-  // The kernel is min over values of Mix(value ^ seed): check on a tiny case by hand.
+  // The kernel is min over values of Perm(value ^ seed): check on a tiny case by hand.
   const uint32_t values[3] = {1, 2, 3};
   uint32_t seeds[internal::kPermPad] = {};
   seeds[0] = 0;
@@ -56,8 +56,8 @@ TEST(MinHashKernel, ScalarMatchesDefinition) {
   uint32_t out[internal::kPermPad];
   internal::MinHashKernel(values, 3, seeds, internal::kPermPad, out);
   for (int p = 0; p < 2; ++p) {
-    const uint32_t want = std::min({internal::Mix(1 ^ seeds[p]), internal::Mix(2 ^ seeds[p]),
-                                    internal::Mix(3 ^ seeds[p])});
+    const uint32_t want = std::min({internal::Perm(1 ^ seeds[p]), internal::Perm(2 ^ seeds[p]),
+                                    internal::Perm(3 ^ seeds[p])});
     EXPECT_EQ(out[p], want);
   }
 }

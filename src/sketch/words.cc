@@ -65,13 +65,50 @@ inline int Classify(const uint8_t* p, const uint8_t* end, bool inside, int* len)
   return IsWordCodePoint(cp, inside) ? 1 : 0;
 }
 
+// 128-bit multiply, folded: the mixing step of many fast hashes.
+inline uint64_t Mum(uint64_t a, uint64_t b) {
+  const unsigned __int128 r = static_cast<unsigned __int128>(a) * b;
+  return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
+}
+
+// The hash of a word's matching form (bytes already lower case). Words of up to 16 bytes --
+// nearly all -- take two multiplications; longer ones go through XXH3.
+inline uint64_t HashWord(const char* p, size_t n) {
+  if (n > 16) return XXH3_64bits(p, n);
+  uint64_t lo = 0, hi = 0;
+  std::memcpy(&lo, p, n < 8 ? n : 8);
+  if (n > 8) std::memcpy(&hi, p + 8, n - 8);
+  return Mum(lo ^ 0x9E3779B97F4A7C15ull, hi ^ 0xD6E8FEB86659FD93ull ^ (uint64_t{n} << 56)) *
+         0xBF58476D1CE4E5B9ull;
+}
+
+// The same for an ASCII word of letters, digits and apostrophes, lower-casing on the way:
+// OR-ing 0x20 lowers A-Z and leaves a-z, 0-9 and ' as they are.
+inline uint64_t HashAsciiWord(const uint8_t* p, size_t n) {
+  if (n > 16) {
+    char buf[256];
+    std::string big;
+    char* dst = n <= sizeof(buf) ? buf : (big.resize(n), big.data());
+    for (size_t i = 0; i < n; ++i) dst[i] = static_cast<char>(p[i] | 0x20);
+    return XXH3_64bits(dst, n);
+  }
+  uint64_t lo = 0, hi = 0;
+  std::memcpy(&lo, p, n < 8 ? n : 8);
+  if (n > 8) std::memcpy(&hi, p + 8, n - 8);
+  const uint64_t spaces = 0x2020202020202020ull;
+  lo |= n >= 8 ? spaces : spaces & ((uint64_t{1} << (8 * n)) - 1);
+  if (n > 8) hi |= n == 16 ? spaces : spaces & ((uint64_t{1} << (8 * (n - 8))) - 1);
+  return Mum(lo ^ 0x9E3779B97F4A7C15ull, hi ^ 0xD6E8FEB86659FD93ull ^ (uint64_t{n} << 56)) *
+         0xBF58476D1CE4E5B9ull;
+}
+
 }  // namespace
 
 void WordHashes(std::string_view text, std::vector<uint64_t>* out) {
   out->clear();
+  out->reserve(text.size() / 5 + 1);
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const uint8_t* const end = p + text.size();
-  char small[96];
   std::string large;
   while (p < end) {
     // Skip to the start of a word.
@@ -113,21 +150,11 @@ void WordHashes(std::string_view text, std::vector<uint64_t>* out) {
       p += len;
     }
     const size_t n = static_cast<size_t>(p - begin);
-    if (ascii && n <= sizeof(small)) {
-      for (size_t i = 0; i < n; ++i) {
-        const char ch = static_cast<char>(begin[i]);
-        small[i] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
-      }
-      out->push_back(XXH3_64bits(small, n));
-    } else if (ascii) {
-      large.assign(reinterpret_cast<const char*>(begin), n);
-      for (char& ch : large) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-      }
-      out->push_back(XXH3_64bits(large.data(), large.size()));
+    if (ascii) {
+      out->push_back(HashAsciiWord(begin, n));
     } else {
       large = text::MatchingForm(std::string_view(reinterpret_cast<const char*>(begin), n));
-      out->push_back(XXH3_64bits(large.data(), large.size()));
+      out->push_back(HashWord(large.data(), large.size()));
     }
   }
 }
