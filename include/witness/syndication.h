@@ -20,6 +20,9 @@
 //   index.PairsOf(id);                                       // `witness show ID`
 //   index.Remove(id);
 //
+//   // Persistence: store SerializeSignature(sig) per article and each RelatedPair as a row;
+//   // on open, Reserve(n), then Restore(article, signature) each, then RestorePair(pair) each.
+//
 // Rules:
 //   - Align() takes valid UTF-8 (Article::text). It compares the texts sentence by sentence
 //     on content words in a matching form that forgives small edits: case, quote styles,
@@ -217,6 +220,12 @@ class SyndicationIndex {
   // `article` supplies id and metadata; its text is not read.
   Status AddWithSignature(const Article& article, const sketch::Signature& signature,
                           std::vector<RelatedPair>* new_pairs = nullptr);
+  // Reopening a database: Restore() indexes an article from its stored signature without
+  // looking for relations, RestorePair() puts back a stored relation (both ids indexed, else
+  // NotFound). Call Reserve() first with the article count.
+  Status Restore(const Article& article, const sketch::Signature& signature);
+  Status RestorePair(const RelatedPair& pair);
+  void Reserve(size_t articles);
   // Removes an article and every relation it has; false when absent.
   bool Remove(std::string_view id);
   bool Contains(std::string_view id) const;

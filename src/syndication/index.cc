@@ -150,7 +150,7 @@ Status SyndicationIndex::AddWithSignature(const Article& article,
     if (!have) pair = m.FromEstimate(article.id, other_id, match.overlap, doc.facts, other.facts);
     found.push_back(pair);
   }
-  WITNESS_RETURN_IF_ERROR(m.lsh.Add(doc.key, signature));
+  WITNESS_RETURN_IF_ERROR(m.lsh.Add(doc.key, signature));  // (queried above, before adding)
   for (const RelatedPair& p : found) {
     const uint64_t other = m.docs[p.b].key;
     m.edges[{doc.key, other}] = p;
@@ -161,6 +161,42 @@ Status SyndicationIndex::AddWithSignature(const Article& article,
   m.docs.emplace(article.id, std::move(doc));
   if (new_pairs != nullptr) new_pairs->insert(new_pairs->end(), found.begin(), found.end());
   return Status::OK();
+}
+
+Status SyndicationIndex::Restore(const Article& article, const sketch::Signature& signature) {
+  Impl& m = *impl_;
+  if (article.id.empty() || m.docs.count(article.id)) {
+    return Status::InvalidArgument("syndication index: article id '" + article.id +
+                                   "' is empty or already indexed");
+  }
+  Impl::Doc doc;
+  doc.key = m.next_key++;
+  doc.facts = internal::FactsOf(article);
+  WITNESS_RETURN_IF_ERROR(m.lsh.Add(doc.key, signature));
+  m.ids[doc.key] = article.id;
+  m.docs.emplace(article.id, std::move(doc));
+  return Status::OK();
+}
+
+Status SyndicationIndex::RestorePair(const RelatedPair& pair) {
+  Impl& m = *impl_;
+  auto a = m.docs.find(pair.a), b = m.docs.find(pair.b);
+  if (a == m.docs.end() || b == m.docs.end() || pair.a == pair.b) {
+    return Status::NotFound("syndication index: pair " + pair.a + " / " + pair.b +
+                            ": both articles must be indexed (and differ)");
+  }
+  const uint64_t ka = a->second.key, kb = b->second.key;
+  m.edges.erase({kb, ka});
+  m.edges[{ka, kb}] = pair;
+  m.adjacent[ka].insert(kb);
+  m.adjacent[kb].insert(ka);
+  return Status::OK();
+}
+
+void SyndicationIndex::Reserve(size_t articles) {
+  impl_->lsh.Reserve(articles);
+  impl_->docs.reserve(articles);
+  impl_->ids.reserve(articles);
 }
 
 bool SyndicationIndex::Remove(std::string_view id) {

@@ -101,6 +101,34 @@ TEST(SyndicationIndex, LookupVerifiesPassageByPassage) {
   EXPECT_EQ(found[0].origin.who, Origin::Who::kB);
 }
 
+TEST(SyndicationIndex, RestoreFromStoredSignaturesAndPairs) {
+  SyndicationIndex live;
+  std::vector<RelatedPair> pairs;
+  const Article wire = Make("wire", kWire, "apnews.com", "2022-03-01");
+  const Article copy = Make("copy", std::string("Headline\n\n") + kWire, "example.com", "");
+  ASSERT_TRUE(live.Add(wire, &pairs).ok());
+  ASSERT_TRUE(live.Add(copy, &pairs).ok());
+  ASSERT_EQ(pairs.size(), 1u);
+  // What a database would keep: signatures as blobs, pairs as rows.
+  sketch::MinHasher h;
+  const std::string blob_wire = sketch::SerializeSignature(h.Compute(wire.text));
+  const std::string blob_copy = sketch::SerializeSignature(h.Compute(copy.text));
+  SyndicationIndex reopened;
+  reopened.Reserve(2);
+  ASSERT_TRUE(reopened.Restore(wire, *sketch::DeserializeSignature(blob_wire)).ok());
+  ASSERT_TRUE(reopened.Restore(copy, *sketch::DeserializeSignature(blob_copy)).ok());
+  EXPECT_TRUE(reopened.Pairs().empty());  // Restore looks for nothing
+  ASSERT_TRUE(reopened.RestorePair(pairs[0]).ok());
+  EXPECT_EQ(reopened.Groups(), live.Groups());
+  EXPECT_EQ(reopened.LikelySource("copy"), live.LikelySource("copy"));
+  RelatedPair bad = pairs[0];
+  bad.b = "missing";
+  EXPECT_EQ(reopened.RestorePair(bad).code(), Status::Code::kNotFound);
+  // New articles find restored ones.
+  ASSERT_TRUE(reopened.Add(Make("third", kWire, "third.example", ""), &pairs).ok());
+  EXPECT_EQ(reopened.PairsOf("third").size(), 2u);
+}
+
 TEST(SyndicationIndex, BadInput) {
   SyndicationIndex index;
   std::vector<RelatedPair> found;
