@@ -4,7 +4,7 @@
 //   build/release/gen_corpus                      # bench/out/corpus.jsonl + truth.tsv
 //   build/release/lsh_bench [--corpus bench/out/corpus.jsonl] [--truth bench/out/truth.tsv]
 //                           [--bands 40 --rows 2 --perm 128 --shingle 5] [--limit N]
-//                           [--min-jaccard 0.3 --min-containment 0.5]
+//                           [--min-jaccard 0.3 --min-containment 0.5] [--reserve]
 //                           [--signatures-out FILE]
 //
 // Signatures: text -> words -> shingles -> 128 minima, timed over the whole corpus.
@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
   sketch::MinHashOptions mo;
   sketch::LshOptions lo;
   size_t limit = SIZE_MAX;
+  bool reserve = false;  // size the index for the corpus first (no growth while streaming)
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -68,6 +69,7 @@ int main(int argc, char** argv) {
     else if (a == "--min-jaccard") lo.min_jaccard = std::stod(next());
     else if (a == "--min-containment") lo.min_containment = std::stod(next());
     else if (a == "--signatures-out") sig_out = next();
+    else if (a == "--reserve") reserve = true;
     else {
       std::fprintf(stderr, "lsh_bench: unknown argument %s\n", a.c_str());
       return 2;
@@ -142,6 +144,7 @@ int main(int argc, char** argv) {
 
   // LSH: query, then add, per document in stream order.
   sketch::LshIndex index(lo, mo);
+  if (reserve) index.Reserve(sigs.size());
   std::set<std::pair<uint32_t, uint32_t>> verified;
   std::vector<sketch::Match> matches;
   t0 = Clock::now();

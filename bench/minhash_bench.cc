@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "sketch/words.h"
 #include "witness/sketch.h"
 #include "witness/text.h"
 
@@ -59,6 +60,17 @@ void BM_Words(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * TotalBytes());
 }
 BENCHMARK(BM_Words)->Unit(benchmark::kMillisecond);
+
+// The character-by-character scanner the block scanner is checked against.
+void BM_WordsScalarScanner(benchmark::State& state) {
+  std::vector<uint64_t> words;
+  for (auto _ : state) {
+    for (const auto& t : Texts()) witness::sketch::internal::WordHashesScalar(t, &words);
+    benchmark::DoNotOptimize(words.data());
+  }
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+}
+BENCHMARK(BM_WordsScalarScanner)->Unit(benchmark::kMillisecond);
 
 void BM_Shingles(benchmark::State& state) {
   std::vector<uint64_t> sh;

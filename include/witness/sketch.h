@@ -25,7 +25,8 @@
 //     "PUTIN'S" are one word. A shingle is `shingle_words` consecutive words; a text with fewer
 //     words than that but at least one has a single shingle of all its words.
 //   - A signature is the minimum, over the text's distinct shingles, of `num_perm` independent
-//     32-bit hash permutations of the shingle's XXH3 hash. Estimated Jaccard similarity is the
+//     32-bit hash permutations of the shingle's 64-bit hash (words hashed in matching form,
+//     then combined in order). Estimated Jaccard similarity is the
 //     share of equal positions; its standard error is sqrt(J(1-J)/num_perm) (0.044 at J=0.5
 //     with 128 permutations). Signatures compare only when num_perm, shingle_words and seed
 //     are equal; everything here checks that and refuses to mix them.

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "sketch/kernel.h"
+#include "sketch/words.h"
 #include "witness/sketch.h"
 #include "witness/text.h"
 
@@ -163,6 +164,23 @@ TEST(Words, AgreeWithSegmenterAndAnalyzer) {
   std::vector<uint64_t> got;
   WordHashes(text, &got);
   EXPECT_EQ(got, want);
+}
+
+// The 64-byte block scanner finds exactly the words of the character-by-character one.
+TEST(Words, BlockScannerEqualsScalar) {
+  const std::string pieces[] = {"a", "Z", "9", " ", "'", "\u2019", "-", ".", "\n", "\xC3\xA9",
+                                "\xCC\x81", "\xE2\x80\x9C", "\xFF", "\xE2\x82", "ab'cd",
+                                std::string(70, 'x'), std::string(63, 'y'), "\xF0\x9F\x98\x80"};
+  std::mt19937_64 rng(21);
+  std::vector<uint64_t> fast, slow;
+  for (int t = 0; t < 5000; ++t) {
+    std::string s;
+    const int n = rng() % 60;
+    for (int i = 0; i < n; ++i) s += pieces[rng() % std::size(pieces)];
+    WordHashes(s, &fast);
+    internal::WordHashesScalar(s, &slow);
+    ASSERT_EQ(fast, slow) << testing::PrintToString(s);
+  }
 }
 
 TEST(Signature, SerializeRoundTripAndCorruption) {

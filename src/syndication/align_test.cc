@@ -119,7 +119,7 @@ TEST(Align, BadInputIsDefined) {
   const auto ps = Align(rep, rep);  // one word repeated: at most one passage, well formed
   ExpectWellFormed(ps, rep, rep);
   EXPECT_LE(ps.size(), 1u);
-  const std::string junk("\x01\x02 \x7f...!!! ??? \n\n\n ---", 25);
+  const std::string junk = "\x01\x02 \x7f...!!! ??? \n\n\n ---";
   EXPECT_TRUE(Align(junk, junk).empty());
 }
 
