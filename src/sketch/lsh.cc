@@ -4,7 +4,11 @@
 // linear-probing table holds every band entry as (32-bit band key << 32 | slot); the band key
 // hashes the band number with its rows' 16-bit minima, so Remove() can recompute it from what
 // the index keeps. Deletion shifts entries back (no tombstones), so the table never degrades.
+#include <sys/mman.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <new>
 #include <cmath>
 #include <cstring>
 
@@ -14,6 +18,38 @@
 
 namespace witness::sketch {
 namespace {
+
+// Allocates big arrays on 2 MiB boundaries and asks for transparent huge pages: the band
+// table is rebuilt whenever it grows, and with 4 KiB pages most of that time went into page
+// faults on the fresh memory.
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  static constexpr size_t kHuge = size_t{2} << 20;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}  // NOLINT
+  static size_t Rounded(size_t n) { return (n * sizeof(T) + kHuge - 1) / kHuge * kHuge; }
+  T* allocate(size_t n) {
+    if (n * sizeof(T) < kHuge) return static_cast<T*>(::operator new(n * sizeof(T)));
+    void* p = std::aligned_alloc(kHuge, Rounded(n));
+    if (p == nullptr) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+    madvise(p, Rounded(n), MADV_HUGEPAGE);
+#endif
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, size_t n) {
+    if (n * sizeof(T) < kHuge) {
+      ::operator delete(p);
+    } else {
+      std::free(p);
+    }
+  }
+  template <typename U>
+  bool operator==(const HugePageAllocator<U>&) const { return true; }
+};
+using Table = std::vector<uint64_t, HugePageAllocator<uint64_t>>;
 
 constexpr uint64_t kEmpty = UINT64_MAX;
 constexpr uint32_t kNoSlot = UINT32_MAX;
@@ -151,7 +187,7 @@ struct LshIndex::Impl {
   }
 
   void GrowTable() {
-    std::vector<uint64_t> old(table.size() + table.size() * 3 / 10 + 64, kEmpty);
+    Table old(table.size() + table.size() * 3 / 10 + 64, kEmpty);
     old.swap(table);
     for (uint64_t e : old) {
       if (e != kEmpty) TableInsert(e);
@@ -236,12 +272,12 @@ struct LshIndex::Impl {
   MinHashOptions minhash;
   LshOptions lsh;
   uint32_t perms;
-  std::vector<uint64_t> ids;
-  std::vector<uint32_t> sizes;
-  std::vector<uint16_t> fps;
+  std::vector<uint64_t, HugePageAllocator<uint64_t>> ids;
+  std::vector<uint32_t, HugePageAllocator<uint32_t>> sizes;
+  std::vector<uint16_t, HugePageAllocator<uint16_t>> fps;
   std::vector<uint32_t> free_slots;
   IdMap id_map;
-  std::vector<uint64_t> table;
+  Table table;
   size_t entries = 0;
   size_t live = 0;
 };
@@ -386,7 +422,7 @@ void LshIndex::Reserve(size_t docs) {
   m.fps.reserve(docs * m.perms);
   const size_t want = (docs * m.lsh.bands * 20) / 17 + 64;  // load 0.85 when full
   if (want > m.table.size()) {
-    std::vector<uint64_t> old(want, kEmpty);
+    Table old(want, kEmpty);
     old.swap(m.table);
     for (uint64_t e : old) {
       if (e != kEmpty) m.TableInsert(e);
