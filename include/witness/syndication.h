@@ -197,10 +197,13 @@ struct SyndicationOptions {
   RelateOptions relate;
 };
 
-// Articles in, relations and copy groups out, incrementally. Without a lookup, relations come
-// from MinHash estimates (containment both ways; near-copy when both exceed
-// relate.near_copy) plus metadata for the origin; with one, each candidate is aligned and
-// Relate()d, and pairs whose relation comes out kNone are dropped.
+// Articles in, relations and copy groups out, incrementally. Each new article is queried
+// against the LSH index (candidates verified by estimated Jaccard and containment) and then
+// added. Without a lookup, relations come from the MinHash estimates (containment both ways
+// against relate.estimated_copy) plus metadata for the origin; with one, each candidate is
+// aligned and Relate()d, and pairs whose relation comes out kNone are dropped.
+// To persist signatures, compute them with a MinHasher made from options.minhash, store
+// SerializeSignature(), and add with AddWithSignature() (same result as Add()).
 class SyndicationIndex {
  public:
   using Lookup = std::function<StatusOr<Article>(std::string_view id)>;
