@@ -93,6 +93,16 @@ int Main(int argc, char** argv) {
                          "Text files (read without a database) or article ids")
       ->required();
 
+  AlignFlags align;
+  CLI::App* align_cmd = app.add_subcommand(
+      "align", "The passages two articles or files share, side by side, and how they relate");
+  AddDbFlag(align_cmd, &g);
+  align_cmd->add_flag("--json", g.json,
+                      "JSON: [{a_start, a_end, b_start, b_end}], byte offsets into each input "
+                      "exactly as given");
+  align_cmd->add_option("a", align.a, "A text file or an article id")->required();
+  align_cmd->add_option("b", align.b, "A text file or an article id")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -109,6 +119,7 @@ int Main(int argc, char** argv) {
   if (extract_cmd->parsed()) return RunExtract(g, extract);
   if (claims_cmd->parsed()) return RunClaims(g, claims);
   if (quotes_cmd->parsed()) return RunQuotes(g, quotes);
+  if (align_cmd->parsed()) return RunAlign(g, align);
   return kUsage;
 }
 

@@ -61,6 +61,11 @@ struct QuotesFlags {
 };
 int RunQuotes(const GlobalFlags& g, const QuotesFlags& f);
 
+struct AlignFlags {
+  std::string a, b;  // files (read as given) or article ids
+};
+int RunAlign(const GlobalFlags& g, const AlignFlags& f);
+
 // Reads a whole file ("-" is standard input) into `out`.
 Status ReadWholeFile(const std::string& path, std::string* out);
 
