@@ -1,5 +1,5 @@
 // ExtractHtml over the article extraction benchmark (181 real pages, human-checked bodies).
-// Floors sit a little below what the extractor reaches (see doc/performance-extract.md), so
+// Floors sit a little below what the extractor reaches (see doc/performance.md), so
 // that a change that makes extraction worse fails here.
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The number recogniser against the Microsoft Recognizers-Text English number specs
 // (shared/data/number-ranges), with the evaluation mapping of bench/figures_eval.cc. The
 // floors sit just below the rates measured when this was written (see
-// doc/performance-figures.md); a drop below them is a regression.
+// doc/performance.md); a drop below them is a regression.
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -53,7 +53,16 @@ for a in arts:
     for p in a["paragraphs"]:
         for s in p["sentences"]:
             assert text[s["begin"]:s["end"]].decode() == s["text"], s
-print("show --json: dateline metadata and sentence spans as expected")
+# Cleaning removed the site furniture and no body sentence.
+by_origin = {a["origin"].rsplit("/", 1)[-1][:3]: a for a in arts}
+for key in ("000", "001", "004"):
+    assert "Kazakh authorities suspended" in by_origin[key]["text"], key
+assert "ALSO READ" not in by_origin["004"]["text"] and "Dear Reader" not in by_origin["004"]["text"]
+assert "Join ST" not in by_origin["001"]["text"] and "PHOTO: AFP" not in by_origin["001"]["text"]
+assert "Our Standards" not in by_origin["003"]["text"] and "Reporting by" not in by_origin["003"]["text"]
+assert "Subscribe or upgrade" not in by_origin["002"]["text"]
+assert any(b["rule"] == "related_link" for b in by_origin["004"]["boilerplate"])
+print("show --json: dateline metadata, sentence spans and cleaning as expected")
 PY
 
 run "$W" show --db "$db" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["id"])' "$TMP/out")"

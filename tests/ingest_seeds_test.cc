@@ -38,7 +38,7 @@ std::string Slurp(const std::string& path) {
   return s.str();
 }
 
-class SeedsTest : public ::testing::Test {
+class IngestSeedsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = kData + "/seeds";
@@ -56,7 +56,7 @@ class SeedsTest : public ::testing::Test {
   std::map<std::string, const Article*> by_file_;
 };
 
-TEST_F(SeedsTest, Seed000DatePrefixAndDateline) {
+TEST_F(IngestSeedsTest, Seed000DatePrefixAndDateline) {
   const Article& a = Seed("000");
   EXPECT_EQ(a.published, "2022-01-10");
   EXPECT_EQ(a.title, "");
@@ -67,7 +67,7 @@ TEST_F(SeedsTest, Seed000DatePrefixAndDateline) {
   EXPECT_THAT(a.raw, StartsWith(" date 2022-01-10 NUR-SULTAN"));
 }
 
-TEST_F(SeedsTest, Seed001TitleAndTwoPlaces) {
+TEST_F(IngestSeedsTest, Seed001TitleAndTwoPlaces) {
   const Article& a = Seed("001");
   EXPECT_EQ(a.title, "Russia's Putin vows to defend ex-Soviet allies like Kazakhstan after unrest");
   EXPECT_THAT(a.places, ElementsAre("MOSCOW", "ALMATY"));
@@ -77,7 +77,7 @@ TEST_F(SeedsTest, Seed001TitleAndTwoPlaces) {
   EXPECT_THAT(a.text, HasSubstr("\n\nMOSCOW/ALMATY (BLOOMBERG, AFP) - Russia's President"));
 }
 
-TEST_F(SeedsTest, Seed002RepeatedTitleAfterAPrompt) {
+TEST_F(IngestSeedsTest, Seed002RepeatedTitleAfterAPrompt) {
   const Article& a = Seed("002");
   EXPECT_EQ(a.title,
             "Vladimir Putin vows to stop \u2018colour revolutions\u2019 after sending troops to "
@@ -90,7 +90,7 @@ TEST_F(SeedsTest, Seed002RepeatedTitleAfterAPrompt) {
               StartsWith("Subscribe or upgrade your account to read:\n\nRussian president"));
 }
 
-TEST_F(SeedsTest, Seed003DatelineWithDate) {
+TEST_F(IngestSeedsTest, Seed003DatelineWithDate) {
   const Article& a = Seed("003");
   EXPECT_EQ(a.title, "Putin, after Kazakh unrest, says Russian-led bloc will stymie any coups");
   EXPECT_THAT(a.places, ElementsAre("NUR-SULTAN"));
@@ -100,14 +100,14 @@ TEST_F(SeedsTest, Seed003DatelineWithDate) {
   EXPECT_THAT(a.text, HasSubstr("NUR-SULTAN, Jan 10 (Reuters) - Russian President"));
 }
 
-TEST_F(SeedsTest, Seed004TitleOnly) {
+TEST_F(IngestSeedsTest, Seed004TitleOnly) {
   const Article& a = Seed("004");
   EXPECT_EQ(a.title, "Putin vows to defend ex-Soviet allies from 'color revolutions");
   EXPECT_THAT(a.places, IsEmpty());
   EXPECT_THAT(a.text, StartsWith("1 week ago 25\n\n"));
 }
 
-TEST_F(SeedsTest, EveryArticleIsFinished) {
+TEST_F(IngestSeedsTest, EveryArticleIsFinished) {
   std::set<std::string> ids;
   for (const Article& a : sink_.accepted) {
     EXPECT_EQ(a.source, "seeds");

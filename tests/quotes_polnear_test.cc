@@ -1,5 +1,5 @@
 // Quote and speaker extraction on PolNeAR (shared/data/attribution): floors just below the
-// figures measured with bench/quotes_eval (doc/performance-quotes.md), so a regression fails.
+// figures measured with bench/quotes_eval (doc/performance.md), so a regression fails.
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -24,7 +24,7 @@ struct Doc {
   Extraction ex;
 };
 
-class SeedsTest : public ::testing::Test {
+class QuotesSeedsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const fs::path dir = fs::path(WITNESS_SHARED_DATA) / "seeds";
@@ -84,7 +84,7 @@ class SeedsTest : public ::testing::Test {
   std::vector<Doc> docs_;
 };
 
-TEST_F(SeedsTest, PutinQuotesAreDirectWithTheirSpeaker) {
+TEST_F(QuotesSeedsTest, PutinQuotesAreDirectWithTheirSpeaker) {
   // 000: "We won't let anyone disturb ...," Mr Putin told a televised video conference
   const Quote* q = Find(0, "We won't let anyone disturb");
   ASSERT_NE(q, nullptr);
@@ -108,7 +108,7 @@ TEST_F(SeedsTest, PutinQuotesAreDirectWithTheirSpeaker) {
   EXPECT_EQ(q->speaker_name, "Vladimir Putin");
 }
 
-TEST_F(SeedsTest, TokayevThroughTitlesPronounsAndDescriptions) {
+TEST_F(QuotesSeedsTest, TokayevThroughTitlesPronounsAndDescriptions) {
   // 001: "The main goal was obvious: ... It was an attempted coup d'etat," he said. (he = Tokayev,
   // named in the sentence before: "Mr Tokayev told the video conference that ...")
   const Quote* q = Find(1, "The main goal was obvious");
@@ -135,7 +135,7 @@ TEST_F(SeedsTest, TokayevThroughTitlesPronounsAndDescriptions) {
   EXPECT_EQ(q->speaker_name, "Kassym-Jomart Tokayev");
 }
 
-TEST_F(SeedsTest, EntitiesHaveOneNormalisedName) {
+TEST_F(QuotesSeedsTest, EntitiesHaveOneNormalisedName) {
   for (const Doc& d : docs_) {
     bool putin = false, tokayev = false;
     for (const Entity& e : d.ex.entities) {
@@ -175,7 +175,7 @@ TEST_F(SeedsTest, EntitiesHaveOneNormalisedName) {
   }
 }
 
-TEST_F(SeedsTest, ThreeTranslationsOfOneSentenceGroup) {
+TEST_F(QuotesSeedsTest, ThreeTranslationsOfOneSentenceGroup) {
   const std::vector<QuoteInput> in = Inputs();
   const std::vector<QuoteGroup> groups = CollateQuotes(in);
   const QuoteGroup* a = GroupOf(groups, in, "000", "disturb the situation in our homes");
@@ -203,7 +203,7 @@ TEST_F(SeedsTest, ThreeTranslationsOfOneSentenceGroup) {
   EXPECT_TRUE(disturb);
 }
 
-TEST_F(SeedsTest, OfCourseQuoteGroupsAcrossAllFive) {
+TEST_F(QuotesSeedsTest, OfCourseQuoteGroupsAcrossAllFive) {
   const std::vector<QuoteInput> in = Inputs();
   const std::vector<QuoteGroup> groups = CollateQuotes(in);
   const QuoteGroup* g = GroupOf(groups, in, "000", "Of course, we understand");
@@ -216,7 +216,7 @@ TEST_F(SeedsTest, OfCourseQuoteGroupsAcrossAllFive) {
   EXPECT_NE(g, GroupOf(groups, in, "000", "disturb the situation"));
 }
 
-TEST_F(SeedsTest, TokayevAttemptedCoupQuotesGroup) {
+TEST_F(QuotesSeedsTest, TokayevAttemptedCoupQuotesGroup) {
   const std::vector<QuoteInput> in = Inputs();
   const std::vector<QuoteGroup> groups = CollateQuotes(in);
   const QuoteGroup* g = GroupOf(groups, in, "000", "an attempted coup");
@@ -230,7 +230,7 @@ TEST_F(SeedsTest, TokayevAttemptedCoupQuotesGroup) {
   EXPECT_EQ(g, GroupOf(groups, in, "001", "It was an attempted coup"));
 }
 
-TEST_F(SeedsTest, ByteOffsetsIntoCrlfFiles) {
+TEST_F(QuotesSeedsTest, ByteOffsetsIntoCrlfFiles) {
   // The same reports with CRLF line ends and a NUL: ExtractFromBytes finds the same quotes and
   // its offsets point at the same words in the bytes as given.
   for (const Doc& d : docs_) {

@@ -64,7 +64,7 @@
 //   - Deterministic: the same bytes and options give the same result on every machine.
 //   - Thread-safe: ExtractHtml may run concurrently on many threads (each call owns its state;
 //     a parse arena is kept per thread and reused: up to 16 MiB stays allocated per thread).
-//   - Speed: about 75 MB/s of HTML per core on real news pages (doc/performance-extract.md).
+//   - Speed: about 75 MB/s of HTML per core on real news pages (doc/performance.md).
 #ifndef WITNESS_EXTRACT_H_
 #define WITNESS_EXTRACT_H_
 

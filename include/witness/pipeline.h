@@ -47,8 +47,20 @@ struct PipelineOptions {
   bool clean = true;
   // Learn and apply per-source templates. Default true. Off, only the generic rules apply.
   bool templates = true;
+  // How templates learn. Default: clean.h's defaults, except that a paragraph must recur in at
+  // least 6 of an outlet's articles (not 3) before it counts as that outlet's furniture: an
+  // outlet that runs several updates of one wire story repeats real body paragraphs 3 or 4
+  // times, and losing a body sentence is worse than keeping a footer a little longer (the
+  // generic rules catch most footers from the first article).
+  clean::SourceTemplate::Options template_options = DefaultTemplateOptions();
   clean::CleanOptions clean_options;
   ExtractOptions extract_options;
+
+  static clean::SourceTemplate::Options DefaultTemplateOptions() {
+    clean::SourceTemplate::Options o;
+    o.min_articles = 6;
+    return o;
+  }
 };
 
 // Prepares one article without a store: extracts HTML (filling empty metadata from the page),

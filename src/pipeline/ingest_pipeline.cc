@@ -103,7 +103,7 @@ IngestPipeline::~IngestPipeline() = default;
 StatusOr<clean::SourceTemplate*> IngestPipeline::TemplateFor(const std::string& source) {
   auto it = templates_.find(source);
   if (it != templates_.end()) return it->second.get();
-  auto tmpl = std::make_unique<clean::SourceTemplate>();
+  auto tmpl = std::make_unique<clean::SourceTemplate>(options_.template_options);
   StatusOr<std::optional<std::string>> blob = store_->LoadTemplate(source);
   if (!blob.ok()) return blob.status();
   if (blob->has_value()) {

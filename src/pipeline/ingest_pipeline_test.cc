@@ -71,7 +71,7 @@ TEST(IngestPipelineTest, ReingestingChangesNothingAndTemplatesPersist) {
   const std::string footer =
       "Harbour Times journalism is supported by readers like you in every port town.";
   std::vector<Article> articles;
-  for (int i = 0; i < 6; ++i) {
+  for (int i = 0; i < 7; ++i) {
     articles.push_back(TextArticle(
         "harbour-times",
         "Report number " + std::to_string(i) + " on the council budget, which rose by " +
@@ -81,7 +81,7 @@ TEST(IngestPipelineTest, ReingestingChangesNothingAndTemplatesPersist) {
     IngestPipeline pipeline(store->get(), {.batch_size = 4});
     for (const Article& a : articles) ASSERT_TRUE(pipeline.Add(a).ok());
     ASSERT_TRUE(pipeline.Flush().ok());
-    EXPECT_EQ(pipeline.added(), 6u);
+    EXPECT_EQ(pipeline.added(), 7u);
     EXPECT_EQ(pipeline.unchanged(), 0u);
   }
   // The footer recurs in every article of the outlet: once learned, it is removed.
@@ -93,18 +93,42 @@ TEST(IngestPipelineTest, ReingestingChangesNothingAndTemplatesPersist) {
   ASSERT_TRUE(blob->has_value());
   auto restored = clean::SourceTemplate::Deserialize(**blob);
   ASSERT_TRUE(restored.ok());
-  EXPECT_EQ(restored->articles(), 6u);
+  EXPECT_EQ(restored->articles(), 7u);
   {
     IngestPipeline again(store->get(), {});
     for (const Article& a : articles) ASSERT_TRUE(again.Add(a).ok());
     ASSERT_TRUE(again.Flush().ok());
     EXPECT_EQ(again.added(), 0u);
-    EXPECT_EQ(again.unchanged(), 6u);
+    EXPECT_EQ(again.unchanged(), 7u);
   }
   // Re-ingesting taught the template nothing.
   auto blob2 = (*store)->LoadTemplate("harbour-times");
   ASSERT_TRUE(blob2.ok() && blob2->has_value());
-  EXPECT_EQ(clean::SourceTemplate::Deserialize(**blob2)->articles(), 6u);
+  EXPECT_EQ(clean::SourceTemplate::Deserialize(**blob2)->articles(), 7u);
+}
+
+TEST(IngestPipelineTest, WireParagraphsRepeatedInAFewArticlesAreNotFurniture) {
+  // Three updates of one wire story in one outlet share a body paragraph: it stays.
+  auto store = Store::Open(":memory:", {});
+  ASSERT_TRUE(store.ok());
+  const std::string shared =
+      "Kazakh authorities suspended internet access for several days at the height of the "
+      "protests last week.";
+  IngestPipeline pipeline(store->get(), {});
+  std::vector<std::string> ids;
+  for (int i = 0; i < 4; ++i) {
+    Article a = TextArticle("wire-reprints", "Update " + std::to_string(i) +
+                                                 ": the president spoke on Monday, officials said.\n\n" +
+                                                 shared);
+    ids.push_back(a.id);
+    ASSERT_TRUE(pipeline.Add(a).ok());
+  }
+  ASSERT_TRUE(pipeline.Flush().ok());
+  for (const std::string& id : ids) {
+    auto a = (*store)->Get(id);
+    ASSERT_TRUE(a.ok());
+    EXPECT_THAT(a->text, HasSubstr("suspended internet access")) << id;
+  }
 }
 
 TEST(IngestPipelineTest, UnreadablePageIsRejectedAndTheRestLand) {

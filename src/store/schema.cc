@@ -181,7 +181,7 @@ StatusOr<std::string> SetWal(Db* db, int busy_timeout_ms) {
 Status SetPragmas(Db* db, const StoreOptions& options, bool memory) {
   if (!options.read_only) {
     // A new file gets 16 KiB pages: a 2-8 KB article then fits in a leaf page instead of a
-    // chain of overflow pages, which made Put about a third cheaper (doc/performance-store.md).
+    // chain of overflow pages, which made Put about a third cheaper (doc/performance.md).
     // An existing file keeps the page size it has.
     StatusOr<int64_t> pages = db->QueryInt("PRAGMA page_count", "read page count");
     if (!pages.ok()) return pages.status();
