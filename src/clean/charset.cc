@@ -10,6 +10,8 @@
 #include <cstring>
 #include <vector>
 
+#include "text/utf8.h"
+
 namespace witness::clean {
 
 namespace {
@@ -19,24 +21,6 @@ constexpr std::array<char16_t, 32> kCp1252High = {
     0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
-
-void AppendCodePoint(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 uint32_t Cp1252ToCodePoint(uint8_t b) {
   if (b < 0x80 || b >= 0xA0) return b;
@@ -274,7 +258,7 @@ void ConvertCp1252(std::string_view bytes, std::string* out, uint32_t* errors) {
   for (unsigned char b : bytes) {
     uint32_t cp = Cp1252ToCodePoint(b);
     if (cp == 0xFFFD) ++bad;
-    AppendCodePoint(cp, out);
+    text::internal::AppendUtf8(cp, out);
   }
   *errors = bad;
 }
@@ -435,7 +419,7 @@ size_t AppendUtf8Repaired(std::string_view bytes, std::string* out) {
       out->append(bytes.data() + i, static_cast<size_t>(len));
       i += static_cast<size_t>(len);
     } else {
-      for (int k = 0; k < -len; ++k) AppendCodePoint(Cp1252ToCodePoint(p[i + k]), out);
+      for (int k = 0; k < -len; ++k) text::internal::AppendUtf8(Cp1252ToCodePoint(p[i + k]), out);
       repaired += static_cast<size_t>(-len);
       i += static_cast<size_t>(-len);
     }
@@ -461,7 +445,7 @@ size_t ReplaceInvalidUtf8(std::string* s) {
       out.append(s->data() + i, static_cast<size_t>(len));
       i += static_cast<size_t>(len);
     } else {
-      AppendCodePoint(0xFFFD, &out);
+      text::internal::AppendUtf8(0xFFFD, &out);
       ++replaced;
       i += static_cast<size_t>(-len);
     }

@@ -1,6 +1,14 @@
 #include "clean/html_text.h"
 
+#include "text/utf8.h"
+
 namespace witness::clean {
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  text::internal::AppendUtf8(cp, out);
+}
+
 
 uint32_t NextCodePoint(std::string_view s, size_t* i) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
@@ -27,25 +35,6 @@ uint32_t NextCodePoint(std::string_view s, size_t* i) {
   }
   *i = k + static_cast<size_t>(len);
   return cp;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 bool IsSpaceCodePoint(uint32_t cp) {

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "ingest/streams.h"
+#include "text/utf8.h"
 
 namespace witness::ingest_internal {
 
@@ -38,24 +39,6 @@ std::string_view SkipSpace(std::string_view s) {
   return s.substr(i);
 }
 
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 constexpr uint32_t kReplacement = 0xFFFD;
 
 // Converts whole UTF-16 code units from `in` (an even count), carrying a high surrogate that
@@ -67,19 +50,19 @@ void ConvertUnits(std::string_view in, bool big_endian, uint32_t* pending, std::
     const uint32_t u = big_endian ? (b0 << 8 | b1) : (b1 << 8 | b0);
     if (*pending != 0) {
       if (u >= 0xDC00 && u <= 0xDFFF) {
-        AppendUtf8(0x10000 + ((*pending - 0xD800) << 10) + (u - 0xDC00), out);
+        text::internal::AppendUtf8(0x10000 + ((*pending - 0xD800) << 10) + (u - 0xDC00), out);
         *pending = 0;
         continue;
       }
-      AppendUtf8(kReplacement, out);
+      text::internal::AppendUtf8(kReplacement, out);
       *pending = 0;
     }
     if (u >= 0xD800 && u <= 0xDBFF) {
       *pending = u;
     } else if (u >= 0xDC00 && u <= 0xDFFF) {
-      AppendUtf8(kReplacement, out);
+      text::internal::AppendUtf8(kReplacement, out);
     } else {
-      AppendUtf8(u, out);
+      text::internal::AppendUtf8(u, out);
     }
   }
 }
@@ -100,8 +83,8 @@ class Utf16Stream : public ByteStream {
       carry_.clear();
       if (*r == 0) {
         eof_ = true;
-        if (pending_ != 0) AppendUtf8(kReplacement, &out_);
-        if (have % 2 == 1) AppendUtf8(kReplacement, &out_);
+        if (pending_ != 0) text::internal::AppendUtf8(kReplacement, &out_);
+        if (have % 2 == 1) text::internal::AppendUtf8(kReplacement, &out_);
         pending_ = 0;
         continue;
       }
@@ -308,8 +291,8 @@ std::string Utf16ToUtf8(std::string_view bytes, bool big_endian) {
   out.reserve(bytes.size() / 2 * 3 / 2 + 4);
   uint32_t pending = 0;
   ConvertUnits(bytes, big_endian, &pending, &out);
-  if (pending != 0) AppendUtf8(kReplacement, &out);
-  if (bytes.size() % 2 == 1) AppendUtf8(kReplacement, &out);
+  if (pending != 0) text::internal::AppendUtf8(kReplacement, &out);
+  if (bytes.size() % 2 == 1) text::internal::AppendUtf8(kReplacement, &out);
   return out;
 }
 
@@ -381,9 +364,9 @@ std::string Windows1252ToUtf8(std::string_view bytes) {
     if (c < 0x80) {
       out.push_back(ch);
     } else if (c <= 0x9F) {
-      AppendUtf8(kCp1252High[c - 0x80] != 0 ? kCp1252High[c - 0x80] : kReplacement, &out);
+      text::internal::AppendUtf8(kCp1252High[c - 0x80] != 0 ? kCp1252High[c - 0x80] : kReplacement, &out);
     } else {
-      AppendUtf8(c, &out);
+      text::internal::AppendUtf8(c, &out);
     }
   }
   return out;
