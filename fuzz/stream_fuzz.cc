@@ -39,8 +39,14 @@ class Sink : public witness::ArticleSink {
   }
   void Reject(const witness::Status& s) override {
     witness::fuzz::CheckRejection(s, name_);
+    // The origin is the message's first field; a WARC record's adds its offset
+    // ("a.warc: offset 120: ..."), since each damaged record is reported on its own.
     const std::string& m = s.message();
-    Record(m.substr(0, m.find(": ")));
+    size_t end = m.find(": ");
+    if (end != std::string::npos && m.compare(end + 2, 7, "offset ") == 0) {
+      end = m.find(": ", end + 2);
+    }
+    Record(m.substr(0, end));
   }
   void Record(const std::string& origin) {
     if (!origins_.insert(origin).second) witness::fuzz::Fail("reported twice", origin);

@@ -174,66 +174,15 @@ TEST(ReadInputsTest, HtmlFilesKeepThePage) {
   EXPECT_THAT(blank.RejectMessages(), ElementsAre("x.html: empty HTML page"));
 }
 
-// One WARC record around `block` (an HTTP message for responses).
-std::string WarcRecord(std::string_view type, std::string_view uri, std::string_view block) {
-  std::string r = "WARC/1.0\r\nWARC-Type: " + std::string(type) +
-                  "\r\nWARC-Target-URI: " + std::string(uri) +
-                  "\r\nWARC-Date: 2024-05-01T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:" +
-                  std::to_string(block.size()) + ">\r\nContent-Type: application/http; msgtype=" +
-                  std::string(type == "request" ? "request" : "response") +
-                  "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n";
-  r += block;
-  r += "\r\n\r\n";
-  return r;
-}
-
-std::string HttpPage(std::string_view html, std::string_view type = "text/html; charset=utf-8") {
-  return "HTTP/1.1 200 OK\r\nContent-Type: " + std::string(type) +
-         "\r\nContent-Length: " + std::to_string(html.size()) + "\r\n\r\n" + std::string(html);
-}
-
-TEST(ReadInputsTest, WarcResponsesBecomeHtmlArticles) {
-  const std::string page =
-      "<html><head><title>Harbour reopens</title></head><body><p>The harbour reopened on "
-      "Monday.</p></body></html>";
-  std::string plain = WarcRecord("request", "https://news.example/a", "GET /a HTTP/1.1\r\n\r\n") +
-                      WarcRecord("response", "https://www.news.example/a", HttpPage(page)) +
-                      WarcRecord("response", "https://news.example/logo.png",
-                                 HttpPage("PNG", "image/png"));
-  for (bool gzip_members : {false, true}) {
-    std::string bytes = plain;
-    if (gzip_members) {
-      // Common Crawl's layout: each record its own gzip member.
-      bytes = Gzip(WarcRecord("request", "https://news.example/a", "GET /a HTTP/1.1\r\n\r\n")) +
-              Gzip(WarcRecord("response", "https://www.news.example/a", HttpPage(page))) +
-              Gzip(WarcRecord("response", "https://news.example/logo.png",
-                              HttpPage("PNG", "image/png")));
-    }
-    CollectingSink sink = ReadBytes(gzip_members ? "crawl.warc.gz" : "crawl.warc", bytes);
-    EXPECT_TRUE(sink.rejected.empty()) << sink.RejectMessages()[0];
-    ASSERT_EQ(sink.accepted.size(), 1u);
-    const Article& a = sink.accepted[0];
-    EXPECT_EQ(a.content_type, ContentType::kHtml);
-    EXPECT_EQ(a.html, page);
-    EXPECT_EQ(a.url, "https://www.news.example/a");
-    EXPECT_EQ(a.source, "news.example");
-    EXPECT_THAT(a.origin, ::testing::StartsWith(gzip_members ? "crawl.warc.gz@" : "crawl.warc@"));
-    EXPECT_THAT(a.extra_json, ::testing::HasSubstr("\"warc_date\":\"2024-05-01T10:00:00Z\""));
-    EXPECT_THAT(a.extra_json, ::testing::HasSubstr("\"http_charset\":\"utf-8\""));
-    EXPECT_EQ(a.id.size(), 16u);
-  }
-}
-
-TEST(ReadInputsTest, DamagedWarcMemberIsReportedAndTheRestRead) {
-  const std::string page = "<html><body><p>Second page body text here.</p></body></html>";
-  std::string good = Gzip(WarcRecord("response", "https://news.example/b", HttpPage(page)));
-  std::string damaged = Gzip(WarcRecord("response", "https://news.example/x", HttpPage(page)));
-  damaged[damaged.size() / 2] ^= 0x55;
-  CollectingSink sink = ReadBytes("crawl.warc.gz", damaged + good);
-  ASSERT_EQ(sink.accepted.size(), 1u);
-  EXPECT_EQ(sink.accepted[0].url, "https://news.example/b");
-  ASSERT_GE(sink.rejected.size(), 1u);
-  EXPECT_THAT(sink.rejected[0].message(), ::testing::StartsWith("crawl.warc.gz: "));
+TEST(ReadInputsTest, WarcIsRefusedUntilWired) {
+  CollectingSink by_name = ReadBytes("crawl.warc.gz", Gzip("WARC/1.0\r\n\r\n"));
+  ASSERT_EQ(by_name.rejected.size(), 1u);
+  EXPECT_EQ(by_name.rejected[0].code(), Status::Code::kUnsupported);
+  EXPECT_EQ(by_name.rejected[0].message(),
+            "crawl.warc.gz: WARC reading is not available in this build");
+  CollectingSink by_content = ReadBytes("-", "WARC/1.1\r\nWARC-Type: response\r\n");
+  ASSERT_EQ(by_content.rejected.size(), 1u);
+  EXPECT_EQ(by_content.rejected[0].code(), Status::Code::kUnsupported);
 }
 
 TEST(ReadInputsTest, EmptyBinaryAndEncodingProblems) {
