@@ -1,0 +1,691 @@
+// Clusterer: online assignment of articles to stories (see stories.h for the model and rules).
+//
+// Add() in order: parse the date; normalise and (optionally) clean the text; extract features;
+// count them in the document frequencies; keep the article's heaviest features as its vector;
+// look up candidate stories in the inverted index; score them (cosine under current IDF, times
+// the time factor); join the best or start a story; post the article's features; merge the
+// joined story with candidates the article bridged; move recent singletons the grown story now
+// attracts. Every step touches a bounded number of postings, stories and articles.
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string>
+#include <cstdio>
+#include <cstdlib>
+
+#include "stories/state.h"
+#include "witness/clean.h"
+#include "witness/text.h"
+
+namespace witness::stories {
+
+using internal::ArticleRec;
+using internal::kNone;
+using internal::kNoTime;
+using internal::kUndatedHour;
+using internal::Posting;
+using internal::SourceTally;
+using internal::StoryRec;
+using internal::TermWeight;
+
+namespace {
+
+uint64_t IdHash(std::string_view id) { return XXH3_64bits(id.data(), id.size()); }
+// The next key of an id's collision chain.
+uint64_t NextKey(uint64_t k) { return internal::MixKey(k + 0x9E3779B97F4A7C15ULL); }
+constexpr uint32_t kTombstone = internal::FlatMap64::kAbsent - 1;
+
+int32_t HourOf(int64_t t) {
+  if (t == kNoTime) return kUndatedHour;
+  int64_t h = t >= 0 ? t / 3600 : -((-t + 3599) / 3600);
+  return static_cast<int32_t>(h);
+}
+
+int YearOf(int64_t t) {
+  std::string s = FormatTime(t);
+  return std::stoi(s.substr(0, s.find('-', 1)));
+}
+
+}  // namespace
+
+const char* AssignmentKindName(AssignmentKind kind) {
+  switch (kind) {
+    case AssignmentKind::kNew: return "new";
+    case AssignmentKind::kJoined: return "joined";
+    case AssignmentKind::kMerged: return "merged";
+    case AssignmentKind::kDuplicate: return "duplicate";
+  }
+  return "unknown";
+}
+
+const char* EventKindName(EventKind kind) {
+  switch (kind) {
+    case EventKind::kCreated: return "created";
+    case EventKind::kJoined: return "joined";
+    case EventKind::kMerged: return "merged";
+    case EventKind::kMoved: return "moved";
+    case EventKind::kRemoved: return "removed";
+  }
+  return "unknown";
+}
+
+namespace {
+StoryOptions Sanitized(StoryOptions o) {
+  o.article_terms = std::clamp<uint32_t>(o.article_terms, 1, 4096);
+  o.story_terms = std::clamp<uint32_t>(o.story_terms, 1, 1u << 16);
+  if (!(o.idf_prior_articles >= 0)) o.idf_prior_articles = 0;
+  if (!(o.idf_prior_df >= 0)) o.idf_prior_df = 0;
+  if (!(o.time_decay_hours > 0)) o.time_decay_hours = 1;
+  if (!(o.time_grace_hours >= 0)) o.time_grace_hours = 0;
+  if (!(o.max_gap_days >= 0)) o.max_gap_days = 0;
+  return o;
+}
+}  // namespace
+
+Clusterer::Impl::Impl(const StoryOptions& o) : options(Sanitized(o)), extractor(options) {
+  log_df_table.resize(4096);
+  const double c = options.idf_prior_articles * options.idf_prior_df + 0.5;
+  for (size_t d = 0; d < log_df_table.size(); ++d)
+    log_df_table[d] = static_cast<float>(std::log(static_cast<double>(d) + c));
+  RefreshIdfBase();
+}
+
+uint32_t Clusterer::Impl::ParseStoryId(std::string_view id) const {
+  if (id.size() < 2 || id.size() > 11 || id[0] != 's') return kNone;
+  uint64_t n = 0;
+  for (char c : id.substr(1)) {
+    if (c < '0' || c > '9') return kNone;
+    n = n * 10 + static_cast<uint64_t>(c - '0');
+  }
+  if (id[1] == '0' || n == 0 || n > stories.size()) return kNone;
+  return static_cast<uint32_t>(n - 1);
+}
+
+uint32_t Clusterer::Impl::FindArticle(std::string_view id) const {
+  for (uint64_t k = IdHash(id);; k = NextKey(k)) {
+    uint32_t v = article_ids.Find(k);
+    if (v == internal::FlatMap64::kAbsent) return kNone;
+    if (v != kTombstone && IdOf(v) == id) return v;
+  }
+}
+
+void Clusterer::Impl::IndexArticleId(uint32_t a) {
+  for (uint64_t k = IdHash(IdOf(a));; k = NextKey(k)) {
+    bool inserted = false;
+    uint32_t* v = article_ids.Insert(k, a, &inserted);
+    if (inserted) return;
+    if (*v == kTombstone) {
+      *v = a;
+      return;
+    }
+  }
+}
+
+void Clusterer::Impl::UnindexArticleId(uint32_t a) {
+  std::string_view id = IdOf(a);
+  for (uint64_t k = IdHash(id);; k = NextKey(k)) {
+    bool inserted = false;
+    uint32_t* v = article_ids.Insert(k, kTombstone, &inserted);
+    if (inserted) return;  // not found (cannot happen for an indexed article)
+    if (*v == a) {
+      // A tombstone keeps any later link of the chain reachable.
+      if (article_ids.Find(NextKey(k)) == internal::FlatMap64::kAbsent) article_ids.Erase(k);
+      else *v = kTombstone;
+      return;
+    }
+  }
+}
+
+uint32_t Clusterer::Impl::InternSource(std::string_view name) {
+  if (name.empty()) name = "unknown";
+  auto it = source_ids.find(std::string(name));
+  if (it != source_ids.end()) return it->second;
+  uint32_t id = static_cast<uint32_t>(source_names.size());
+  source_names.emplace_back(name);
+  source_ids.emplace(std::string(name), id);
+  return id;
+}
+
+double Clusterer::Impl::TimeFactor(int64_t t, int64_t first, int64_t last) const {
+  if (t == kNoTime || first == kNoTime) return 1.0;
+  int64_t dist = t < first ? first - t : (t > last ? t - last : 0);
+  double hours = static_cast<double>(dist) / 3600.0;
+  if (hours > options.max_gap_days * 24.0) return 0.0;
+  if (hours <= options.time_grace_hours) return 1.0;
+  return std::exp(-(hours - options.time_grace_hours) / options.time_decay_hours);
+}
+
+double Clusterer::Impl::SpanFactor(const StoryRec& a, const StoryRec& b) const {
+  if (a.first == kNoTime || b.first == kNoTime) return 1.0;
+  if (b.first > a.last) return TimeFactor(b.first, a.first, a.last);
+  if (a.first > b.last) return TimeFactor(a.first, b.first, b.last);
+  return 1.0;
+}
+
+double Clusterer::Impl::Weighted(const TermWeight* v, size_t n, std::vector<TermWeight>* out) const {
+  out->resize(n);
+  double norm2 = 0;
+  for (size_t i = 0; i < n; ++i) {
+    float w = static_cast<float>(v[i].w * Idf(v[i].term));
+    (*out)[i] = {v[i].term, w};
+    norm2 += static_cast<double>(w) * w;
+  }
+  return std::sqrt(norm2);
+}
+
+double Clusterer::Impl::CosineWith(const std::vector<TermWeight>& q, double qnorm,
+                                   const TermWeight* v, size_t n) const {
+  if (qnorm <= 0 || n == 0) return 0;
+  double dot = 0, norm2 = 0;
+  size_t j = 0;
+  for (size_t i = 0; i < n; ++i) {
+    double w = v[i].w * Idf(v[i].term);
+    norm2 += w * w;
+    while (j < q.size() && q[j].term < v[i].term) ++j;
+    if (j < q.size() && q[j].term == v[i].term) dot += w * q[j].w;
+  }
+  if (norm2 <= 0) return 0;
+  return dot / (qnorm * std::sqrt(norm2));
+}
+
+double Clusterer::Impl::CentroidCosine(const StoryRec& a, const StoryRec& b) const {
+  std::vector<TermWeight> wa;
+  double na = Weighted(a.centroid.data(), a.centroid.size(), &wa);
+  return CosineWith(wa, na, b.centroid.data(), b.centroid.size());
+}
+
+void Clusterer::Impl::TruncateCentroid(StoryRec* s) {
+  const size_t k = std::max<uint32_t>(options.story_terms, 1);
+  if (s->centroid.size() <= k) return;
+  std::vector<std::pair<double, uint32_t>> order;  // (weight, index)
+  order.reserve(s->centroid.size());
+  for (uint32_t i = 0; i < s->centroid.size(); ++i)
+    order.push_back({s->centroid[i].w * Idf(s->centroid[i].term), i});
+  std::nth_element(order.begin(), order.begin() + static_cast<ptrdiff_t>(k), order.end(),
+                   [&](const auto& x, const auto& y) {
+                     if (x.first != y.first) return x.first > y.first;
+                     return s->centroid[x.second].term < s->centroid[y.second].term;
+                   });
+  std::vector<uint32_t> keep;
+  keep.reserve(k);
+  for (size_t i = 0; i < k; ++i) keep.push_back(order[i].second);
+  std::sort(keep.begin(), keep.end());
+  std::vector<TermWeight> out;
+  out.reserve(k);
+  for (uint32_t i : keep) out.push_back(s->centroid[i]);
+  s->centroid.swap(out);
+}
+
+void Clusterer::Impl::AddToCentroid(StoryRec* s, const TermWeight* v, size_t n) {
+  std::vector<TermWeight> out;
+  out.reserve(s->centroid.size() + n);
+  size_t i = 0, j = 0;
+  while (i < s->centroid.size() || j < n) {
+    if (j == n || (i < s->centroid.size() && s->centroid[i].term < v[j].term)) {
+      out.push_back(s->centroid[i++]);
+    } else if (i == s->centroid.size() || v[j].term < s->centroid[i].term) {
+      out.push_back(v[j++]);
+    } else {
+      out.push_back({v[j].term, s->centroid[i].w + v[j].w});
+      ++i;
+      ++j;
+    }
+  }
+  s->centroid.swap(out);
+  TruncateCentroid(s);
+}
+
+void Clusterer::Impl::SubtractFromCentroid(StoryRec* s, const TermWeight* v, size_t n) {
+  size_t j = 0;
+  std::vector<TermWeight> out;
+  out.reserve(s->centroid.size());
+  for (const TermWeight& c : s->centroid) {
+    while (j < n && v[j].term < c.term) ++j;
+    float w = c.w;
+    if (j < n && v[j].term == c.term) w -= v[j].w;
+    if (w > 1e-6f) out.push_back({c.term, w});
+  }
+  s->centroid.swap(out);
+}
+
+void Clusterer::Impl::RecomputeSpan(StoryRec* s) {
+  s->first = s->last = kNoTime;
+  for (uint32_t m : s->members) {
+    const ArticleRec& a = articles[m];
+    if ((a.flags & internal::kRemoved) || a.time == kNoTime) continue;
+    if (s->first == kNoTime || a.time < s->first) s->first = a.time;
+    if (s->last == kNoTime || a.time > s->last) s->last = a.time;
+  }
+}
+
+void Clusterer::Impl::AddMember(uint32_t story, uint32_t a) {
+  StoryRec& s = stories[story];
+  ArticleRec& r = articles[a];
+  r.story = story;
+  s.members.push_back(a);
+  ++s.count;
+  if (r.time != kNoTime) {
+    if (s.first == kNoTime || r.time < s.first) s.first = r.time;
+    if (s.last == kNoTime || r.time > s.last) s.last = r.time;
+  }
+  auto it = std::lower_bound(s.sources.begin(), s.sources.end(), r.source,
+                             [](const SourceTally& x, uint32_t src) { return x.source < src; });
+  if (it != s.sources.end() && it->source == r.source) ++it->count;
+  else s.sources.insert(it, {r.source, 1});
+  if (r.vec_len) AddToCentroid(&s, VecOf(a), r.vec_len);
+}
+
+void Clusterer::Impl::RemoveMember(uint32_t story, uint32_t a) {
+  StoryRec& s = stories[story];
+  const ArticleRec& r = articles[a];
+  auto mit = std::find(s.members.begin(), s.members.end(), a);
+  if (mit != s.members.end()) s.members.erase(mit);
+  if (s.count > 0) --s.count;
+  auto it = std::lower_bound(s.sources.begin(), s.sources.end(), r.source,
+                             [](const SourceTally& x, uint32_t src) { return x.source < src; });
+  if (it != s.sources.end() && it->source == r.source && --it->count == 0) s.sources.erase(it);
+  if (r.vec_len) SubtractFromCentroid(&s, VecOf(a), r.vec_len);
+  RecomputeSpan(&s);
+}
+
+uint32_t Clusterer::Impl::NewStory() {
+  uint32_t s = static_cast<uint32_t>(stories.size());
+  stories.emplace_back();
+  parent.push_back(s);
+  acc_stamp.push_back(0);
+  acc_slot.push_back(0);
+  ++live_stories;
+  return s;
+}
+
+void Clusterer::Impl::Emit(EventKind kind, std::string_view article, uint32_t story, uint32_t from,
+                           double score) {
+  StoryEvent e;
+  e.seq = ++event_seq;
+  e.kind = kind;
+  e.article.assign(article);
+  e.story = StoryId(story);
+  if (from != kNone) e.from = StoryId(from);
+  e.score = score;
+  events.push_back(std::move(e));
+}
+
+// Merges the younger of two live stories into the older; returns the survivor.
+uint32_t Clusterer::Impl::MergeStories(uint32_t x, uint32_t y, std::vector<std::string>* merged) {
+  const uint32_t keep = std::min(x, y), gone = std::max(x, y);
+  StoryRec& k = stories[keep];
+  StoryRec& g = stories[gone];
+  parent[gone] = keep;
+  for (uint32_t m : g.members) {
+    articles[m].story = keep;
+    k.members.push_back(m);
+  }
+  k.count += g.count;
+  if (g.first != kNoTime) {
+    if (k.first == kNoTime || g.first < k.first) k.first = g.first;
+    if (k.last == kNoTime || g.last > k.last) k.last = g.last;
+  }
+  std::vector<SourceTally> src;
+  std::merge(k.sources.begin(), k.sources.end(), g.sources.begin(), g.sources.end(),
+             std::back_inserter(src),
+             [](const SourceTally& a, const SourceTally& b) { return a.source < b.source; });
+  k.sources.clear();
+  for (const SourceTally& t : src) {
+    if (!k.sources.empty() && k.sources.back().source == t.source) k.sources.back().count += t.count;
+    else k.sources.push_back(t);
+  }
+  k.aliases.push_back(gone);
+  k.aliases.insert(k.aliases.end(), g.aliases.begin(), g.aliases.end());
+  AddToCentroid(&k, g.centroid.data(), g.centroid.size());
+  g = StoryRec{};
+  --live_stories;
+  Emit(EventKind::kMerged, "", keep, gone, 0);
+  if (merged) merged->push_back(StoryId(gone));
+  return keep;
+}
+
+void Clusterer::Impl::FindCandidates(int64_t t, const std::vector<uint32_t>& query_order) {
+  cands.clear();
+  if (++stamp == 0) {  // wrapped: clear the stamps
+    std::fill(acc_stamp.begin(), acc_stamp.end(), 0);
+    stamp = 1;
+  }
+  const int32_t hour = HourOf(t);
+  const int64_t gap_h = static_cast<int64_t>(std::ceil(options.max_gap_days * 24.0));
+  const uint32_t nq = std::min<uint32_t>(options.query_terms, static_cast<uint32_t>(query_order.size()));
+  for (uint32_t qi = 0; qi < nq; ++qi) {
+    const TermWeight& q = qvec[query_order[qi]];
+    const std::vector<Posting>& list = postings[q.term];
+    uint32_t scanned = 0, stale = 0;
+    for (size_t p = list.size(); p-- > 0 && scanned < options.max_postings_scan; ++scanned) {
+      const Posting& e = list[p];
+      if (hour != kUndatedHour && e.hour != kUndatedHour) {
+        if (e.hour > hour + gap_h) continue;
+        if (e.hour < hour - gap_h) {
+          if (++stale >= internal::kStaleRun) break;
+          continue;
+        }
+        stale = 0;
+      }
+      uint32_t s = Resolve(e.story);
+      if (acc_stamp[s] != stamp) {
+        acc_stamp[s] = stamp;
+        acc_slot[s] = static_cast<uint32_t>(cands.size());
+        cands.push_back({s, q.w, qi, 0});
+      } else {
+        Cand& c = cands[acc_slot[s]];
+        if (c.last_q != qi) {
+          c.sum += q.w;
+          c.last_q = qi;
+        }
+      }
+    }
+  }
+  auto by_sum = [](const Cand& a, const Cand& b) {
+    return a.sum != b.sum ? a.sum > b.sum : a.story < b.story;
+  };
+  if (cands.size() > options.max_candidates) {
+    std::partial_sort(cands.begin(), cands.begin() + options.max_candidates, cands.end(), by_sum);
+    cands.resize(options.max_candidates);
+  }
+}
+
+// After article `a` joined (or founded) `story`, looks again at the recent members of the
+// stories the article came close to (score >= join_threshold / 4): a member that now scores
+// >= join_threshold against `story`, and higher than against the rest of its own story, moves.
+// A story left empty becomes an alias of `story`. Bounded: kRevisitMembers most recent members
+// per story, kRevisitChecks members in all.
+uint32_t Clusterer::Impl::Revisit(uint32_t a, uint32_t story, StoryAssignment* out) {
+  const size_t window_start =
+      articles.size() > options.revisit_window ? articles.size() - options.revisit_window : 0;
+  uint32_t checks = 0;
+  std::vector<TermWeight> xw, rest;
+  for (size_t ci = 0; ci < cands.size() && checks < internal::kRevisitChecks; ++ci) {
+    const Cand& c = cands[ci];
+    if (c.score < options.join_threshold / 4) break;  // sorted by score
+    const uint32_t x = Resolve(c.story);
+    if (x == story || stories[x].count == 0) continue;
+    // Members to look at: the most recent, newest first (copied: moves change the list).
+    std::vector<uint32_t> look;
+    const std::vector<uint32_t>& mem = stories[x].members;
+    for (size_t k = mem.size(); k-- > 0 && look.size() < internal::kRevisitMembers;) {
+      uint32_t xa = mem[k];
+      if (xa < window_start || xa == a) continue;
+      const ArticleRec& r = articles[xa];
+      if (r.vec_len == 0 || (r.flags & internal::kRemoved)) continue;
+      look.push_back(xa);
+    }
+    for (uint32_t xa : look) {
+      if (++checks > internal::kRevisitChecks) break;
+      const StoryRec& s = stories[story];
+      const StoryRec& xs = stories[x];
+      const ArticleRec& xr = articles[xa];
+      double f_new = TimeFactor(xr.time, s.first, s.last);
+      if (f_new <= 0) continue;
+      double xn = Weighted(VecOf(xa), xr.vec_len, &xw);
+      double s_new = f_new * CosineWith(xw, xn, s.centroid.data(), s.centroid.size());
+      if (s_new < options.join_threshold) continue;
+      double s_old = 0;
+      if (xs.count > 1) {
+        // Its own story without it.
+        StoryRec without;
+        without.centroid = xs.centroid;
+        SubtractFromCentroid(&without, VecOf(xa), xr.vec_len);
+        s_old = TimeFactor(xr.time, xs.first, xs.last) *
+                CosineWith(xw, xn, without.centroid.data(), without.centroid.size());
+      }
+      if (s_new <= s_old) continue;
+      RemoveMember(x, xa);
+      articles[xa].score = static_cast<float>(s_new);
+      AddMember(story, xa);
+      if (stories[x].count == 0) {
+        parent[x] = story;
+        stories[story].aliases.push_back(x);
+        stories[x] = StoryRec{};
+        --live_stories;
+      }
+      Emit(EventKind::kMoved, IdOf(xa), story, x, s_new);
+      out->moved.push_back(std::string(IdOf(xa)));
+      if (parent[x] != x) break;  // x is gone
+    }
+  }
+  return story;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Clusterer::Clusterer(const StoryOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Clusterer::Clusterer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Clusterer::~Clusterer() = default;
+Clusterer::Clusterer(Clusterer&&) noexcept = default;
+Clusterer& Clusterer::operator=(Clusterer&&) noexcept = default;
+
+const StoryOptions& Clusterer::options() const { return impl_->options; }
+size_t Clusterer::article_count() const { return impl_->live_articles; }
+size_t Clusterer::story_count() const { return impl_->live_stories; }
+size_t Clusterer::IndexBytes() const { return impl_->MemoryBytes(); }
+
+std::vector<StoryEvent> Clusterer::TakeEvents() {
+  std::vector<StoryEvent> out;
+  out.swap(impl_->events);
+  return out;
+}
+
+StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
+  Impl& m = *impl_;
+  const StoryOptions& o = m.options;
+  if (in.id.empty()) return Status::InvalidArgument("article with an empty id");
+  if (in.id.size() > (1u << 20))
+    return Status::InvalidArgument("article id longer than 1 MiB");
+
+  StoryAssignment out;
+  if (uint32_t dup = m.FindArticle(in.id); dup != kNone) {
+    out.kind = AssignmentKind::kDuplicate;
+    out.story = Impl::StoryId(m.Resolve(m.articles[dup].story));
+    out.score = m.articles[dup].score;
+    out.via_copy = m.articles[dup].flags & internal::kViaCopy;
+    out.dated = m.articles[dup].time != kNoTime;
+    out.note = "article '" + in.id + "' was already added; the first version is kept";
+    return out;
+  }
+
+  // ---- time ----
+  int64_t t = kNoTime;
+  if (!in.published.empty()) {
+    std::optional<int64_t> p = ParsePublished(in.published);
+    if (!p) {
+      out.note = "published '" + in.published + "' is not an ISO 8601 date; treated as undated";
+    } else {
+      int year = YearOf(*p);
+      if (year < o.min_year || year >= o.max_year) {
+        out.note = "published '" + in.published + "' is outside the years " +
+                   std::to_string(o.min_year) + ".." + std::to_string(o.max_year - 1) +
+                   "; treated as undated";
+      } else if (o.now != 0 && *p > o.now + static_cast<int64_t>(o.max_future_hours * 3600)) {
+        out.note = "published '" + in.published + "' is in the future; treated as undated";
+      } else {
+        t = *p;
+      }
+    }
+  }
+  out.dated = t != kNoTime;
+
+  // ---- features ----
+  text::Normalized title = text::Normalize(in.title);
+  text::Normalized body = text::Normalize(in.text);
+  if (o.clean_text && !body.text.empty()) {
+    clean::CleanResult cr = clean::CleanText(body.text, {}, nullptr, title.text);
+    body.text.swap(cr.text);
+  }
+  std::string headline;
+  m.extractor.Extract(title.text, body.text, &m.feats, &headline);
+
+  const uint32_t a = static_cast<uint32_t>(m.articles.size());
+  ArticleRec rec;
+  rec.time = t;
+  rec.source = m.InternSource(in.source);
+  rec.text_begin = m.text_arena.size();
+  rec.id_len = static_cast<uint32_t>(in.id.size());
+  rec.headline_len = static_cast<uint32_t>(headline.size());
+  m.text_arena += in.id;
+  m.text_arena += headline;
+
+  // Document frequencies learn from this article first, then weights use them.
+  std::vector<TermWeight>& qv = m.qvec;
+  qv.clear();
+  if (!m.feats.empty()) {
+    ++m.docs;
+    m.RefreshIdfBase();
+    for (const internal::Feature& f : m.feats) {
+      bool inserted = false;
+      uint32_t* id = m.term_ids.Insert(f.hash, static_cast<uint32_t>(m.df.size()), &inserted);
+      if (inserted) {
+        m.df.push_back(0);
+        m.term_hash.push_back(f.hash);
+        m.postings.emplace_back();
+      }
+      uint32_t term = *id;
+      ++m.df[term];
+      qv.push_back({term, static_cast<float>(f.tf * m.Idf(term))});
+    }
+    // Keep the heaviest article_terms features (ties: smaller term id), sorted by term.
+    auto heavier = [](const TermWeight& x, const TermWeight& y) {
+      return x.w != y.w ? x.w > y.w : x.term < y.term;
+    };
+    if (qv.size() > o.article_terms) {
+      std::nth_element(qv.begin(), qv.begin() + o.article_terms, qv.end(), heavier);
+      qv.resize(o.article_terms);
+    }
+    std::sort(qv.begin(), qv.end(), [](const TermWeight& x, const TermWeight& y) { return x.term < y.term; });
+  }
+  double qnorm = 0;
+  for (const TermWeight& w : qv) qnorm += static_cast<double>(w.w) * w.w;
+  qnorm = std::sqrt(qnorm);
+  rec.vec_begin = m.vec_pool.size();
+  rec.vec_len = static_cast<uint16_t>(qv.size());
+  if (qnorm > 0) {
+    for (const TermWeight& w : qv) {
+      double idf = m.Idf(w.term);
+      m.vec_pool.push_back({w.term, static_cast<float>(w.w / idf / qnorm)});
+    }
+  } else {
+    rec.vec_len = 0;
+    rec.flags |= internal::kNoFeatures;
+  }
+  m.articles.push_back(rec);
+  m.IndexArticleId(a);
+  ++m.live_articles;
+
+  // The query: the article's weights, heaviest first.
+  std::vector<uint32_t> order(qv.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    return qv[x].w != qv[y].w ? qv[x].w > qv[y].w : qv[x].term < qv[y].term;
+  });
+
+  // ---- the syndication hint ----
+  uint32_t story = kNone;
+  double score = 0;
+  if (!in.copy_of.empty()) {
+    uint32_t orig = in.copy_of == in.id ? kNone : m.FindArticle(in.copy_of);
+    if (orig == kNone) {
+      if (!out.note.empty()) out.note += "; ";
+      out.note += "copy_of '" + in.copy_of + "' is not a known article; assigned by content";
+    } else {
+      story = m.Resolve(m.articles[orig].story);
+      const StoryRec& s = m.stories[story];
+      score = m.CosineWith(qv, qnorm, s.centroid.data(), s.centroid.size());
+      out.via_copy = true;
+      m.articles[a].flags |= internal::kViaCopy;
+    }
+  }
+
+  // ---- candidates and scores ----
+  if (!qv.empty()) {
+    m.FindCandidates(t, order);
+    for (Impl::Cand& c : m.cands) {
+      const StoryRec& s = m.stories[c.story];
+      c.score = 0;
+      if (s.count == 0) continue;
+      double tf = m.TimeFactor(t, s.first, s.last);
+      if (tf <= 0) continue;
+      c.score = tf * m.CosineWith(qv, qnorm, s.centroid.data(), s.centroid.size());
+    }
+    std::sort(m.cands.begin(), m.cands.end(), [](const Impl::Cand& x, const Impl::Cand& y) {
+      return x.score != y.score ? x.score > y.score : x.story < y.story;
+    });
+    if (story == kNone && !m.cands.empty() && m.cands[0].score >= o.join_threshold) {
+      story = m.cands[0].story;
+      score = m.cands[0].score;
+    }
+  } else {
+    m.cands.clear();
+    if (!out.note.empty()) out.note += "; ";
+    out.note += "no words to compare; the article has a story of its own";
+  }
+
+  if (getenv("WST_TRACE")) {
+    fprintf(stderr, "%s:", in.id.c_str());
+    for (size_t i = 0; i < m.cands.size() && i < 4; ++i)
+      fprintf(stderr, " s%u=%.3f", m.cands[i].story + 1, m.cands[i].score);
+    fprintf(stderr, "\n");
+  }
+  if (story == kNone) {
+    story = m.NewStory();
+    out.kind = AssignmentKind::kNew;
+    m.articles[a].score = 1;
+    m.AddMember(story, a);
+    m.Emit(EventKind::kCreated, in.id, story, kNone, 1);
+  } else {
+    out.kind = AssignmentKind::kJoined;
+    m.articles[a].score = static_cast<float>(score);
+    m.AddMember(story, a);
+    m.Emit(EventKind::kJoined, in.id, story, kNone, score);
+  }
+  out.score = out.kind == AssignmentKind::kNew ? 0 : score;
+
+  // ---- merges: candidates the article also reached ----
+  for (const Impl::Cand& c : m.cands) {
+    if (c.score < o.join_threshold) break;
+    uint32_t other = m.Resolve(c.story);
+    story = m.Resolve(story);
+    if (other == story || m.stories[other].count == 0) continue;
+    const StoryRec& s = m.stories[story];
+    const StoryRec& x = m.stories[other];
+    double f = m.SpanFactor(s, x);
+    if (f <= 0) continue;
+    double sim = f * m.CentroidCosine(s, x);
+    if (sim >= o.merge_threshold) story = m.MergeStories(story, other, &out.merged);
+  }
+  story = m.Resolve(story);
+
+  // ---- revisits: recent members of related stories that fit the grown story better ----
+  if (!qv.empty()) story = m.Revisit(a, story, &out);
+
+  // ---- post the article's heaviest features ----
+  const int32_t hour = HourOf(t);
+  const uint32_t np = std::min<uint32_t>(o.posted_terms, static_cast<uint32_t>(order.size()));
+  for (uint32_t i = 0; i < np; ++i) m.postings[qv[order[i]].term].push_back({story, hour});
+
+  if (!out.merged.empty()) out.kind = AssignmentKind::kMerged;
+  out.story = Impl::StoryId(story);
+  return out;
+}
+
+Status Clusterer::Remove(std::string_view article_id) {
+  Impl& m = *impl_;
+  uint32_t a = m.FindArticle(article_id);
+  if (a == kNone) return Status::NotFound("article '" + std::string(article_id) + "' is not in the clusterer");
+  uint32_t s = m.Resolve(m.articles[a].story);
+  m.RemoveMember(s, a);
+  m.articles[a].flags |= internal::kRemoved;
+  m.UnindexArticleId(a);
+  --m.live_articles;
+  if (m.stories[s].count == 0) --m.live_stories;
+  m.Emit(EventKind::kRemoved, article_id, s, kNone, 0);
+  return Status::OK();
+}
+
+}  // namespace witness::stories

@@ -1,0 +1,186 @@
+// The Clusterer's state, shared by clusterer.cc (the algorithm), queries.cc (reads) and
+// serialize.cc (the blob). Private to src/stories.
+#ifndef WITNESS_STORIES_STATE_H_
+#define WITNESS_STORIES_STATE_H_
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "stories/features.h"
+#include "stories/flat_map.h"
+#include "witness/stories.h"
+
+namespace witness::stories {
+
+namespace internal {
+
+constexpr int64_t kNoTime = std::numeric_limits<int64_t>::min();
+constexpr int32_t kUndatedHour = std::numeric_limits<int32_t>::min();
+constexpr uint32_t kNone = UINT32_MAX;
+// A dated scan of a posting list stops after this many consecutive postings older than
+// max_gap_days (the lists are in arrival order, so in a stream roughly in time order the rest
+// is older still).
+constexpr uint32_t kStaleRun = 64;
+// Revisits look at this many of a related story's most recent members, and at most
+// kRevisitChecks members per Add.
+constexpr uint32_t kRevisitMembers = 16;
+constexpr uint32_t kRevisitChecks = 64;
+
+// One feature of a stored vector. `w` is a term frequency already scaled so that the vector
+// had unit length under the IDF of its arrival; comparisons multiply by the current IDF.
+struct TermWeight {
+  uint32_t term = 0;
+  float w = 0;
+};
+
+struct Posting {
+  uint32_t story = 0;  // the story at posting time (resolve through Impl::parent)
+  int32_t hour = 0;    // the article's time in hours since 1970, or kUndatedHour
+};
+
+enum ArticleFlags : uint8_t {
+  kRemoved = 1,
+  kViaCopy = 2,
+  kNoFeatures = 4,
+};
+
+struct ArticleRec {
+  int64_t time = kNoTime;
+  uint64_t text_begin = 0;  // id then headline, in Impl::text_arena
+  uint64_t vec_begin = 0;   // in Impl::vec_pool
+  uint32_t id_len = 0;
+  uint32_t headline_len = 0;
+  uint32_t story = 0;
+  uint32_t source = 0;
+  float score = 0;
+  uint16_t vec_len = 0;
+  uint8_t flags = 0;
+};
+
+struct SourceTally {
+  uint32_t source = 0;
+  uint32_t count = 0;
+};
+
+struct StoryRec {
+  int64_t first = kNoTime;  // dated span of the live members
+  int64_t last = kNoTime;
+  uint32_t count = 0;       // live members
+  std::vector<TermWeight> centroid;  // sorted by term
+  std::vector<uint32_t> members;     // article indices, in the order they joined
+  std::vector<SourceTally> sources;  // sorted by source index
+  std::vector<uint32_t> aliases;     // story indices merged (or moved) into this one
+};
+
+}  // namespace internal
+
+struct Clusterer::Impl {
+  explicit Impl(const StoryOptions& o);
+
+  // ---- state (everything here is serialized) ----
+  StoryOptions options;
+  uint64_t docs = 0;        // articles with features counted in df
+  uint64_t event_seq = 0;   // last event number given
+  internal::FlatMap64 term_ids;  // feature hash -> term id
+  std::vector<uint64_t> term_hash;  // term id -> feature hash
+  std::vector<uint32_t> df;         // term id -> document frequency
+  std::vector<std::vector<internal::Posting>> postings;  // term id -> postings, arrival order
+  std::vector<std::string> source_names;
+  std::string text_arena;
+  std::vector<internal::TermWeight> vec_pool;
+  std::vector<internal::ArticleRec> articles;
+  std::vector<internal::StoryRec> stories;
+  std::vector<uint32_t> parent;  // story index -> the story it merged into (itself when live)
+  std::vector<StoryEvent> events;  // not yet taken
+
+  // ---- derived (rebuilt by Deserialize) ----
+  internal::FlatMap64 article_ids;  // id hash (chained on collision) -> article index
+  std::unordered_map<std::string, uint32_t> source_ids;
+  size_t live_articles = 0;
+  size_t live_stories = 0;
+  bool article_ids_ok = true;  // RebuildDerived found no id twice
+
+  // ---- scratch ----
+  internal::FeatureExtractor extractor;
+  std::vector<internal::Feature> feats;
+  std::vector<internal::TermWeight> qvec;  // the article's weights with current IDF
+  std::vector<uint32_t> acc_stamp;         // story index -> query stamp
+  std::vector<uint32_t> acc_slot;          // story index -> index into cands
+  uint32_t stamp = 0;
+  struct Cand {
+    uint32_t story;
+    float sum;
+    uint32_t last_q;
+    double score;
+  };
+  std::vector<Cand> cands;
+  std::vector<float> log_df_table;  // ln(d + P * prior + 0.5) for small d
+  double log_np = 0;                // ln(N + P + 1), refreshed per Add
+
+  // ---- helpers ----
+  void RebuildDerived();
+  void RefreshIdfBase() {
+    log_np = std::log(static_cast<double>(docs) + options.idf_prior_articles + 1.0);
+  }
+  double Idf(uint32_t term) const {
+    uint32_t d = df[term];
+    double l = d < log_df_table.size()
+                   ? log_df_table[d]
+                   : std::log(d + options.idf_prior_articles * options.idf_prior_df + 0.5);
+    return log_np - l;
+  }
+  uint32_t Resolve(uint32_t s) const {
+    while (parent[s] != s) s = parent[s];
+    return s;
+  }
+  std::string_view IdOf(uint32_t a) const {
+    return std::string_view(text_arena).substr(articles[a].text_begin, articles[a].id_len);
+  }
+  std::string_view HeadlineOf(uint32_t a) const {
+    return std::string_view(text_arena)
+        .substr(articles[a].text_begin + articles[a].id_len, articles[a].headline_len);
+  }
+  const internal::TermWeight* VecOf(uint32_t a) const { return vec_pool.data() + articles[a].vec_begin; }
+  static std::string StoryId(uint32_t s) { return "s" + std::to_string(static_cast<uint64_t>(s) + 1); }
+  // "s12" -> 11; kNone when not a story id of this clusterer.
+  uint32_t ParseStoryId(std::string_view id) const;
+
+  uint32_t FindArticle(std::string_view id) const;  // kNone when absent or removed
+  void IndexArticleId(uint32_t a);
+  void UnindexArticleId(uint32_t a);
+  uint32_t InternSource(std::string_view name);
+
+  double TimeFactor(int64_t t, int64_t first, int64_t last) const;
+  double SpanFactor(const internal::StoryRec& a, const internal::StoryRec& b) const;
+  // Cosine of a weighted, sorted vector (`q`, norm `qnorm`) with a stored one under current IDF.
+  double CosineWith(const std::vector<internal::TermWeight>& q, double qnorm,
+                    const internal::TermWeight* v, size_t n) const;
+  // `v` (stored weights) under current IDF into `out`; returns its norm.
+  double Weighted(const internal::TermWeight* v, size_t n, std::vector<internal::TermWeight>* out) const;
+  double CentroidCosine(const internal::StoryRec& a, const internal::StoryRec& b) const;
+
+  void AddToCentroid(internal::StoryRec* s, const internal::TermWeight* v, size_t n);
+  void SubtractFromCentroid(internal::StoryRec* s, const internal::TermWeight* v, size_t n);
+  void TruncateCentroid(internal::StoryRec* s);
+  void AddMember(uint32_t story, uint32_t a);
+  void RemoveMember(uint32_t story, uint32_t a);
+  void RecomputeSpan(internal::StoryRec* s);
+  uint32_t NewStory();
+  uint32_t MergeStories(uint32_t x, uint32_t y, std::vector<std::string>* merged);
+  void Emit(EventKind kind, std::string_view article, uint32_t story, uint32_t from, double score);
+
+  uint32_t Revisit(uint32_t a, uint32_t story, StoryAssignment* out);
+  void FindCandidates(int64_t t, const std::vector<uint32_t>& query_order);
+  uint32_t LabelMember(uint32_t story) const;
+  Story MakeStory(uint32_t story) const;
+  size_t MemoryBytes() const;
+};
+
+}  // namespace witness::stories
+
+#endif  // WITNESS_STORIES_STATE_H_
