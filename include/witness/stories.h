@@ -287,6 +287,7 @@ class Clusterer {
 
  private:
   struct Impl;
+  friend struct ClustererTestPeer;  // tests: compares the index with a scan of all stories
   explicit Clusterer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

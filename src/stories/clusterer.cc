@@ -26,6 +26,7 @@ using internal::kNone;
 using internal::kNoTime;
 using internal::kUndatedHour;
 using internal::Posting;
+using internal::QTerm;
 using internal::SourceTally;
 using internal::StoryRec;
 using internal::TermWeight;
@@ -164,36 +165,57 @@ double Clusterer::Impl::SpanFactor(const StoryRec& a, const StoryRec& b) const {
   return 1.0;
 }
 
-double Clusterer::Impl::Weighted(const TermWeight* v, size_t n, std::vector<TermWeight>* out) const {
+double Clusterer::Impl::Weighted(const TermWeight* v, size_t n, std::vector<QTerm>* out) const {
   out->resize(n);
   double norm2 = 0;
   for (size_t i = 0; i < n; ++i) {
-    float w = static_cast<float>(v[i].w * Idf(v[i].term));
-    (*out)[i] = {v[i].term, w};
+    const float idf = static_cast<float>(Idf(v[i].term));
+    const float w = v[i].w * idf;
+    (*out)[i] = {v[i].term, w, idf};
     norm2 += static_cast<double>(w) * w;
   }
   return std::sqrt(norm2);
 }
 
-double Clusterer::Impl::CosineWith(const std::vector<TermWeight>& q, double qnorm,
-                                   const TermWeight* v, size_t n) const {
-  if (qnorm <= 0 || n == 0) return 0;
-  double dot = 0, norm2 = 0;
-  size_t j = 0;
-  for (size_t i = 0; i < n; ++i) {
-    double w = v[i].w * Idf(v[i].term);
+double Clusterer::Impl::ExactNorm(const StoryRec& s) const {
+  double norm2 = 0;
+  for (const TermWeight& c : s.centroid) {
+    double w = c.w * Idf(c.term);
     norm2 += w * w;
-    while (j < q.size() && q[j].term < v[i].term) ++j;
-    if (j < q.size() && q[j].term == v[i].term) dot += w * q[j].w;
   }
-  if (norm2 <= 0) return 0;
-  return dot / (qnorm * std::sqrt(norm2));
+  return std::sqrt(norm2);
 }
 
-double Clusterer::Impl::CentroidCosine(const StoryRec& a, const StoryRec& b) const {
-  std::vector<TermWeight> wa;
-  double na = Weighted(a.centroid.data(), a.centroid.size(), &wa);
-  return CosineWith(wa, na, b.centroid.data(), b.centroid.size());
+double Clusterer::Impl::StoryNorm(StoryRec* s) {
+  if (s->norm_docs == 0 || docs > s->norm_docs + s->norm_docs / 16 || test_exact_norms) {
+    s->norm = ExactNorm(*s);
+    s->norm_docs = std::max<uint64_t>(docs, 1);
+  }
+  return s->norm;
+}
+
+// Only the shared terms need an IDF, and the query carries it.
+double Clusterer::Impl::Cosine(const std::vector<QTerm>& q, double qnorm, StoryRec* s) {
+  if (qnorm <= 0 || s->centroid.empty()) return 0;
+  double dot = 0;
+  const TermWeight* c = s->centroid.data();
+  const size_t n = s->centroid.size(), m = q.size();
+  size_t i = 0, j = 0;
+  while (i < n && j < m) {  // branch-light merge: advance whichever side is behind
+    const uint32_t a = c[i].term, b = q[j].term;
+    if (a == b) dot += static_cast<double>(q[j].w) * c[i].w * q[j].idf;
+    i += a <= b;
+    j += b <= a;
+  }
+  if (dot == 0) return 0;
+  double sn = StoryNorm(s);
+  return sn > 0 ? dot / (qnorm * sn) : 0;
+}
+
+double Clusterer::Impl::CentroidCosine(StoryRec* a, StoryRec* b) {
+  std::vector<QTerm> wa;
+  double na = Weighted(a->centroid.data(), a->centroid.size(), &wa);
+  return Cosine(wa, na, b);
 }
 
 void Clusterer::Impl::TruncateCentroid(StoryRec* s) {
@@ -234,6 +256,7 @@ void Clusterer::Impl::AddToCentroid(StoryRec* s, const TermWeight* v, size_t n) 
     }
   }
   s->centroid.swap(out);
+  s->norm_docs = 0;
   TruncateCentroid(s);
 }
 
@@ -248,6 +271,7 @@ void Clusterer::Impl::SubtractFromCentroid(StoryRec* s, const TermWeight* v, siz
     if (w > 1e-6f) out.push_back({c.term, w});
   }
   s->centroid.swap(out);
+  s->norm_docs = 0;
 }
 
 void Clusterer::Impl::RecomputeSpan(StoryRec* s) {
@@ -356,7 +380,7 @@ void Clusterer::Impl::FindCandidates(int64_t t, const std::vector<uint32_t>& que
   const int64_t gap_h = static_cast<int64_t>(std::ceil(options.max_gap_days * 24.0));
   const uint32_t nq = std::min<uint32_t>(options.query_terms, static_cast<uint32_t>(query_order.size()));
   for (uint32_t qi = 0; qi < nq; ++qi) {
-    const TermWeight& q = qvec[query_order[qi]];
+    const QTerm& q = qvec[query_order[qi]];
     const std::vector<Posting>& list = postings[q.term];
     uint32_t scanned = 0, stale = 0;
     for (size_t p = list.size(); p-- > 0 && scanned < options.max_postings_scan; ++scanned) {
@@ -383,6 +407,12 @@ void Clusterer::Impl::FindCandidates(int64_t t, const std::vector<uint32_t>& que
       }
     }
   }
+  if (test_exhaustive) {  // the reference: every live story
+    cands.clear();
+    for (uint32_t s = 0; s < stories.size(); ++s)
+      if (parent[s] == s && stories[s].count > 0) cands.push_back({s, 0, 0, 0});
+    return;
+  }
   auto by_sum = [](const Cand& a, const Cand& b) {
     return a.sum != b.sum ? a.sum > b.sum : a.story < b.story;
   };
@@ -393,7 +423,7 @@ void Clusterer::Impl::FindCandidates(int64_t t, const std::vector<uint32_t>& que
 }
 
 // After article `a` joined (or founded) `story`, looks again at the recent members of the
-// stories the article came close to (score >= join_threshold / 4): a member that now scores
+// stories the article came close to (score >= join_threshold / 2): a member that now scores
 // >= join_threshold against `story`, and higher than against the rest of its own story, moves.
 // A story left empty becomes an alias of `story`. Bounded: kRevisitMembers most recent members
 // per story, kRevisitChecks members in all.
@@ -401,10 +431,10 @@ uint32_t Clusterer::Impl::Revisit(uint32_t a, uint32_t story, StoryAssignment* o
   const size_t window_start =
       articles.size() > options.revisit_window ? articles.size() - options.revisit_window : 0;
   uint32_t checks = 0;
-  std::vector<TermWeight> xw, rest;
+  std::vector<QTerm> xw;
   for (size_t ci = 0; ci < cands.size() && checks < internal::kRevisitChecks; ++ci) {
     const Cand& c = cands[ci];
-    if (c.score < options.join_threshold / 4) break;  // sorted by score
+    if (c.score < options.join_threshold / 2) break;  // sorted by score
     const uint32_t x = Resolve(c.story);
     if (x == story || stories[x].count == 0) continue;
     // Members to look at: the most recent, newest first (copied: moves change the list).
@@ -419,22 +449,37 @@ uint32_t Clusterer::Impl::Revisit(uint32_t a, uint32_t story, StoryAssignment* o
     }
     for (uint32_t xa : look) {
       if (++checks > internal::kRevisitChecks) break;
-      const StoryRec& s = stories[story];
-      const StoryRec& xs = stories[x];
+      StoryRec& s = stories[story];
+      StoryRec& xs = stories[x];
       const ArticleRec& xr = articles[xa];
-      double f_new = TimeFactor(xr.time, s.first, s.last);
+      const double f_new = TimeFactor(xr.time, s.first, s.last);
       if (f_new <= 0) continue;
-      double xn = Weighted(VecOf(xa), xr.vec_len, &xw);
-      double s_new = f_new * CosineWith(xw, xn, s.centroid.data(), s.centroid.size());
+      const double xn = Weighted(VecOf(xa), xr.vec_len, &xw);
+      const double s_new = f_new * Cosine(xw, xn, &s);
       if (s_new < options.join_threshold) continue;
       double s_old = 0;
-      if (xs.count > 1) {
-        // Its own story without it.
-        StoryRec without;
-        without.centroid = xs.centroid;
-        SubtractFromCentroid(&without, VecOf(xa), xr.vec_len);
-        s_old = TimeFactor(xr.time, xs.first, xs.last) *
-                CosineWith(xw, xn, without.centroid.data(), without.centroid.size());
+      if (xs.count > 1 && xn > 0) {
+        // Against its own story without it: only the shared terms change.
+        double dot = 0, norm2 = StoryNorm(&xs);
+        norm2 *= norm2;
+        size_t i = 0, j = 0;
+        const std::vector<TermWeight>& cen = xs.centroid;
+        while (i < cen.size() && j < xw.size()) {
+          if (cen[i].term < xw[j].term) {
+            ++i;
+          } else if (xw[j].term < cen[i].term) {
+            ++j;
+          } else {
+            const double idf = xw[j].idf;
+            const double before = cen[i].w * idf;
+            const double after = std::max(0.0, cen[i].w - static_cast<double>(VecOf(xa)[j].w)) * idf;
+            norm2 += after * after - before * before;
+            dot += after * xw[j].w;
+            ++i;
+            ++j;
+          }
+        }
+        if (norm2 > 1e-12) s_old = TimeFactor(xr.time, xs.first, xs.last) * dot / (xn * std::sqrt(norm2));
       }
       if (s_new <= s_old) continue;
       RemoveMember(x, xa);
@@ -533,7 +578,7 @@ StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
   m.text_arena += headline;
 
   // Document frequencies learn from this article first, then weights use them.
-  std::vector<TermWeight>& qv = m.qvec;
+  std::vector<internal::QTerm>& qv = m.qvec;
   qv.clear();
   if (!m.feats.empty()) {
     ++m.docs;
@@ -543,33 +588,34 @@ StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
       uint32_t* id = m.term_ids.Insert(f.hash, static_cast<uint32_t>(m.df.size()), &inserted);
       if (inserted) {
         m.df.push_back(0);
+        m.log_df.push_back(0);
         m.term_hash.push_back(f.hash);
         m.postings.emplace_back();
       }
-      uint32_t term = *id;
-      ++m.df[term];
-      qv.push_back({term, static_cast<float>(f.tf * m.Idf(term))});
+      const uint32_t term = *id;
+      m.log_df[term] = static_cast<float>(m.LogDf(++m.df[term]));
+      const float idf = static_cast<float>(m.Idf(term));
+      qv.push_back({term, f.tf * idf, idf});
     }
     // Keep the heaviest article_terms features (ties: smaller term id), sorted by term.
-    auto heavier = [](const TermWeight& x, const TermWeight& y) {
+    auto heavier = [](const internal::QTerm& x, const internal::QTerm& y) {
       return x.w != y.w ? x.w > y.w : x.term < y.term;
     };
     if (qv.size() > o.article_terms) {
       std::nth_element(qv.begin(), qv.begin() + o.article_terms, qv.end(), heavier);
       qv.resize(o.article_terms);
     }
-    std::sort(qv.begin(), qv.end(), [](const TermWeight& x, const TermWeight& y) { return x.term < y.term; });
+    std::sort(qv.begin(), qv.end(),
+              [](const internal::QTerm& x, const internal::QTerm& y) { return x.term < y.term; });
   }
   double qnorm = 0;
-  for (const TermWeight& w : qv) qnorm += static_cast<double>(w.w) * w.w;
+  for (const internal::QTerm& w : qv) qnorm += static_cast<double>(w.w) * w.w;
   qnorm = std::sqrt(qnorm);
   rec.vec_begin = m.vec_pool.size();
   rec.vec_len = static_cast<uint16_t>(qv.size());
   if (qnorm > 0) {
-    for (const TermWeight& w : qv) {
-      double idf = m.Idf(w.term);
-      m.vec_pool.push_back({w.term, static_cast<float>(w.w / idf / qnorm)});
-    }
+    for (const internal::QTerm& w : qv)
+      m.vec_pool.push_back({w.term, static_cast<float>(w.w / w.idf / qnorm)});
   } else {
     rec.vec_len = 0;
     rec.flags |= internal::kNoFeatures;
@@ -595,8 +641,7 @@ StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
       out.note += "copy_of '" + in.copy_of + "' is not a known article; assigned by content";
     } else {
       story = m.Resolve(m.articles[orig].story);
-      const StoryRec& s = m.stories[story];
-      score = m.CosineWith(qv, qnorm, s.centroid.data(), s.centroid.size());
+      score = m.Cosine(qv, qnorm, &m.stories[story]);
       out.via_copy = true;
       m.articles[a].flags |= internal::kViaCopy;
     }
@@ -606,12 +651,12 @@ StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
   if (!qv.empty()) {
     m.FindCandidates(t, order);
     for (Impl::Cand& c : m.cands) {
-      const StoryRec& s = m.stories[c.story];
+      StoryRec& s = m.stories[c.story];
       c.score = 0;
       if (s.count == 0) continue;
       double tf = m.TimeFactor(t, s.first, s.last);
       if (tf <= 0) continue;
-      c.score = tf * m.CosineWith(qv, qnorm, s.centroid.data(), s.centroid.size());
+      c.score = tf * m.Cosine(qv, qnorm, &s);
     }
     std::sort(m.cands.begin(), m.cands.end(), [](const Impl::Cand& x, const Impl::Cand& y) {
       return x.score != y.score ? x.score > y.score : x.story < y.story;
@@ -626,6 +671,17 @@ StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
     out.note += "no words to compare; the article has a story of its own";
   }
 
+  if (getenv("WST_STATS")) {
+    static uint64_t n = 0, cands = 0, useful = 0, joined = 0;
+    static double acc_ratio_useful_min = 1e9;
+    ++n;
+    cands += m.cands.size();
+    float top_acc = 0;
+    for (auto& c : m.cands) top_acc = std::max(top_acc, c.sum);
+    for (auto& c : m.cands) if (c.score >= o.join_threshold / 4) { ++useful; acc_ratio_useful_min = std::min<double>(acc_ratio_useful_min, c.sum / top_acc); }
+    if (story != kNone) ++joined;
+    if (n % 10000 == 0) fprintf(stderr, "n=%lu cands/article=%.1f useful/article=%.2f joined=%.2f min acc ratio of useful=%.3f\n", n, double(cands)/n, double(useful)/n, double(joined)/n, acc_ratio_useful_min);
+  }
   if (getenv("WST_TRACE")) {
     fprintf(stderr, "%s:", in.id.c_str());
     for (size_t i = 0; i < m.cands.size() && i < 4; ++i)
@@ -652,11 +708,11 @@ StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
     uint32_t other = m.Resolve(c.story);
     story = m.Resolve(story);
     if (other == story || m.stories[other].count == 0) continue;
-    const StoryRec& s = m.stories[story];
-    const StoryRec& x = m.stories[other];
+    StoryRec& s = m.stories[story];
+    StoryRec& x = m.stories[other];
     double f = m.SpanFactor(s, x);
     if (f <= 0) continue;
-    double sim = f * m.CentroidCosine(s, x);
+    double sim = f * m.CentroidCosine(&s, &x);
     if (sim >= o.merge_threshold) story = m.MergeStories(story, other, &out.merged);
   }
   story = m.Resolve(story);

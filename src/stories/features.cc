@@ -13,6 +13,8 @@
 // quantities.
 #include "stories/features.h"
 
+#include "stories/flat_map.h"
+
 #include <utf8proc.h>
 #include <xxhash.h>
 
@@ -155,6 +157,52 @@ uint64_t FeatureHash(FeatureKind kind, std::string_view text) {
   return XXH3_64bits_withSeed(text.data(), text.size(), 0x5157ULL + static_cast<uint64_t>(kind));
 }
 
+void WordCache::Put(uint64_t key_hash, uint64_t feature, bool stopword) {
+  if (key_hash == 0) return;
+  if (2 * (used_ + 1) > slots_.size()) {
+    if (slots_.size() >= kMaxSlots) {
+      std::fill(slots_.begin(), slots_.end(), Entry{});
+      used_ = 0;
+    } else {
+      std::vector<Entry> old;
+      old.swap(slots_);
+      slots_.assign(old.empty() ? 4096 : old.size() * 2, Entry{});
+      used_ = 0;
+      for (const Entry& e : old)
+        if (e.key) Put(e.key, e.feature, e.stopword);
+    }
+  }
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = key_hash & mask;; i = (i + 1) & mask) {
+    if (slots_[i].key == key_hash) {
+      slots_[i].feature = feature;
+      slots_[i].stopword = stopword;
+      return;
+    }
+    if (slots_[i].key == 0) {
+      slots_[i] = {key_hash, feature, stopword};
+      ++used_;
+      return;
+    }
+  }
+}
+
+uint64_t FeatureExtractor::WordFeature(std::string_view key, bool* stopword) {
+  const uint64_t h = XXH3_64bits(key.data(), key.size());
+  if (const WordCache::Entry* e = word_cache_.Find(h)) {
+    *stopword = e->stopword;
+    return e->feature;
+  }
+  uint64_t feature = 0;
+  *stopword = analyzer_.IsStopword(key);
+  if (key.size() >= 2 && HasLetter(key) && !*stopword) {
+    std::string_view stem = analyzer_.Stem(key);
+    if (!stem.empty()) feature = FeatureHash(FeatureKind::kWord, stem);
+  }
+  word_cache_.Put(h, feature, *stopword);
+  return feature;
+}
+
 void FeatureExtractor::Emit(FeatureKind kind, std::string_view s, bool in_title,
                             std::vector<DebugFeature>* debug) {
   items_.push_back({FeatureHash(kind, s), 1, kind, in_title});
@@ -229,7 +277,8 @@ void FeatureExtractor::Field(std::string_view text, const text::Segmentation& se
       std::string_view raw = tok.span.in(text);
       if (tok.kind == text::TokenKind::kWord) {
         key.assign(analyzer_.Key(text, tok));
-        const bool stop = analyzer_.IsStopword(key);
+        bool stop = false;
+        const uint64_t word_feature = WordFeature(key, &stop);
         const bool cap = IsCapitalised(raw);
         // A number glued to a scale: "35mn", "1.2bn".
         if (!key.empty() && IsDigit(key[0])) {
@@ -251,9 +300,13 @@ void FeatureExtractor::Field(std::string_view text, const text::Segmentation& se
             continue;
           }
         }
-        if (!stop && key.size() >= 2 && HasLetter(key)) {
-          std::string_view stem = analyzer_.Stem(key);
-          if (!stem.empty()) Emit(FeatureKind::kWord, stem, is_title, debug);
+        if (debug) {
+          if (!stop && key.size() >= 2 && HasLetter(key)) {
+            std::string stem(analyzer_.Stem(key));
+            if (!stem.empty()) Emit(FeatureKind::kWord, stem, is_title, debug);
+          }
+        } else if (word_feature) {
+          items_.push_back({word_feature, 1, FeatureKind::kWord, is_title});
         }
         if (names) {
           if (cap && !stop && HasLetter(key)) {
@@ -307,8 +360,8 @@ void FeatureExtractor::Field(std::string_view text, const text::Segmentation& se
           unit_.assign(analyzer_.Stem(k));
         }
       }
-      const bool year_like = num.size() == 4 && num[0] >= '1' && num[0] <= '2' &&
-                             num.find('.') == std::string::npos;
+      // "2004" is a year; "1,214" is not.
+      const bool year_like = raw.size() == 4 && num.size() == 4 && num[0] >= '1' && num[0] <= '2';
       if (currency.empty() && scale.empty() && (unit_.empty() || year_like)) continue;
       std::string q = currency + num + std::string(scale);
       if (!unit_.empty()) {
@@ -350,22 +403,40 @@ void FeatureExtractor::Extract(std::string_view title, std::string_view text,
     EmitRun(run, in_title, debug);
   }
 
-  std::sort(items_.begin(), items_.end(),
-            [](const Item& a, const Item& b) { return a.hash < b.hash; });
-  for (size_t i = 0; i < items_.size();) {
-    size_t j = i;
-    uint32_t count = 0;
-    bool in_title = false;
-    for (; j < items_.size() && items_[j].hash == items_[i].hash; ++j) {
-      count += items_[j].count;
-      in_title |= items_[j].in_title;
+  // Aggregate by hash, in order of first appearance (deterministic, and no sort).
+  if (agg_.size() < 2 * items_.size()) {
+    size_t n = 1024;
+    while (n < 2 * items_.size()) n *= 2;
+    agg_.assign(n, 0);
+    agg_stamp_.assign(n, 0);
+    stamp_ = 0;
+  }
+  if (++stamp_ == 0) {
+    std::fill(agg_stamp_.begin(), agg_stamp_.end(), 0);
+    stamp_ = 1;
+  }
+  const size_t mask = agg_.size() - 1;
+  merged_.clear();
+  for (const Item& it : items_) {
+    size_t k = MixKey(it.hash) & mask;
+    while (agg_stamp_[k] == stamp_ && merged_[agg_[k]].hash != it.hash) k = (k + 1) & mask;
+    if (agg_stamp_[k] != stamp_) {
+      agg_stamp_[k] = stamp_;
+      agg_[k] = static_cast<uint32_t>(merged_.size());
+      merged_.push_back(it);
+    } else {
+      Item& m = merged_[agg_[k]];
+      m.count += it.count;
+      m.in_title |= it.in_title;
     }
-    double tf = 1.0 + std::log(static_cast<double>(count));
-    if (items_[i].kind == FeatureKind::kName) tf *= options_.name_boost;
-    if (items_[i].kind == FeatureKind::kNumber) tf *= options_.number_boost;
-    if (in_title) tf *= options_.title_boost;
-    out->push_back({items_[i].hash, static_cast<float>(tf)});
-    i = j;
+  }
+  out->reserve(merged_.size());
+  for (const Item& it : merged_) {
+    double tf = 1.0 + std::log(static_cast<double>(it.count));
+    if (it.kind == FeatureKind::kName) tf *= options_.name_boost;
+    if (it.kind == FeatureKind::kNumber) tf *= options_.number_boost;
+    if (it.in_title) tf *= options_.title_boost;
+    out->push_back({it.hash, static_cast<float>(tf)});
   }
   if (debug) {
     // Merge the debug list the same way (by kind and text), for readable tests.

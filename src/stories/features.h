@@ -33,13 +33,43 @@ struct DebugFeature {
   bool in_title = false;
 };
 
+// Key -> (stopword?, word feature hash), so that a word seen before costs one hash and one
+// probe instead of a stopword check, a stem and a second hash. Open addressing over the key's
+// 64-bit hash; emptied when half full at its maximum size, like the Analyzer's stem cache.
+class WordCache {
+ public:
+  static constexpr size_t kMaxSlots = size_t{1} << 19;  // 12 MiB at most
+  struct Entry {
+    uint64_t key = 0;      // XXH3 of the key; 0 = empty slot
+    uint64_t feature = 0;  // word feature hash; 0 = not a feature (stopword, too short ...)
+    bool stopword = false;
+  };
+  // The entry for `key_hash`, or null.
+  const Entry* Find(uint64_t key_hash) const {
+    if (slots_.empty()) return nullptr;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = key_hash & mask;; i = (i + 1) & mask) {
+      if (slots_[i].key == key_hash) return &slots_[i];
+      if (slots_[i].key == 0) return nullptr;
+    }
+  }
+  void Put(uint64_t key_hash, uint64_t feature, bool stopword);
+  size_t MemoryBytes() const { return slots_.capacity() * sizeof(Entry); }
+
+ private:
+  std::vector<Entry> slots_;
+  size_t used_ = 0;
+};
+
 class FeatureExtractor {
  public:
   explicit FeatureExtractor(const StoryOptions& options) : options_(options) {}
 
-  // Features of an article, sorted by hash, one entry per distinct feature. `title` and
+  // Features of an article, one entry per distinct feature, in order of first appearance. `title` and
   // `text` must be valid UTF-8 (Normalize()d). `headline` receives the title, or the text's
   // first sentence when the title has no words (at most 200 bytes, cut on a character).
+  size_t MemoryBytes() const { return word_cache_.MemoryBytes(); }
+
   void Extract(std::string_view title, std::string_view text, std::vector<Feature>* out,
                std::string* headline, std::vector<DebugFeature>* debug = nullptr);
 
@@ -57,9 +87,17 @@ class FeatureExtractor {
   void Emit(FeatureKind kind, std::string_view s, bool in_title,
             std::vector<DebugFeature>* debug);
 
+  // The word feature of a key (0 when it is none) and whether it is a stopword, cached.
+  uint64_t WordFeature(std::string_view key, bool* stopword);
+
   StoryOptions options_;
   text::Analyzer analyzer_;
+  WordCache word_cache_;
   std::vector<Item> items_;
+  std::vector<Item> merged_;
+  std::vector<uint32_t> agg_;        // open-addressing slots -> index into merged_
+  std::vector<uint32_t> agg_stamp_;  // slot in use in this Extract when == stamp_
+  uint32_t stamp_ = 0;
   std::string buf_;
   std::string unit_;
   std::vector<std::string> run_;

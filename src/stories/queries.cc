@@ -22,16 +22,24 @@ uint32_t Clusterer::Impl::LabelMember(uint32_t story) const {
   const StoryRec& s = stories[story];
   uint32_t best = kNone;
   double best_sim = -1;
-  std::vector<TermWeight> w;
+  std::vector<internal::QTerm> w;
+  const double sn = ExactNorm(s);
   size_t seen = 0;
   for (uint32_t m : s.members) {
     const ArticleRec& r = articles[m];
     if (r.flags & internal::kRemoved) continue;
     if (++seen > kMaxLabelMembers) break;
     double sim = 0;
-    if (r.vec_len) {
+    if (r.vec_len && sn > 0) {
       double n = Weighted(VecOf(m), r.vec_len, &w);
-      sim = CosineWith(w, n, s.centroid.data(), s.centroid.size());
+      double dot = 0;
+      size_t i = 0, j = 0;
+      while (i < s.centroid.size() && j < w.size()) {
+        if (s.centroid[i].term < w[j].term) ++i;
+        else if (w[j].term < s.centroid[i].term) ++j;
+        else dot += static_cast<double>(w[j].w) * s.centroid[i].w * w[j].idf, ++i, ++j;
+      }
+      sim = n > 0 ? dot / (n * sn) : 0;
     }
     // A member with a headline beats one without; then the more central; then the earlier.
     bool has = r.headline_len > 0;
@@ -71,7 +79,7 @@ Story Clusterer::Impl::MakeStory(uint32_t story) const {
 size_t Clusterer::Impl::MemoryBytes() const {
   size_t b = sizeof(Impl);
   b += term_ids.MemoryBytes() + term_hash.capacity() * sizeof(uint64_t) +
-       df.capacity() * sizeof(uint32_t);
+       df.capacity() * sizeof(uint32_t) + log_df.capacity() * sizeof(float);
   b += postings.capacity() * sizeof(postings[0]);
   for (const auto& p : postings) b += p.capacity() * sizeof(internal::Posting);
   for (const auto& n : source_names) b += sizeof(n) + n.capacity();
@@ -87,6 +95,7 @@ size_t Clusterer::Impl::MemoryBytes() const {
        acc_slot.capacity() * sizeof(uint32_t);
   b += article_ids.MemoryBytes();
   b += source_ids.size() * 64;
+  b += extractor.MemoryBytes();
   return b;
 }
 

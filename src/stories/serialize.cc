@@ -241,6 +241,8 @@ std::string Clusterer::Serialize() const {
     }
     w.U(r.aliases.size());
     for (uint32_t al : r.aliases) w.U(al);
+    w.D(r.norm);
+    w.U(r.norm_docs);
   }
   w.U(m.events.size());
   for (const StoryEvent& e : m.events) {
@@ -366,6 +368,8 @@ StatusOr<Clusterer> Clusterer::Deserialize(std::string_view blob) {
     st.aliases.resize(n);
     for (uint64_t i = 0; i < n && r.ok(); ++i)
       st.aliases[i] = static_cast<uint32_t>(r.Bounded(nstories - 1));
+    st.norm = r.D();
+    st.norm_docs = r.U();
     if (!st.centroid.empty() && terms == 0) return corrupt("centroid without a vocabulary");
   }
   const uint64_t nevents = r.Count(5);
@@ -418,6 +422,8 @@ void Clusterer::Impl::RebuildDerived() {
   }
   for (uint32_t s = 0; s < stories.size(); ++s)
     if (parent[s] == s && stories[s].count > 0) ++live_stories;
+  log_df.resize(df.size());
+  for (size_t t = 0; t < df.size(); ++t) log_df[t] = static_cast<float>(LogDf(df[t]));
   acc_stamp.assign(stories.size(), 0);
   acc_slot.assign(stories.size(), 0);
   stamp = 0;

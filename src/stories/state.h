@@ -38,6 +38,13 @@ struct TermWeight {
   float w = 0;
 };
 
+// A vector under the current IDF: `w` = stored weight * idf, with the idf kept.
+struct QTerm {
+  uint32_t term = 0;
+  float w = 0;
+  float idf = 0;
+};
+
 struct Posting {
   uint32_t story = 0;  // the story at posting time (resolve through Impl::parent)
   int32_t hour = 0;    // the article's time in hours since 1970, or kUndatedHour
@@ -75,6 +82,10 @@ struct StoryRec {
   std::vector<uint32_t> members;     // article indices, in the order they joined
   std::vector<SourceTally> sources;  // sorted by source index
   std::vector<uint32_t> aliases;     // story indices merged (or moved) into this one
+  // Cached norm of the centroid under the IDF of `norm_docs` articles (0 = to compute). It is
+  // recomputed when the centroid changes or the stream has grown by 1/16 since.
+  double norm = 0;
+  uint64_t norm_docs = 0;
 };
 
 }  // namespace internal
@@ -89,6 +100,7 @@ struct Clusterer::Impl {
   internal::FlatMap64 term_ids;  // feature hash -> term id
   std::vector<uint64_t> term_hash;  // term id -> feature hash
   std::vector<uint32_t> df;         // term id -> document frequency
+  std::vector<float> log_df;        // term id -> ln(df + P * prior + 0.5) (derived from df)
   std::vector<std::vector<internal::Posting>> postings;  // term id -> postings, arrival order
   std::vector<std::string> source_names;
   std::string text_arena;
@@ -105,10 +117,16 @@ struct Clusterer::Impl {
   size_t live_stories = 0;
   bool article_ids_ok = true;  // RebuildDerived found no id twice
 
+  // Tests only (ClustererTestPeer), never serialized, off in every real use: score every live
+  // story instead of the index's candidates (the reference the index is checked against), and
+  // compute story norms afresh each time (so that two runs do not differ by cache timing).
+  bool test_exhaustive = false;
+  bool test_exact_norms = false;
+
   // ---- scratch ----
   internal::FeatureExtractor extractor;
   std::vector<internal::Feature> feats;
-  std::vector<internal::TermWeight> qvec;  // the article's weights with current IDF
+  std::vector<internal::QTerm> qvec;  // the article's weights with current IDF
   std::vector<uint32_t> acc_stamp;         // story index -> query stamp
   std::vector<uint32_t> acc_slot;          // story index -> index into cands
   uint32_t stamp = 0;
@@ -127,13 +145,12 @@ struct Clusterer::Impl {
   void RefreshIdfBase() {
     log_np = std::log(static_cast<double>(docs) + options.idf_prior_articles + 1.0);
   }
-  double Idf(uint32_t term) const {
-    uint32_t d = df[term];
-    double l = d < log_df_table.size()
-                   ? log_df_table[d]
-                   : std::log(d + options.idf_prior_articles * options.idf_prior_df + 0.5);
-    return log_np - l;
+  double LogDf(uint32_t d) const {
+    return d < log_df_table.size()
+               ? log_df_table[d]
+               : std::log(d + options.idf_prior_articles * options.idf_prior_df + 0.5);
   }
+  double Idf(uint32_t term) const { return log_np - log_df[term]; }
   uint32_t Resolve(uint32_t s) const {
     while (parent[s] != s) s = parent[s];
     return s;
@@ -157,12 +174,14 @@ struct Clusterer::Impl {
 
   double TimeFactor(int64_t t, int64_t first, int64_t last) const;
   double SpanFactor(const internal::StoryRec& a, const internal::StoryRec& b) const;
-  // Cosine of a weighted, sorted vector (`q`, norm `qnorm`) with a stored one under current IDF.
-  double CosineWith(const std::vector<internal::TermWeight>& q, double qnorm,
-                    const internal::TermWeight* v, size_t n) const;
   // `v` (stored weights) under current IDF into `out`; returns its norm.
-  double Weighted(const internal::TermWeight* v, size_t n, std::vector<internal::TermWeight>* out) const;
-  double CentroidCosine(const internal::StoryRec& a, const internal::StoryRec& b) const;
+  double Weighted(const internal::TermWeight* v, size_t n, std::vector<internal::QTerm>* out) const;
+  // The centroid's norm under current IDF, through the cache (see StoryRec::norm).
+  double StoryNorm(internal::StoryRec* s);
+  double ExactNorm(const internal::StoryRec& s) const;
+  // Cosine of a weighted vector (norm `qnorm`) with a story's centroid.
+  double Cosine(const std::vector<internal::QTerm>& q, double qnorm, internal::StoryRec* s);
+  double CentroidCosine(internal::StoryRec* a, internal::StoryRec* b);
 
   void AddToCentroid(internal::StoryRec* s, const internal::TermWeight* v, size_t n);
   void SubtractFromCentroid(internal::StoryRec* s, const internal::TermWeight* v, size_t n);
