@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "../bench/stories_options.h"
 #include "../bench/stories_stream.h"
 #include "witness/stories.h"
 
@@ -50,13 +51,20 @@ double CpuSeconds() {
 int main(int argc, char** argv) {
   uint64_t index = 1000000, measure = 50000;
   bool quality = true;
+  ws::StoryOptions options;  // defaults unless --opt
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--index" && i + 1 < argc) index = std::strtoull(argv[++i], nullptr, 10);
     else if (a == "--measure" && i + 1 < argc) measure = std::strtoull(argv[++i], nullptr, 10);
     else if (a == "--no-quality") quality = false;
+    else if (a == "--opt" && i + 1 < argc) {
+      if (!ws::SetOption(&options, argv[++i])) {
+        fprintf(stderr, "stories_bench: unknown option '%s'\n", argv[i]);
+        return 2;
+      }
+    }
     else {
-      fprintf(stderr, "usage: stories_bench [--index N] [--measure N] [--no-quality]\n");
+      fprintf(stderr, "usage: stories_bench [--index N] [--measure N] [--no-quality] [--opt name=value ...]\n");
       return 2;
     }
   }
@@ -69,7 +77,7 @@ int main(int argc, char** argv) {
          Seconds(std::chrono::steady_clock::now() - g0));
 
   const long rss0 = RssKiB();
-  ws::Clusterer clusterer;  // default StoryOptions
+  ws::Clusterer clusterer(options);
   ws::ArticleInput a;
   uint64_t text_bytes = 0;
   auto t0 = std::chrono::steady_clock::now();

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "../bench/stories_datasets.h"
+#include "../bench/stories_options.h"
 #include "stories/features.h"
 #include "witness/clean.h"
 #include "witness/stories.h"
@@ -26,37 +27,6 @@ namespace ws = witness::stories;
 namespace wd = witness::stories::datasets;
 
 namespace {
-
-bool SetOption(ws::StoryOptions* o, const std::string& kv) {
-  size_t eq = kv.find('=');
-  if (eq == std::string::npos) return false;
-  std::string k = kv.substr(0, eq);
-  double v = std::atof(kv.c_str() + eq + 1);
-  std::map<std::string, double*> d = {
-      {"join_threshold", &o->join_threshold},     {"merge_threshold", &o->merge_threshold},
-      {"name_boost", &o->name_boost},             {"number_boost", &o->number_boost},
-      {"title_boost", &o->title_boost},           {"idf_prior_articles", &o->idf_prior_articles},
-      {"idf_prior_df", &o->idf_prior_df},         {"time_grace_hours", &o->time_grace_hours},
-      {"time_decay_hours", &o->time_decay_hours}, {"max_gap_days", &o->max_gap_days}};
-  std::map<std::string, uint32_t*> u = {
-      {"article_terms", &o->article_terms},   {"story_terms", &o->story_terms},
-      {"posted_terms", &o->posted_terms},     {"query_terms", &o->query_terms},
-      {"max_candidates", &o->max_candidates}, {"revisit_window", &o->revisit_window},
-      {"max_postings_scan", &o->max_postings_scan}};
-  if (d.count(k)) {
-    *d[k] = v;
-    return true;
-  }
-  if (u.count(k)) {
-    *u[k] = static_cast<uint32_t>(v);
-    return true;
-  }
-  if (k == "clean_text") {
-    o->clean_text = v != 0;
-    return true;
-  }
-  return false;
-}
 
 void PrintRow(const std::string& name, const wd::RunResult& r) {
   const ws::ClusteringScores& s = r.scores;
@@ -100,7 +70,7 @@ int main(int argc, char** argv) {
     } else if (a == "--data" && i + 1 < argc) {
       shared = argv[++i];
     } else if (a == "--opt" && i + 1 < argc) {
-      if (!SetOption(&options, argv[++i])) {
+      if (!ws::SetOption(&options, argv[++i])) {
         fprintf(stderr, "stories_eval: unknown option '%s'\n", argv[i]);
         return 2;
       }

@@ -133,8 +133,11 @@ struct StoryOptions {
   double time_grace_hours = 36;
   // Beyond the grace, the score decays by e every this many hours. Default 96.
   double time_decay_hours = 96;
-  // Stories farther in time than this are not candidates. Default 14 days.
-  double max_gap_days = 14;
+  // Stories farther in time than this are not candidates. Default 9 days: with the defaults
+  // above, the time factor alone falls below join_threshold after
+  // grace + decay * ln(1 / join_threshold) = 36 + 96 * 1.9 hours, about 9 days, so looking
+  // further would only cost time.
+  double max_gap_days = 9;
   // Dates before this year or from max_year on are ignored (the article counts as undated).
   int min_year = 1900;
   int max_year = 2100;

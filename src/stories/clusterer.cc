@@ -12,8 +12,6 @@
 #include <cmath>
 #include <numeric>
 #include <string>
-#include <cstdio>
-#include <cstdlib>
 
 #include "stories/state.h"
 #include "witness/clean.h"
@@ -318,8 +316,6 @@ uint32_t Clusterer::Impl::NewStory() {
   uint32_t s = static_cast<uint32_t>(stories.size());
   stories.emplace_back();
   parent.push_back(s);
-  acc_stamp.push_back(0);
-  acc_slot.push_back(0);
   ++live_stories;
   return s;
 }
@@ -370,15 +366,32 @@ uint32_t Clusterer::Impl::MergeStories(uint32_t x, uint32_t y, std::vector<std::
   return keep;
 }
 
+// Accumulates, per story, the weights of the query features its postings share (once per
+// feature), in a small scratch table keyed by the story number as posted; merged stories are
+// resolved afterwards, for the leading candidates only, so the scan stays sequential.
 void Clusterer::Impl::FindCandidates(int64_t t, const std::vector<uint32_t>& query_order) {
   cands.clear();
-  if (++stamp == 0) {  // wrapped: clear the stamps
-    std::fill(acc_stamp.begin(), acc_stamp.end(), 0);
-    stamp = 1;
+  if (test_exhaustive) {  // the reference: every live story
+    for (uint32_t s = 0; s < stories.size(); ++s)
+      if (parent[s] == s && stories[s].count > 0) cands.push_back({s, 0, 0, 0});
+    return;
   }
   const int32_t hour = HourOf(t);
   const int64_t gap_h = static_cast<int64_t>(std::ceil(options.max_gap_days * 24.0));
   const uint32_t nq = std::min<uint32_t>(options.query_terms, static_cast<uint32_t>(query_order.size()));
+  const size_t want = 2 * static_cast<size_t>(nq) * std::min<uint32_t>(options.max_postings_scan, 1u << 16);
+  if (acc.size() < 1024 || (acc.size() < want && acc.size() < (size_t{1} << 22))) {
+    size_t n = 1024;
+    while (n < want && n < (size_t{1} << 22)) n *= 2;
+    acc.assign(n, AccSlot{});
+    stamp = 0;
+  }
+  if (++stamp == 0) {
+    std::fill(acc.begin(), acc.end(), AccSlot{});
+    stamp = 1;
+  }
+  const size_t mask = acc.size() - 1;
+  size_t used = 0;
   for (uint32_t qi = 0; qi < nq; ++qi) {
     const QTerm& q = qvec[query_order[qi]];
     const std::vector<Posting>& list = postings[q.term];
@@ -393,33 +406,49 @@ void Clusterer::Impl::FindCandidates(int64_t t, const std::vector<uint32_t>& que
         }
         stale = 0;
       }
-      uint32_t s = Resolve(e.story);
-      if (acc_stamp[s] != stamp) {
-        acc_stamp[s] = stamp;
-        acc_slot[s] = static_cast<uint32_t>(cands.size());
-        cands.push_back({s, q.w, qi, 0});
-      } else {
-        Cand& c = cands[acc_slot[s]];
-        if (c.last_q != qi) {
-          c.sum += q.w;
-          c.last_q = qi;
-        }
+      size_t k = (e.story * 0x9E3779B1u) & mask;
+      while (acc[k].stamp == stamp && acc[k].story != e.story) k = (k + 1) & mask;
+      AccSlot& slot = acc[k];
+      if (slot.stamp != stamp) {
+        if (2 * (used + 1) > acc.size()) continue;  // full (cannot happen with the sizing above)
+        slot = {e.story, stamp, q.w, qi};
+        ++used;
+        cands.push_back({e.story, 0, 0, 0});
+      } else if (slot.last_q != qi) {
+        slot.sum += q.w;
+        slot.last_q = qi;
       }
     }
   }
-  if (test_exhaustive) {  // the reference: every live story
-    cands.clear();
-    for (uint32_t s = 0; s < stories.size(); ++s)
-      if (parent[s] == s && stories[s].count > 0) cands.push_back({s, 0, 0, 0});
-    return;
+  // Sums back into the candidate list (it holds each posted story once).
+  for (Cand& c : cands) {
+    size_t k = (c.story * 0x9E3779B1u) & mask;
+    while (acc[k].story != c.story) k = (k + 1) & mask;
+    c.sum = acc[k].sum;
   }
   auto by_sum = [](const Cand& a, const Cand& b) {
     return a.sum != b.sum ? a.sum > b.sum : a.story < b.story;
   };
-  if (cands.size() > options.max_candidates) {
-    std::partial_sort(cands.begin(), cands.begin() + options.max_candidates, cands.end(), by_sum);
-    cands.resize(options.max_candidates);
+  // The leading candidates (with room for aliases), resolved and combined per live story.
+  const size_t lead = std::min<size_t>(cands.size(), 2 * static_cast<size_t>(options.max_candidates));
+  std::partial_sort(cands.begin(), cands.begin() + lead, cands.end(), by_sum);
+  cands.resize(lead);
+  for (Cand& c : cands) c.story = Resolve(c.story);
+  std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
+    return a.story != b.story ? a.story < b.story : a.sum > b.sum;
+  });
+  size_t w = 0;
+  for (size_t i = 0; i < cands.size(); ++i) {
+    if (w > 0 && cands[w - 1].story == cands[i].story) {
+      cands[w - 1].sum += cands[i].sum;  // an alias's postings count for its survivor
+    } else {
+      cands[w++] = cands[i];
+    }
   }
+  cands.resize(w);
+  const size_t keep = std::min<size_t>(cands.size(), options.max_candidates);
+  std::partial_sort(cands.begin(), cands.begin() + keep, cands.end(), by_sum);
+  cands.resize(keep);
 }
 
 // After article `a` joined (or founded) `story`, looks again at the recent members of the
@@ -571,11 +600,12 @@ StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
   ArticleRec rec;
   rec.time = t;
   rec.source = m.InternSource(in.source);
-  rec.text_begin = m.text_arena.size();
   rec.id_len = static_cast<uint32_t>(in.id.size());
   rec.headline_len = static_cast<uint32_t>(headline.size());
-  m.text_arena += in.id;
-  m.text_arena += headline;
+  {
+    std::string both = in.id + headline;
+    rec.text_begin = m.text_arena.AppendRun(both.data(), both.size());
+  }
 
   // Document frequencies learn from this article first, then weights use them.
   std::vector<internal::QTerm>& qv = m.qvec;
@@ -614,8 +644,10 @@ StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
   rec.vec_begin = m.vec_pool.size();
   rec.vec_len = static_cast<uint16_t>(qv.size());
   if (qnorm > 0) {
-    for (const internal::QTerm& w : qv)
-      m.vec_pool.push_back({w.term, static_cast<float>(w.w / w.idf / qnorm)});
+    std::vector<TermWeight>& stored = m.stored_scratch;
+    stored.clear();
+    for (const internal::QTerm& w : qv) stored.push_back({w.term, static_cast<float>(w.w / w.idf / qnorm)});
+    rec.vec_begin = m.vec_pool.AppendRun(stored.data(), stored.size());
   } else {
     rec.vec_len = 0;
     rec.flags |= internal::kNoFeatures;
@@ -671,23 +703,6 @@ StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
     out.note += "no words to compare; the article has a story of its own";
   }
 
-  if (getenv("WST_STATS")) {
-    static uint64_t n = 0, cands = 0, useful = 0, joined = 0;
-    static double acc_ratio_useful_min = 1e9;
-    ++n;
-    cands += m.cands.size();
-    float top_acc = 0;
-    for (auto& c : m.cands) top_acc = std::max(top_acc, c.sum);
-    for (auto& c : m.cands) if (c.score >= o.join_threshold / 4) { ++useful; acc_ratio_useful_min = std::min<double>(acc_ratio_useful_min, c.sum / top_acc); }
-    if (story != kNone) ++joined;
-    if (n % 10000 == 0) fprintf(stderr, "n=%lu cands/article=%.1f useful/article=%.2f joined=%.2f min acc ratio of useful=%.3f\n", n, double(cands)/n, double(useful)/n, double(joined)/n, acc_ratio_useful_min);
-  }
-  if (getenv("WST_TRACE")) {
-    fprintf(stderr, "%s:", in.id.c_str());
-    for (size_t i = 0; i < m.cands.size() && i < 4; ++i)
-      fprintf(stderr, " s%u=%.3f", m.cands[i].story + 1, m.cands[i].score);
-    fprintf(stderr, "\n");
-  }
   if (story == kNone) {
     story = m.NewStory();
     out.kind = AssignmentKind::kNew;

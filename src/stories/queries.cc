@@ -83,16 +83,14 @@ size_t Clusterer::Impl::MemoryBytes() const {
   b += postings.capacity() * sizeof(postings[0]);
   for (const auto& p : postings) b += p.capacity() * sizeof(internal::Posting);
   for (const auto& n : source_names) b += sizeof(n) + n.capacity();
-  b += text_arena.capacity() + vec_pool.capacity() * sizeof(TermWeight);
-  b += articles.capacity() * sizeof(ArticleRec);
+  b += text_arena.MemoryBytes() + vec_pool.MemoryBytes() + articles.MemoryBytes();
   b += stories.capacity() * sizeof(StoryRec);
   for (const StoryRec& s : stories) {
     b += s.centroid.capacity() * sizeof(TermWeight) + s.members.capacity() * sizeof(uint32_t) +
          s.sources.capacity() * sizeof(internal::SourceTally) +
          s.aliases.capacity() * sizeof(uint32_t);
   }
-  b += parent.capacity() * sizeof(uint32_t) + acc_stamp.capacity() * sizeof(uint32_t) +
-       acc_slot.capacity() * sizeof(uint32_t);
+  b += parent.capacity() * sizeof(uint32_t) + acc.capacity() * sizeof(AccSlot);
   b += article_ids.MemoryBytes();
   b += source_ids.size() * 64;
   b += extractor.MemoryBytes();

@@ -201,14 +201,18 @@ std::string Clusterer::Serialize() const {
   }
   w.U(m.source_names.size());
   for (const std::string& s : m.source_names) w.S(s);
-  w.S(m.text_arena);
+  w.U(m.text_arena.size());
+  m.text_arena.ForEachSpan([&](const char* p, size_t n) { w.Raw(p, n); });
   w.U(m.vec_pool.size());
-  for (const TermWeight& tw : m.vec_pool) {
-    w.U(tw.term);
-    w.F(tw.w);
-  }
+  m.vec_pool.ForEachSpan([&](const TermWeight* p, size_t n) {
+    for (size_t i = 0; i < n; ++i) {
+      w.U(p[i].term);
+      w.F(p[i].w);
+    }
+  });
   w.U(m.articles.size());
-  for (const ArticleRec& a : m.articles) {
+  for (size_t ai = 0; ai < m.articles.size(); ++ai) {
+    const ArticleRec& a = m.articles[ai];
     w.I(a.time);
     w.U(a.text_begin);
     w.U(a.vec_begin);
@@ -308,7 +312,10 @@ StatusOr<Clusterer> Clusterer::Deserialize(std::string_view blob) {
   }
   const uint64_t sources = r.Count(1);
   for (uint64_t i = 0; i < sources && r.ok(); ++i) m.source_names.push_back(r.S());
-  m.text_arena = r.S();
+  {
+    std::string arena = r.S();
+    m.text_arena.Append(arena.data(), arena.size());
+  }
   const uint64_t pool = r.Count(5);
   m.vec_pool.resize(pool);
   for (uint64_t i = 0; i < pool && r.ok(); ++i) {
@@ -333,10 +340,12 @@ StatusOr<Clusterer> Clusterer::Deserialize(std::string_view blob) {
     if (!r.ok()) break;
     if (sources == 0) return corrupt("articles without sources");
     if (a.text_begin > m.text_arena.size() ||
-        uint64_t{a.id_len} + a.headline_len > m.text_arena.size() - a.text_begin)
+        uint64_t{a.id_len} + a.headline_len > m.text_arena.size() - a.text_begin ||
+        !m.text_arena.OneChunk(a.text_begin, uint64_t{a.id_len} + a.headline_len))
       return corrupt("article text out of range");
     if (a.id_len == 0) return corrupt("article with an empty id");
-    if (a.vec_begin > pool || a.vec_len > pool - a.vec_begin) return corrupt("article vector out of range");
+    if (a.vec_begin > pool || a.vec_len > pool - a.vec_begin || !m.vec_pool.OneChunk(a.vec_begin, a.vec_len))
+      return corrupt("article vector out of range");
   }
   const uint64_t nstories = r.Count(7);
   m.stories.resize(nstories);
@@ -391,8 +400,8 @@ StatusOr<Clusterer> Clusterer::Deserialize(std::string_view blob) {
   for (const auto& list : m.postings)
     for (const Posting& p : list)
       if (p.story >= nstories) return corrupt("posting names an unknown story");
-  for (const ArticleRec& a : m.articles)
-    if (a.story >= nstories) return corrupt("article names an unknown story");
+  for (size_t ai = 0; ai < m.articles.size(); ++ai)
+    if (m.articles[ai].story >= nstories) return corrupt("article names an unknown story");
   for (uint64_t s = 0; s < nstories; ++s) {
     uint32_t x = static_cast<uint32_t>(s);
     for (uint64_t steps = 0; m.parent[x] != x; ++steps) {
@@ -424,9 +433,6 @@ void Clusterer::Impl::RebuildDerived() {
     if (parent[s] == s && stories[s].count > 0) ++live_stories;
   log_df.resize(df.size());
   for (size_t t = 0; t < df.size(); ++t) log_df[t] = static_cast<float>(LogDf(df[t]));
-  acc_stamp.assign(stories.size(), 0);
-  acc_slot.assign(stories.size(), 0);
-  stamp = 0;
   RefreshIdfBase();
 }
 

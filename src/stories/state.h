@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "stories/chunked.h"
 #include "stories/features.h"
 #include "stories/flat_map.h"
 #include "witness/stories.h"
@@ -103,9 +104,9 @@ struct Clusterer::Impl {
   std::vector<float> log_df;        // term id -> ln(df + P * prior + 0.5) (derived from df)
   std::vector<std::vector<internal::Posting>> postings;  // term id -> postings, arrival order
   std::vector<std::string> source_names;
-  std::string text_arena;
-  std::vector<internal::TermWeight> vec_pool;
-  std::vector<internal::ArticleRec> articles;
+  internal::ChunkedVector<char, 22> text_arena;               // 4 MiB chunks
+  internal::ChunkedVector<internal::TermWeight, 16> vec_pool;  // 512 KiB chunks
+  internal::ChunkedVector<internal::ArticleRec, 14> articles;  // 768 KiB chunks
   std::vector<internal::StoryRec> stories;
   std::vector<uint32_t> parent;  // story index -> the story it merged into (itself when live)
   std::vector<StoryEvent> events;  // not yet taken
@@ -127,8 +128,14 @@ struct Clusterer::Impl {
   internal::FeatureExtractor extractor;
   std::vector<internal::Feature> feats;
   std::vector<internal::QTerm> qvec;  // the article's weights with current IDF
-  std::vector<uint32_t> acc_stamp;         // story index -> query stamp
-  std::vector<uint32_t> acc_slot;          // story index -> index into cands
+  std::vector<internal::TermWeight> stored_scratch;
+  struct AccSlot {  // candidate accumulation, keyed by the story number as posted
+    uint32_t story = 0;
+    uint32_t stamp = 0;  // in use in this query when == Impl::stamp
+    float sum = 0;
+    uint32_t last_q = 0;  // the query feature that last added to `sum`
+  };
+  std::vector<AccSlot> acc;
   uint32_t stamp = 0;
   struct Cand {
     uint32_t story;
@@ -156,13 +163,13 @@ struct Clusterer::Impl {
     return s;
   }
   std::string_view IdOf(uint32_t a) const {
-    return std::string_view(text_arena).substr(articles[a].text_begin, articles[a].id_len);
+    return std::string_view(text_arena.Run(articles[a].text_begin), articles[a].id_len);
   }
   std::string_view HeadlineOf(uint32_t a) const {
-    return std::string_view(text_arena)
-        .substr(articles[a].text_begin + articles[a].id_len, articles[a].headline_len);
+    return std::string_view(text_arena.Run(articles[a].text_begin) + articles[a].id_len,
+                            articles[a].headline_len);
   }
-  const internal::TermWeight* VecOf(uint32_t a) const { return vec_pool.data() + articles[a].vec_begin; }
+  const internal::TermWeight* VecOf(uint32_t a) const { return vec_pool.Run(articles[a].vec_begin); }
   static std::string StoryId(uint32_t s) { return "s" + std::to_string(static_cast<uint64_t>(s) + 1); }
   // "s12" -> 11; kNone when not a story id of this clusterer.
   uint32_t ParseStoryId(std::string_view id) const;
