@@ -9,8 +9,11 @@ good() { printf 'A good headline %s\n\nThe council voted on %s to approve the ne
 good one; good two
 : >"$in/outlet/empty.txt"
 head -c 4096 /dev/urandom >"$in/outlet/binary.txt"
-printf 'Nul title\n\nText with a NUL\x00 byte in the middle of a sentence.\n' >"$in/outlet/nul.txt"
-printf 'Bad bytes\n\nCaf\xe9 au lait and \xff\xfe broken bytes.\n' >"$in/outlet/latin.txt"
+{ printf 'Nul title\n\nText with a stray NUL\x00 byte in the middle of a sentence.\n'
+  for i in 1 2 3 4 5 6 7 8 9 10; do printf '\nParagraph %s of an otherwise ordinary article about the harbour budget vote.\n' $i; done
+} >"$in/outlet/nul.txt"
+printf 'Bad bytes\n\nCaf\xc3\xa9 crème and \xff\xfe broken bytes.\n' >"$in/outlet/broken.txt"
+printf 'Latin one\n\nCaf\xe9 au lait, written in Latin-1.\n' >"$in/outlet/latin.txt"
 {
   echo '{"id":"j1","source":"feed","title":"J one","text":"First line article."}'
   echo '{"id":"j2","source":"feed","title":"J two","text":'
@@ -19,7 +22,7 @@ printf 'Bad bytes\n\nCaf\xe9 au lait and \xff\xfe broken bytes.\n' >"$in/outlet/
   echo '{"id":"j4","source":"feed","title":"J four","text":"Fourth line article.","section":"world"}'
 } >"$in/feed.jsonl"
 # A 200 MB plain-text file (sparse: reads as zeros would be binary, so write text).
-yes 'This line repeats in a file far too large to be one news article.' | head -c 210000000 >"$in/outlet/huge.txt"
+yes 'This line repeats in a file far too large to be one news article.' | head -c 210000000 >"$in/outlet/huge.txt" || true
 
 # Something already stored must survive.
 "$W" ingest --db "$db" -q "$in/outlet/one.txt"
@@ -42,5 +45,10 @@ expect_eq "good JSON lines land" 2 "$(stored "source = 'feed'")"
 expect_eq "unknown JSON field kept" 1 "$(stored "extra_json LIKE '%section%'")"
 latin=$(sql "$db" "SELECT text FROM articles WHERE title = 'Bad bytes'")
 case "$latin" in *$'\xef\xbf\xbd'*) echo "ok: invalid bytes became U+FFFD" ;; *) fail "invalid bytes repaired: $latin" ;; esac
-expect_eq "total stored" 5 "$(sql "$db" 'SELECT count(*) FROM articles')"
+expect_eq "a warning names the repaired file" 1 "$(lines_naming 'broken.txt')"
+expect_eq "a file with no UTF-8 at all is read as Windows-1252" "Café au lait, written in Latin-1." \
+  "$(sql "$db" "SELECT text FROM articles WHERE title = 'Latin one'")"
+expect_eq "a warning names the Latin-1 file" 1 "$(lines_naming 'latin.txt')"
+expect_eq "a warning names the file whose NUL was removed" 1 "$(lines_naming 'nul.txt')"
+expect_eq "total stored" 7 "$(sql "$db" 'SELECT count(*) FROM articles')"
 finish

@@ -18,6 +18,7 @@
 #define WITNESS_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,6 +74,12 @@ struct IngestRun {
   uint64_t added = 0, unchanged = 0, rejected = 0;
 };
 
+// A source's learned boilerplate template (clean.h SourceTemplate::Serialize()).
+struct TemplateBlob {
+  std::string source;
+  std::string blob;
+};
+
 class Store {
  public:
   static StatusOr<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
@@ -84,19 +91,56 @@ class Store {
   static int CurrentSchemaVersion();
   int schema_version() const;
 
-  StatusOr<PutResult> Put(const std::vector<Article>& batch);
+  // Refuses the whole batch (InvalidArgument naming the article, nothing stored) when an
+  // article breaks a rule of article.h the store relies on: an empty id, `text` that is not
+  // valid UTF-8, `extra_json` that is neither empty nor JSON, an unknown content_type.
+  // Every field reads back byte for byte (raw may hold any bytes).
+  // `templates` (may be empty) are per-source boilerplate templates (clean.h SourceTemplate
+  // blobs) saved in the same transaction, replacing each source's previous one.
+  StatusOr<PutResult> Put(const std::vector<Article>& batch,
+                          const std::vector<TemplateBlob>& templates = {});
+  // True when an article with exactly this id is stored.
+  StatusOr<bool> Contains(std::string_view id);
+  // The source's saved template blob, if any.
+  StatusOr<std::optional<std::string>> LoadTemplate(std::string_view source);
   // An article by id, or by a unique id prefix of at least 4 characters.
+  // NotFound naming it when nothing matches; InvalidArgument listing a few candidates when a
+  // prefix is ambiguous; Corruption naming the id when a stored blob is damaged.
   StatusOr<Article> Get(std::string_view id_or_prefix);
+  // Ordered by published (unknown last), then source, then id. InvalidArgument when `since`
+  // is not an ISO 8601 date ("2022", "2022-01", "2022-01-10", "2022-01-10T08:00...").
   StatusOr<std::vector<ArticleSummary>> List(const ListOptions& options);
   StatusOr<uint64_t> CountArticles();
 
   // The ingest journal.
+  // BeginRun makes the new run this Store's active run (see active_run()); InvalidArgument
+  // while another is active. Inputs that are not valid UTF-8 are journaled with U+FFFD.
   StatusOr<int64_t> BeginRun(const std::vector<std::string>& inputs);
+  // Ends a run with the caller's totals (they replace the counts Put kept); it need not be
+  // this Store's active run (so an interrupted run can be closed). NotFound for an unknown
+  // id, InvalidArgument for a run already finished.
   Status FinishRun(int64_t run_id, uint64_t added, uint64_t unchanged, uint64_t rejected);
-  // The newest run that never finished (killed), if any.
+  // The newest run that never finished (killed), if any. This Store's own active run is
+  // not reported.
   StatusOr<std::optional<IngestRun>> LastUnfinishedRun();
   // Checks the file: PRAGMA integrity_check plus witness's own invariants.
   Status Check();
+
+  // ---- Added by the store (beyond the lead's first contract) ----
+
+  // The file this Store was opened on.
+  const std::string& path() const;
+  // Every article in List order (published, unknown last, then source, then id), filtered
+  // like List, decoded in full, one at a time: memory stays flat however large the store.
+  // Stops at, and returns, the first non-ok Status `fn` returns. `fn` must not write through
+  // this Store (open a second one to write while scanning).
+  Status Scan(const ListOptions& options, const std::function<Status(Article&&)>& fn);
+  // The ingest journal, newest first; at most `limit` runs (0 = all).
+  StatusOr<std::vector<IngestRun>> ListRuns(uint64_t limit = 0);
+  // The run BeginRun started on this Store and FinishRun has not ended, if any. While one is
+  // active, Put records it on every article it adds and adds its counts to the run's row in
+  // the same transaction, so a killed run's row still says how much landed.
+  std::optional<int64_t> active_run() const;
 
  private:
   struct Impl;

@@ -75,6 +75,15 @@ int Main(int argc, char** argv) {
   extract_cmd->add_flag("--no-clean", extract.no_clean,
                         "Only the DOM extraction, without the text boilerplate rules");
 
+  ClaimsFlags claims;
+  CLI::App* claims_cmd = app.add_subcommand(
+      "claims", "Numeric claims (figures) of articles or files, compared across them");
+  AddDbFlag(claims_cmd, &g);
+  claims_cmd->add_flag("--json", g.json, "JSON output (byte offsets into each file as given)");
+  claims_cmd->add_option("targets", claims.targets,
+                         "Text files (read without a database) or article ids")
+      ->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -89,6 +98,7 @@ int Main(int argc, char** argv) {
   if (ls_cmd->parsed()) return RunLs(g, ls);
   if (show_cmd->parsed()) return RunShow(g, show);
   if (extract_cmd->parsed()) return RunExtract(g, extract);
+  if (claims_cmd->parsed()) return RunClaims(g, claims);
   return kUsage;
 }
 

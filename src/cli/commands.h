@@ -47,6 +47,13 @@ struct ExtractFlags {
 };
 int RunExtract(const GlobalFlags& g, const ExtractFlags& f);
 
+struct ClaimsFlags {
+  // Files (read as given, no database) or article ids (from the database). With two or more,
+  // the figures are also compared across them.
+  std::vector<std::string> targets;
+};
+int RunClaims(const GlobalFlags& g, const ClaimsFlags& f);
+
 // Reads a whole file ("-" is standard input) into `out`.
 Status ReadWholeFile(const std::string& path, std::string* out);
 

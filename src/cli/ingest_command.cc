@@ -2,10 +2,12 @@
 // interrupted run can be completed by `witness ingest --resume`.
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <system_error>
 
 #include "cli/commands.h"
@@ -188,6 +190,18 @@ int RunIngest(const GlobalFlags& g, const IngestFlags& f) {
   if (!finished.ok()) {
     std::fprintf(stderr, "witness: %s\n", finished.message().c_str());
     return kFailure;
+  }
+  // Earlier runs that were interrupted and whose inputs this run has now read in full are
+  // complete: close them, so --resume does not offer them again.
+  std::set<std::string> covered(journal.begin(), journal.end());
+  StatusOr<std::vector<IngestRun>> runs = store->ListRuns();
+  if (runs.ok()) {
+    for (const IngestRun& old : *runs) {
+      if (old.id == *run || !old.finished_at.empty()) continue;
+      bool subsumed = std::all_of(old.inputs.begin(), old.inputs.end(),
+                                  [&](const std::string& in) { return covered.count(in) > 0; });
+      if (subsumed) (void)store->FinishRun(old.id, old.added, old.unchanged, old.rejected);
+    }
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!g.quiet) {

@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include <string_view>
 #include <utility>
 
@@ -26,6 +28,12 @@ Status ExtractPage(Article* a, const PipelineOptions& options) {
   if (a->content_type != ContentType::kHtml || !a->text.empty()) return Status::OK();
   ExtractOptions extract = options.extract_options;
   if (extract.url.empty()) extract.url = a->url;
+  if (extract.http_charset.empty() && a->extra_json.find("http_charset") != std::string::npos) {
+    nlohmann::json extra = nlohmann::json::parse(a->extra_json, nullptr, false);
+    if (extra.is_object() && extra.contains("http_charset") && extra["http_charset"].is_string()) {
+      extract.http_charset = extra["http_charset"].get<std::string>();
+    }
+  }
   extract.collect_removed = true;
   StatusOr<Extracted> page = ExtractHtml(a->html, extract, a->origin);
   if (!page.ok()) return page.status();
@@ -120,9 +128,9 @@ Status IngestPipeline::Add(Article article, Status* rejected) {
 }
 
 Status IngestPipeline::Flush() {
-  std::vector<std::pair<std::string, std::string>> blobs;
+  std::vector<TemplateBlob> blobs;
   for (const std::string& source : dirty_templates_) {
-    blobs.emplace_back(source, templates_.at(source)->Serialize());
+    blobs.push_back({source, templates_.at(source)->Serialize()});
   }
   if (batch_.empty() && blobs.empty()) return Status::OK();
   StatusOr<PutResult> r = store_->Put(batch_, blobs);
