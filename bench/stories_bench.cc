@@ -46,6 +46,19 @@ double CpuSeconds() {
   return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+double ThreadCpuSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+std::string LoadAverage() {
+  std::ifstream f("/proc/loadavg");
+  std::string a, b, c;
+  f >> a >> b >> c;
+  return a + " " + b + " " + c;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -106,16 +119,29 @@ int main(int argc, char** argv) {
          bytes / 1048576.0, static_cast<double>(bytes) / index, (rss1 - rss0) / 1024.0,
          (rss1 - rss0) * 1024.0 / index);
 
+  for (const auto& [part, b] : clusterer.MemoryBreakdown())
+    printf("  %-28s %8.1f MiB  %6.0f bytes/article\n", part.c_str(), b / 1048576.0,
+           static_cast<double>(b) / index);
+
   // Measured phase.
   std::vector<ws::ArticleInput> batch(measure);
   for (uint64_t i = 0; i < measure; ++i) gen.Make(index + i, &batch[i]);
-  std::vector<double> lat(measure);
+  std::vector<double> lat(measure), cpu_lat(measure);
+  std::vector<size_t> stories_at(measure);
   const double c0 = CpuSeconds();
   auto m0 = std::chrono::steady_clock::now();
   for (uint64_t i = 0; i < measure; ++i) {
+    const double tc = ThreadCpuSeconds();
     auto s = std::chrono::steady_clock::now();
     (void)clusterer.Add(batch[i]);
     lat[i] = Seconds(std::chrono::steady_clock::now() - s);
+    cpu_lat[i] = ThreadCpuSeconds() - tc;
+    stories_at[i] = clusterer.story_count();
+  }
+  {
+    size_t worst = std::max_element(lat.begin(), lat.end()) - lat.begin();
+    printf("slowest Add: article %llu of the measured phase (%.1f ms), %zu live stories then\n",
+           static_cast<unsigned long long>(worst), lat[worst] * 1e3, stories_at[worst]);
   }
   const double wall = Seconds(std::chrono::steady_clock::now() - m0);
   const double cpu = CpuSeconds() - c0;
@@ -125,8 +151,13 @@ int main(int argc, char** argv) {
   printf("assign (with %llu indexed): %llu articles in %.2f s wall, %.2f s CPU: %.0f articles/s wall, %.0f per CPU-second\n",
          static_cast<unsigned long long>(index), static_cast<unsigned long long>(measure), wall, cpu,
          measure / wall, measure / cpu);
-  printf("latency ms: p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f\n", pct(0.5), pct(0.9),
-         pct(0.99), pct(0.999), sorted.back() * 1e3);
+  printf("latency ms (wall): p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f\n", pct(0.5),
+         pct(0.9), pct(0.99), pct(0.999), sorted.back() * 1e3);
+  sorted = cpu_lat;
+  std::sort(sorted.begin(), sorted.end());
+  printf("latency ms (thread CPU time): p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f\n",
+         pct(0.5), pct(0.9), pct(0.99), pct(0.999), sorted.back() * 1e3);
+  printf("load average at the end: %s\n", LoadAverage().c_str());
 
   // Persistence.
   auto s0 = std::chrono::steady_clock::now();

@@ -23,12 +23,16 @@
 //   witness::Status st = witness::stories::ClusterJsonLines(std::cin, std::cout, {});
 //
 // How an article is compared (src/stories/*.cc hold the details):
-//   - Text is segmented and analysed with text.h. Features are the Snowball stems of the words
-//     that are not stopwords, names (capitalised words and runs of them: "Tomas Reyk", "CSTO";
-//     the last word of a multiword name too, so "Reyk" alone matches), and numbers with units
-//     ("1,214 dockworkers", "$350 million", "48.3%"). A feature's weight is (1 + ln count), times
-//     `name_boost` or `number_boost` for names and numbers, times `title_boost` when it occurs in
-//     the title, times its IDF. The article keeps its `article_terms` heaviest features.
+//   - Text (title and body) is segmented and analysed with text.h. Features are the Snowball
+//     stems of the words that are not stopwords; names: capitalised words and runs of them inside
+//     a sentence ("Tomas Reyk", "Bank of England", "CSTO"), also by their last word so that a later
+//     "Reyk" matches, a sentence's first word only when the text also capitalises it elsewhere,
+//     no weekdays or months, none from Title Case titles or shouted sentences; and numbers with
+//     units ("1,214 dockworkers", "$350 million", "48.3%", "9 per cent"; not years or dates). A
+//     name counts both as words and as a name, so names weigh about double. A feature's weight
+//     is (1 + ln count), times `name_boost` or `number_boost` for names and numbers, times
+//     `title_boost` when it occurs in the title, times its IDF. The article keeps its
+//     `article_terms` heaviest features.
 //   - IDF is ln((N + P + 1) / (df + P * prior_df + 0.5)) with N articles seen and df the number of
 //     them holding the feature, both learned as the stream goes; P = `idf_prior_articles`
 //     virtual articles smooth the start of a stream, when a few articles would otherwise make
@@ -41,8 +45,9 @@
 //     way), then exp(-(distance - grace) / time_decay_hours). Stories farther than `max_gap_days`
 //     are not candidates at all. When either side has no usable date, time is ignored (factor 1).
 //   - Candidates come from an inverted index: each article posts its `posted_terms` heaviest
-//     features with its story; a new article looks up its `query_terms` heaviest features,
-//     scanning at most `max_postings_scan` of the newest postings per feature, and scores the
+//     features with its story and hour; a new article looks up its `query_terms` heaviest
+//     features, scanning at most `max_postings_scan` of the newest postings per feature (and,
+//     when dated, stopping after 64 in a row older than `max_gap_days`), and scores the
 //     `max_candidates` stories that collect the most weight. Never a scan of all stories.
 //   - The article joins the best-scoring story when its score >= `join_threshold`; otherwise
 //     it starts a new story. Ties go to the older story.
@@ -58,12 +63,12 @@
 //     the time factor of their spans); at >= `merge_threshold` they merge. The older story (the
 //     smaller number) keeps its id; the other id becomes its alias (GetStory and Resolve accept
 //     aliases) and is never reused.
-//   - Revisits: articles among the last `revisit_window` added that are alone in their story
-//     are looked at again when a story they were a candidate of grows: if such an article now
-//     scores >= `join_threshold` against the grown story, it moves there (StoryEvent kMoved)
-//     and its old story id becomes an alias of the one it joined. Only singletons move, and
-//     only within the window, so an assignment older than the window is final unless its
-//     whole story merges.
+//   - Revisits: when an article joins (or starts) story S, the stories it came close to (score
+//     >= join_threshold / 2) are looked at again: their most recent members (16 per story, 64
+//     in all) that are among the last `revisit_window` articles added move to S when they now
+//     score >= `join_threshold` against S and more than against the rest of their own story
+//     (StoryEvent kMoved). A story left empty becomes an alias of S. An assignment older than
+//     the window is final unless its whole story merges.
 //   - Bad input has defined behaviour:
 //       * empty id: InvalidArgument; nothing changes.
 //       * an id already added: AssignmentKind::kDuplicate with the story it is in; nothing
@@ -78,8 +83,10 @@
 //         its newest article, so order does not matter within `max_gap_days`; an article far
 //         behind the stream may not reach old stories through the newest postings and then
 //         starts a new story.
+//       * invalid UTF-8 in a title or text is repaired (text.h Normalize) before analysis.
 //   - A Clusterer is used from one thread at a time. Add() costs the text analysis plus a
-//     bounded amount of index work (see doc/performance-stories.md).
+//     bounded amount of index work (see doc/performance-stories.md). Memory grows with the
+//     articles added (about 1.3 KB each with the defaults); nothing is forgotten.
 //   - Times are UTC. A date without a time of day ("2022-01-10") is taken as 12:00 UTC.
 #ifndef WITNESS_STORIES_H_
 #define WITNESS_STORIES_H_
@@ -151,8 +158,9 @@ struct StoryOptions {
   uint32_t posted_terms = 24;
   // Features an article looks up. Default 24.
   uint32_t query_terms = 24;
-  // Newest postings scanned per feature. Default 512. Bounds the cost of frequent features.
-  uint32_t max_postings_scan = 512;
+  // Newest postings scanned per feature. Default 256. Bounds the cost of frequent features
+  // (their older postings are passed over; rarer features still reach older stories).
+  uint32_t max_postings_scan = 256;
   // Stories scored exactly per article. Default 32.
   uint32_t max_candidates = 32;
   // Recent articles whose singleton assignment may still move. Default 512.
@@ -281,6 +289,8 @@ class Clusterer {
   const StoryOptions& options() const;
   // Bytes held by the index and the story state (capacity of every container, approximate).
   size_t IndexBytes() const;
+  // The same, part by part ("postings", "article vectors", ...), for diagnostics.
+  std::vector<std::pair<std::string, size_t>> MemoryBreakdown() const;
 
   // The whole state as a compact, versioned, checksummed blob (options included). A Clusterer
   // restored from it continues exactly as this one would: same ids, same assignments.

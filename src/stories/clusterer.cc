@@ -682,6 +682,13 @@ StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
   // ---- candidates and scores ----
   if (!qv.empty()) {
     m.FindCandidates(t, order);
+    // The centroids are scattered on the heap: ask for them all before walking them.
+    for (const Impl::Cand& c : m.cands) {
+      const StoryRec& s = m.stories[c.story];
+      const char* p = reinterpret_cast<const char*>(s.centroid.data());
+      const size_t bytes = s.centroid.size() * sizeof(TermWeight);
+      for (size_t off = 0; off < bytes; off += 64) __builtin_prefetch(p + off);
+    }
     for (Impl::Cand& c : m.cands) {
       StoryRec& s = m.stories[c.story];
       c.score = 0;

@@ -38,7 +38,7 @@ struct DebugFeature {
 // 64-bit hash; emptied when half full at its maximum size, like the Analyzer's stem cache.
 class WordCache {
  public:
-  static constexpr size_t kMaxSlots = size_t{1} << 19;  // 12 MiB at most
+  static constexpr size_t kMaxSlots = size_t{1} << 17;  // 3 MiB at most
   struct Entry {
     uint64_t key = 0;      // XXH3 of the key; 0 = empty slot
     uint64_t feature = 0;  // word feature hash; 0 = not a feature (stopword, too short ...)

@@ -126,6 +126,38 @@ class FlatMap64 {
   size_t size_ = 0;
 };
 
+// FlatMap64 split in 64 shards by the key's top bits, so that growing rehashes one shard at a
+// time: with a million keys a rehash moves some 16 thousand of them (about a millisecond)
+// instead of all of them at once. Keys should be hashes (the shard comes from their top bits).
+class ShardedFlatMap64 {
+ public:
+  static constexpr uint32_t kAbsent = FlatMap64::kAbsent;
+  static constexpr int kShardBits = 6;
+
+  size_t size() const {
+    size_t n = 0;
+    for (const FlatMap64& m : shards_) n += m.size();
+    return n;
+  }
+  size_t MemoryBytes() const {
+    size_t n = 0;
+    for (const FlatMap64& m : shards_) n += m.MemoryBytes();
+    return n;
+  }
+  void Clear() {
+    for (FlatMap64& m : shards_) m.Clear();
+  }
+  uint32_t Find(uint64_t key) const { return shards_[Shard(key)].Find(key); }
+  uint32_t* Insert(uint64_t key, uint32_t value, bool* inserted) {
+    return shards_[Shard(key)].Insert(key, value, inserted);
+  }
+  bool Erase(uint64_t key) { return shards_[Shard(key)].Erase(key); }
+
+ private:
+  static size_t Shard(uint64_t key) { return key >> (64 - kShardBits); }
+  FlatMap64 shards_[size_t{1} << kShardBits];
+};
+
 }  // namespace witness::stories::internal
 
 #endif  // WITNESS_STORIES_FLAT_MAP_H_

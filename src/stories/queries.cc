@@ -76,25 +76,41 @@ Story Clusterer::Impl::MakeStory(uint32_t story) const {
   return out;
 }
 
-size_t Clusterer::Impl::MemoryBytes() const {
-  size_t b = sizeof(Impl);
-  b += term_ids.MemoryBytes() + term_hash.capacity() * sizeof(uint64_t) +
-       df.capacity() * sizeof(uint32_t) + log_df.capacity() * sizeof(float);
-  b += postings.capacity() * sizeof(postings[0]);
-  for (const auto& p : postings) b += p.capacity() * sizeof(internal::Posting);
-  for (const auto& n : source_names) b += sizeof(n) + n.capacity();
-  b += text_arena.MemoryBytes() + vec_pool.MemoryBytes() + articles.MemoryBytes();
-  b += stories.capacity() * sizeof(StoryRec);
+std::vector<std::pair<std::string, size_t>> Clusterer::Impl::MemoryParts() const {
+  std::vector<std::pair<std::string, size_t>> parts;
+  parts.push_back({"vocabulary (feature ids, df)", term_ids.MemoryBytes() +
+                                                       term_hash.capacity() * sizeof(uint64_t) +
+                                                       df.capacity() * sizeof(uint32_t) +
+                                                       log_df.capacity() * sizeof(float)});
+  size_t post = postings.capacity() * sizeof(postings[0]);
+  for (const auto& p : postings) post += p.capacity() * sizeof(internal::Posting);
+  parts.push_back({"postings", post});
+  parts.push_back({"article vectors", vec_pool.MemoryBytes()});
+  parts.push_back({"article records", articles.MemoryBytes()});
+  parts.push_back({"article ids and headlines", text_arena.MemoryBytes()});
+  parts.push_back({"article id index", article_ids.MemoryBytes()});
+  size_t st = stories.capacity() * sizeof(StoryRec) + parent.capacity() * sizeof(uint32_t);
   for (const StoryRec& s : stories) {
-    b += s.centroid.capacity() * sizeof(TermWeight) + s.members.capacity() * sizeof(uint32_t) +
-         s.sources.capacity() * sizeof(internal::SourceTally) +
-         s.aliases.capacity() * sizeof(uint32_t);
+    st += s.centroid.capacity() * sizeof(TermWeight) + s.members.capacity() * sizeof(uint32_t) +
+          s.sources.capacity() * sizeof(internal::SourceTally) +
+          s.aliases.capacity() * sizeof(uint32_t);
   }
-  b += parent.capacity() * sizeof(uint32_t) + acc.capacity() * sizeof(AccSlot);
-  b += article_ids.MemoryBytes();
-  b += source_ids.size() * 64;
-  b += extractor.MemoryBytes();
+  parts.push_back({"stories", st});
+  size_t other = sizeof(Impl) + acc.capacity() * sizeof(AccSlot) + extractor.MemoryBytes() +
+                 source_ids.size() * 64;
+  for (const auto& n : source_names) other += sizeof(n) + n.capacity();
+  parts.push_back({"sources, caches, scratch", other});
+  return parts;
+}
+
+size_t Clusterer::Impl::MemoryBytes() const {
+  size_t b = 0;
+  for (const auto& [name, bytes] : MemoryParts()) b += bytes;
   return b;
+}
+
+std::vector<std::pair<std::string, size_t>> Clusterer::MemoryBreakdown() const {
+  return impl_->MemoryParts();
 }
 
 std::optional<std::string> Clusterer::StoryOf(std::string_view article_id) const {

@@ -98,7 +98,7 @@ struct Clusterer::Impl {
   StoryOptions options;
   uint64_t docs = 0;        // articles with features counted in df
   uint64_t event_seq = 0;   // last event number given
-  internal::FlatMap64 term_ids;  // feature hash -> term id
+  internal::ShardedFlatMap64 term_ids;  // feature hash -> term id
   std::vector<uint64_t> term_hash;  // term id -> feature hash
   std::vector<uint32_t> df;         // term id -> document frequency
   std::vector<float> log_df;        // term id -> ln(df + P * prior + 0.5) (derived from df)
@@ -112,7 +112,7 @@ struct Clusterer::Impl {
   std::vector<StoryEvent> events;  // not yet taken
 
   // ---- derived (rebuilt by Deserialize) ----
-  internal::FlatMap64 article_ids;  // id hash (chained on collision) -> article index
+  internal::ShardedFlatMap64 article_ids;  // id hash (chained on collision) -> article index
   std::unordered_map<std::string, uint32_t> source_ids;
   size_t live_articles = 0;
   size_t live_stories = 0;
@@ -205,6 +205,7 @@ struct Clusterer::Impl {
   uint32_t LabelMember(uint32_t story) const;
   Story MakeStory(uint32_t story) const;
   size_t MemoryBytes() const;
+  std::vector<std::pair<std::string, size_t>> MemoryParts() const;
 };
 
 }  // namespace witness::stories
