@@ -67,17 +67,21 @@ int main(int argc, char** argv) {
   ws::StoryOptions options;  // defaults unless --opt
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--index" && i + 1 < argc) index = std::strtoull(argv[++i], nullptr, 10);
-    else if (a == "--measure" && i + 1 < argc) measure = std::strtoull(argv[++i], nullptr, 10);
-    else if (a == "--no-quality") quality = false;
+    if (a == "--index" && i + 1 < argc)
+      index = std::strtoull(argv[++i], nullptr, 10);
+    else if (a == "--measure" && i + 1 < argc)
+      measure = std::strtoull(argv[++i], nullptr, 10);
+    else if (a == "--no-quality")
+      quality = false;
     else if (a == "--opt" && i + 1 < argc) {
       if (!ws::SetOption(&options, argv[++i])) {
         fprintf(stderr, "stories_bench: unknown option '%s'\n", argv[i]);
         return 2;
       }
-    }
-    else {
-      fprintf(stderr, "usage: stories_bench [--index N] [--measure N] [--no-quality] [--opt name=value ...]\n");
+    } else {
+      fprintf(
+          stderr,
+          "usage: stories_bench [--index N] [--measure N] [--no-quality] [--opt name=value ...]\n");
       return 2;
     }
   }
@@ -103,21 +107,28 @@ int main(int argc, char** argv) {
     (void)clusterer.Add(a);
     if ((i + 1) % 200000 == 0) {
       double s = Seconds(std::chrono::steady_clock::now() - t0);
-      printf("  indexed %llu: %.0f articles/s (generation excluded), %zu stories, %.0f index bytes/article\n",
-             static_cast<unsigned long long>(i + 1), (i + 1) / (s - gen_s), clusterer.story_count(),
-             static_cast<double>(clusterer.IndexBytes()) / clusterer.article_count());
+      printf(
+          "  indexed %llu: %.0f articles/s (generation excluded), %zu stories, %.0f index "
+          "bytes/article\n",
+          static_cast<unsigned long long>(i + 1), (i + 1) / (s - gen_s), clusterer.story_count(),
+          static_cast<double>(clusterer.IndexBytes()) / clusterer.article_count());
       fflush(stdout);
     }
   }
   double fill_s = Seconds(std::chrono::steady_clock::now() - t0) - gen_s;
   const size_t bytes = clusterer.IndexBytes();
   const long rss1 = RssKiB();
-  printf("fill: %llu articles (%.0f bytes of text each) in %.1f s: %.0f articles/s; generation %.1f s\n",
-         static_cast<unsigned long long>(index), static_cast<double>(text_bytes) / std::max<uint64_t>(index, 1),
-         fill_s, index / fill_s, gen_s);
-  printf("memory: IndexBytes %.1f MiB = %.0f bytes/article; resident growth %.1f MiB = %.0f bytes/article\n",
-         bytes / 1048576.0, static_cast<double>(bytes) / index, (rss1 - rss0) / 1024.0,
-         (rss1 - rss0) * 1024.0 / index);
+  printf(
+      "fill: %llu articles (%.0f bytes of text each) in %.1f s: %.0f articles/s; generation %.1f "
+      "s\n",
+      static_cast<unsigned long long>(index),
+      static_cast<double>(text_bytes) / std::max<uint64_t>(index, 1), fill_s, index / fill_s,
+      gen_s);
+  printf(
+      "memory: IndexBytes %.1f MiB = %.0f bytes/article; resident growth %.1f MiB = %.0f "
+      "bytes/article\n",
+      bytes / 1048576.0, static_cast<double>(bytes) / index, (rss1 - rss0) / 1024.0,
+      (rss1 - rss0) * 1024.0 / index);
 
   for (const auto& [part, b] : clusterer.MemoryBreakdown())
     printf("  %-28s %8.1f MiB  %6.0f bytes/article\n", part.c_str(), b / 1048576.0,
@@ -147,10 +158,15 @@ int main(int argc, char** argv) {
   const double cpu = CpuSeconds() - c0;
   std::vector<double> sorted = lat;
   std::sort(sorted.begin(), sorted.end());
-  auto pct = [&](double p) { return sorted[std::min<size_t>(sorted.size() - 1, static_cast<size_t>(p * sorted.size()))] * 1e3; };
-  printf("assign (with %llu indexed): %llu articles in %.2f s wall, %.2f s CPU: %.0f articles/s wall, %.0f per CPU-second\n",
-         static_cast<unsigned long long>(index), static_cast<unsigned long long>(measure), wall, cpu,
-         measure / wall, measure / cpu);
+  auto pct = [&](double p) {
+    return sorted[std::min<size_t>(sorted.size() - 1, static_cast<size_t>(p * sorted.size()))] *
+           1e3;
+  };
+  printf(
+      "assign (with %llu indexed): %llu articles in %.2f s wall, %.2f s CPU: %.0f articles/s wall, "
+      "%.0f per CPU-second\n",
+      static_cast<unsigned long long>(index), static_cast<unsigned long long>(measure), wall, cpu,
+      measure / wall, measure / cpu);
   printf("latency ms (wall): p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f\n", pct(0.5),
          pct(0.9), pct(0.99), pct(0.999), sorted.back() * 1e3);
   sorted = cpu_lat;
@@ -177,13 +193,17 @@ int main(int argc, char** argv) {
     for (uint64_t i = 0; i < index + measure; ++i) {
       const auto& slot = gen.slot(i);
       truth.push_back(std::to_string(gen.TruthOf(i)));
-      pred.push_back(clusterer.StoryOf("g" + std::to_string(slot.story) + "-" + std::to_string(slot.index)).value_or("?"));
+      pred.push_back(
+          clusterer.StoryOf("g" + std::to_string(slot.story) + "-" + std::to_string(slot.index))
+              .value_or("?"));
     }
     auto sc = ws::ScoreClustering(truth, pred);
     if (sc.ok())
-      printf("quality on the generated stories: BCubed P %.3f R %.3f F1 %.3f; pairwise P %.3f R %.3f F1 %.3f; %zu true, %zu found\n",
-             sc->bcubed_precision, sc->bcubed_recall, sc->bcubed_f1, sc->pair_precision,
-             sc->pair_recall, sc->pair_f1, sc->truth_clusters, sc->predicted_clusters);
+      printf(
+          "quality on the generated stories: BCubed P %.3f R %.3f F1 %.3f; pairwise P %.3f R %.3f "
+          "F1 %.3f; %zu true, %zu found\n",
+          sc->bcubed_precision, sc->bcubed_recall, sc->bcubed_f1, sc->pair_precision,
+          sc->pair_recall, sc->pair_f1, sc->truth_clusters, sc->predicted_clusters);
   }
   return 0;
 }

@@ -49,8 +49,9 @@ inline std::optional<std::string> ReadFile(const std::filesystem::path& p) {
 
 // "Saturday, January 8, 2005" -> "2005-01-08"; "" when the line is not such a date.
 inline std::string WikinewsDate(std::string line) {
-  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                  "July",    "August",   "September", "October", "November", "December"};
+  static const char* kMonths[] = {"January",   "February", "March",    "April",
+                                  "May",       "June",     "July",     "August",
+                                  "September", "October",  "November", "December"};
   for (int m = 0; m < 12; ++m) {
     size_t p = line.find(kMonths[m]);
     if (p == std::string::npos) continue;
@@ -173,10 +174,26 @@ inline std::string StripTags(const std::string& h) {
       i = e == std::string::npos ? h.size() : e + 1;
       continue;
     }
-    if (h.compare(i, 5, "&amp;") == 0) { out += '&'; i += 5; continue; }
-    if (h.compare(i, 6, "&nbsp;") == 0) { out += ' '; i += 6; continue; }
-    if (h.compare(i, 6, "&quot;") == 0) { out += '"'; i += 6; continue; }
-    if (h.compare(i, 5, "&#39;") == 0) { out += '\''; i += 5; continue; }
+    if (h.compare(i, 5, "&amp;") == 0) {
+      out += '&';
+      i += 5;
+      continue;
+    }
+    if (h.compare(i, 6, "&nbsp;") == 0) {
+      out += ' ';
+      i += 6;
+      continue;
+    }
+    if (h.compare(i, 6, "&quot;") == 0) {
+      out += '"';
+      i += 6;
+      continue;
+    }
+    if (h.compare(i, 5, "&#39;") == 0) {
+      out += '\'';
+      i += 5;
+      continue;
+    }
     out += h[i++];
   }
   return out;

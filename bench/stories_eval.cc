@@ -116,7 +116,8 @@ int main(int argc, char** argv) {
         std::vector<ws::internal::DebugFeature> dbg;
         std::string headline;
         std::string text = a.input.text;
-        if (options.clean_text) text = witness::clean::CleanText(text, {}, nullptr, a.input.title).text;
+        if (options.clean_text)
+          text = witness::clean::CleanText(text, {}, nullptr, a.input.title).text;
         fx.Extract(a.input.title, text, &f, &headline, &dbg);
         nlohmann::json j;
         j["set"] = row.name;
@@ -125,7 +126,8 @@ int main(int argc, char** argv) {
         j["published"] = a.input.published;
         j["title"] = a.input.title;
         nlohmann::json fs = nlohmann::json::array();
-        for (const auto& d : dbg) fs.push_back({static_cast<int>(d.kind), d.text, d.count, d.in_title});
+        for (const auto& d : dbg)
+          fs.push_back({static_cast<int>(d.kind), d.text, d.count, d.in_title});
         j["features"] = fs;
         printf("%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
       }
@@ -140,7 +142,8 @@ int main(int argc, char** argv) {
         std::vector<ws::internal::DebugFeature> dbg;
         std::string headline;
         std::string text = a.input.text;
-        if (options.clean_text) text = witness::clean::CleanText(text, {}, nullptr, a.input.title).text;
+        if (options.clean_text)
+          text = witness::clean::CleanText(text, {}, nullptr, a.input.title).text;
         fx.Extract(a.input.title, text, &f, &headline, &dbg);
         printf("%s: %s\n", a.input.id.c_str(), headline.c_str());
         for (const auto& d : dbg)

@@ -88,11 +88,15 @@ class StreamGenerator {
     for (uint32_t w = 0; w < tw; ++w) {
       if (w) a->title += ' ';
       uint32_t k = r.Below(10);
-      if (k < 3) a->title += names_[st.names[r.Below(st.n_names)]];
-      else if (k < 8) a->title += words_[st.topic[r.Below(kTopicWords)]];
-      else a->title += words_[Zipf(&r)];
+      if (k < 3)
+        a->title += names_[st.names[r.Below(st.n_names)]];
+      else if (k < 8)
+        a->title += words_[st.topic[r.Below(kTopicWords)]];
+      else
+        a->title += words_[Zipf(&r)];
     }
-    a->title[0] = static_cast<char>(a->title[0] >= 'a' && a->title[0] <= 'z' ? a->title[0] - 32 : a->title[0]);
+    a->title[0] = static_cast<char>(a->title[0] >= 'a' && a->title[0] <= 'z' ? a->title[0] - 32
+                                                                             : a->title[0]);
     // Body.
     a->text.clear();
     const double topic_share = 0.18 + 0.14 * r.Unit();
@@ -157,7 +161,8 @@ class StreamGenerator {
     if (story > 50 && r.Below(6) == 0) name_story = story - 1 - r.Below(50);
     Rng rn(Mix(o_.seed * 37 + name_story));
     st.n_names = 2 + rn.Below(kMaxNames - 1);
-    for (uint32_t k = 0; k < st.n_names; ++k) st.names[k] = rn.Below(static_cast<uint32_t>(names_.size()));
+    for (uint32_t k = 0; k < st.n_names; ++k)
+      st.names[k] = rn.Below(static_cast<uint32_t>(names_.size()));
     const uint32_t lo = 300, span = o_.background_words - lo;
     for (uint32_t k = 0; k < kTopicWords; ++k) st.topic[k] = lo + r.Below(span);
     for (uint32_t k = 0; k < kQuantities; ++k) {
@@ -172,9 +177,10 @@ class StreamGenerator {
   uint32_t Zipf(Rng* r) const { return zipf_table_[r->Next() >> (64 - kZipfBits)]; }
 
   void BuildWords() {
-    static const char* kSyll[] = {"ka", "lo", "ren", "ti", "mar", "ves", "do", "ul", "sen", "bra",
-                                  "qui", "te", "nor", "al", "pe", "ris", "mon", "gar", "le", "this",
-                                  "ost", "ha", "wel", "dun", "fi", "cor", "ba", "nu", "zel", "om"};
+    static const char* kSyll[] = {"ka",  "lo",  "ren", "ti",   "mar", "ves", "do",  "ul",
+                                  "sen", "bra", "qui", "te",   "nor", "al",  "pe",  "ris",
+                                  "mon", "gar", "le",  "this", "ost", "ha",  "wel", "dun",
+                                  "fi",  "cor", "ba",  "nu",   "zel", "om"};
     constexpr uint32_t kS = sizeof(kSyll) / sizeof(kSyll[0]);
     Rng r(o_.seed + 7);
     words_.reserve(o_.background_words);
@@ -228,7 +234,8 @@ class StreamGenerator {
     for (uint32_t story = 0; made < o_.articles; ++story) {
       // Heavy-tailed sizes: 1 + floor(Pareto(alpha 1.25, xmin 1) - 1), capped at 200.
       double u = 1.0 - r.Unit();
-      uint32_t size = 1 + static_cast<uint32_t>(std::min(199.0, std::pow(u, -1.0 / 1.25) - 1.0) * 1.6);
+      uint32_t size =
+          1 + static_cast<uint32_t>(std::min(199.0, std::pow(u, -1.0 / 1.25) - 1.0) * 1.6);
       size = static_cast<uint32_t>(std::min<uint64_t>(size, o_.articles - made));
       const double spread = 86400.0 * 3 * r.Unit() * r.Unit();
       for (uint32_t k = 0; k < size; ++k) {

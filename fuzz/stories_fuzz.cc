@@ -66,7 +66,8 @@ void FuzzJsonLines(std::string_view data, bool sort_by_time) {
     nlohmann::json j = nlohmann::json::parse(l, nullptr, false);
     Check(j.is_object(), "output line is not a JSON object");
     if (j.contains("error")) {
-      Check(j.contains("line") && j["line"].is_number_unsigned(), "error line without a line number");
+      Check(j.contains("line") && j["line"].is_number_unsigned(),
+            "error line without a line number");
     } else {
       Check(j.contains("id") && j["id"].is_string(), "article line without an id");
       Check(j.contains("story") && j["story"].is_string() && IsStoryId(j["story"]),

@@ -84,6 +84,8 @@
 //         behind the stream may not reach old stories through the newest postings and then
 //         starts a new story.
 //       * invalid UTF-8 in a title or text is repaired (text.h Normalize) before analysis.
+//       * an oversized input: only the first 256 KiB of a text and 4 KiB of a title are
+//         analysed (news articles are far shorter), so one Add stays bounded.
 //   - A Clusterer is used from one thread at a time. Add() costs the text analysis plus a
 //     bounded amount of index work (see doc/performance-stories.md). Memory grows with the
 //     articles added (about 1.3 KB each with the defaults); nothing is forgotten.
@@ -191,7 +193,7 @@ enum class AssignmentKind : uint8_t {
 const char* AssignmentKindName(AssignmentKind kind);  // "new", "joined", "merged", "duplicate"
 
 struct StoryAssignment {
-  std::string story;                // the story the article is in after this Add
+  std::string story;  // the story the article is in after this Add
   AssignmentKind kind = AssignmentKind::kNew;
   double score = 0;                 // score against that story; 0 for a new story
   bool via_copy = false;            // joined through the copy_of hint
@@ -212,11 +214,11 @@ enum class EventKind : uint8_t {
 const char* EventKindName(EventKind kind);  // "created", "joined", "merged", "moved", "removed"
 
 struct StoryEvent {
-  uint64_t seq = 0;     // 1, 2, 3, ... over the clusterer's life (kept by Serialize)
+  uint64_t seq = 0;  // 1, 2, 3, ... over the clusterer's life (kept by Serialize)
   EventKind kind = EventKind::kCreated;
   std::string article;  // "" for kMerged
   std::string story;
-  std::string from;     // kMerged, kMoved: the story that was left; else ""
+  std::string from;  // kMerged, kMoved: the story that was left; else ""
   double score = 0;
 };
 
@@ -227,11 +229,11 @@ struct SourceCount {
 };
 
 struct Story {
-  std::string id;                    // "s12"
-  std::string label;                 // the most central member's title (or first sentence)
-  std::string label_article;         // that member's id
-  std::string first;                 // earliest dated member, ISO 8601 UTC; "" if none dated
-  std::string last;                  // latest dated member; "" if none dated
+  std::string id;             // "s12"
+  std::string label;          // the most central member's title (or first sentence)
+  std::string label_article;  // that member's id
+  std::string first;          // earliest dated member, ISO 8601 UTC; "" if none dated
+  std::string last;           // latest dated member; "" if none dated
   uint32_t articles = 0;
   std::vector<SourceCount> sources;  // most articles first, then by name
   std::vector<std::string> aliases;  // ids merged into this one, in the order they merged
@@ -250,7 +252,7 @@ struct StoryFilter {
   int64_t since = 0;  // Unix seconds; 0 = all. Stories whose last dated member is >= since
                       // (undated stories are listed only when since == 0).
   uint32_t min_articles = 1;
-  size_t limit = 0;   // 0 = no limit
+  size_t limit = 0;  // 0 = no limit
 };
 
 class Clusterer {

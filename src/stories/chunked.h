@@ -6,8 +6,8 @@
 #ifndef WITNESS_STORIES_CHUNKED_H_
 #define WITNESS_STORIES_CHUNKED_H_
 
-#include <cstddef>
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -48,7 +48,9 @@ class ChunkedVector {
   // A pointer to the run [i, i + n) appended by AppendRun.
   const T* Run(size_t i) const { return &(*this)[i]; }
   // True when [i, i + n) lies in one chunk (a run AppendRun could have made).
-  static bool OneChunk(size_t i, size_t n) { return n == 0 || (i >> kChunkBits) == ((i + n - 1) >> kChunkBits); }
+  static bool OneChunk(size_t i, size_t n) {
+    return n == 0 || (i >> kChunkBits) == ((i + n - 1) >> kChunkBits);
+  }
 
   // Appends n elements with no contiguity requirement (bulk loading).
   void Append(const T* p, size_t n) {

@@ -42,6 +42,14 @@ int32_t HourOf(int64_t t) {
   return static_cast<int32_t>(h);
 }
 
+// At most n bytes of s, not splitting a UTF-8 sequence (when s is valid UTF-8).
+std::string_view Utf8Prefix(std::string_view s, size_t n) {
+  if (s.size() <= n) return s;
+  size_t end = n;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
 int YearOf(int64_t t) {
   std::string s = FormatTime(t);
   return std::stoi(s.substr(0, s.find('-', 1)));
@@ -51,21 +59,30 @@ int YearOf(int64_t t) {
 
 const char* AssignmentKindName(AssignmentKind kind) {
   switch (kind) {
-    case AssignmentKind::kNew: return "new";
-    case AssignmentKind::kJoined: return "joined";
-    case AssignmentKind::kMerged: return "merged";
-    case AssignmentKind::kDuplicate: return "duplicate";
+    case AssignmentKind::kNew:
+      return "new";
+    case AssignmentKind::kJoined:
+      return "joined";
+    case AssignmentKind::kMerged:
+      return "merged";
+    case AssignmentKind::kDuplicate:
+      return "duplicate";
   }
   return "unknown";
 }
 
 const char* EventKindName(EventKind kind) {
   switch (kind) {
-    case EventKind::kCreated: return "created";
-    case EventKind::kJoined: return "joined";
-    case EventKind::kMerged: return "merged";
-    case EventKind::kMoved: return "moved";
-    case EventKind::kRemoved: return "removed";
+    case EventKind::kCreated:
+      return "created";
+    case EventKind::kJoined:
+      return "joined";
+    case EventKind::kMerged:
+      return "merged";
+    case EventKind::kMoved:
+      return "moved";
+    case EventKind::kRemoved:
+      return "removed";
   }
   return "unknown";
 }
@@ -74,11 +91,19 @@ namespace {
 StoryOptions Sanitized(StoryOptions o) {
   o.article_terms = std::clamp<uint32_t>(o.article_terms, 1, 4096);
   o.story_terms = std::clamp<uint32_t>(o.story_terms, 1, 1u << 16);
-  if (!(o.idf_prior_articles >= 0)) o.idf_prior_articles = 0;
-  if (!(o.idf_prior_df >= 0)) o.idf_prior_df = 0;
-  if (!(o.time_decay_hours > 0)) o.time_decay_hours = 1;
-  if (!(o.time_grace_hours >= 0)) o.time_grace_hours = 0;
-  if (!(o.max_gap_days >= 0)) o.max_gap_days = 0;
+  // NaN fails every comparison below, so each test is written to catch it too.
+  if (!(o.idf_prior_articles >= 0 && o.idf_prior_articles <= 1e9)) o.idf_prior_articles = 0;
+  if (!(o.idf_prior_df >= 0 && o.idf_prior_df <= 1)) o.idf_prior_df = 0;
+  if (!(o.time_decay_hours > 0 && o.time_decay_hours <= 1e9)) o.time_decay_hours = 1;
+  if (!(o.time_grace_hours >= 0 && o.time_grace_hours <= 1e9)) o.time_grace_hours = 0;
+  if (!(o.max_gap_days >= 0 && o.max_gap_days <= 1e7)) o.max_gap_days = 0;
+  if (!(o.max_future_hours >= 0 && o.max_future_hours <= 1e9)) o.max_future_hours = 0;
+  for (double* b : {&o.name_boost, &o.number_boost, &o.title_boost})
+    if (!(*b > 0 && *b <= 1e6)) *b = 1;
+  if (!(o.join_threshold >= 0 && o.join_threshold <= 1e6))
+    o.join_threshold = StoryOptions{}.join_threshold;
+  if (!(o.merge_threshold >= 0 && o.merge_threshold <= 1e6))
+    o.merge_threshold = StoryOptions{}.merge_threshold;
   return o;
 }
 }  // namespace
@@ -130,8 +155,10 @@ void Clusterer::Impl::UnindexArticleId(uint32_t a) {
     if (inserted) return;  // not found (cannot happen for an indexed article)
     if (*v == a) {
       // A tombstone keeps any later link of the chain reachable.
-      if (article_ids.Find(NextKey(k)) == internal::FlatMap64::kAbsent) article_ids.Erase(k);
-      else *v = kTombstone;
+      if (article_ids.Find(NextKey(k)) == internal::FlatMap64::kAbsent)
+        article_ids.Erase(k);
+      else
+        *v = kTombstone;
       return;
     }
   }
@@ -294,8 +321,10 @@ void Clusterer::Impl::AddMember(uint32_t story, uint32_t a) {
   }
   auto it = std::lower_bound(s.sources.begin(), s.sources.end(), r.source,
                              [](const SourceTally& x, uint32_t src) { return x.source < src; });
-  if (it != s.sources.end() && it->source == r.source) ++it->count;
-  else s.sources.insert(it, {r.source, 1});
+  if (it != s.sources.end() && it->source == r.source)
+    ++it->count;
+  else
+    s.sources.insert(it, {r.source, 1});
   if (r.vec_len) AddToCentroid(&s, VecOf(a), r.vec_len);
 }
 
@@ -353,8 +382,10 @@ uint32_t Clusterer::Impl::MergeStories(uint32_t x, uint32_t y, std::vector<std::
              [](const SourceTally& a, const SourceTally& b) { return a.source < b.source; });
   k.sources.clear();
   for (const SourceTally& t : src) {
-    if (!k.sources.empty() && k.sources.back().source == t.source) k.sources.back().count += t.count;
-    else k.sources.push_back(t);
+    if (!k.sources.empty() && k.sources.back().source == t.source)
+      k.sources.back().count += t.count;
+    else
+      k.sources.push_back(t);
   }
   k.aliases.push_back(gone);
   k.aliases.insert(k.aliases.end(), g.aliases.begin(), g.aliases.end());
@@ -378,8 +409,10 @@ void Clusterer::Impl::FindCandidates(int64_t t, const std::vector<uint32_t>& que
   }
   const int32_t hour = HourOf(t);
   const int64_t gap_h = static_cast<int64_t>(std::ceil(options.max_gap_days * 24.0));
-  const uint32_t nq = std::min<uint32_t>(options.query_terms, static_cast<uint32_t>(query_order.size()));
-  const size_t want = 2 * static_cast<size_t>(nq) * std::min<uint32_t>(options.max_postings_scan, 1u << 16);
+  const uint32_t nq =
+      std::min<uint32_t>(options.query_terms, static_cast<uint32_t>(query_order.size()));
+  const size_t want =
+      2 * static_cast<size_t>(nq) * std::min<uint32_t>(options.max_postings_scan, 1u << 16);
   if (acc.size() < 1024 || (acc.size() < want && acc.size() < (size_t{1} << 22))) {
     size_t n = 1024;
     while (n < want && n < (size_t{1} << 22)) n *= 2;
@@ -430,7 +463,8 @@ void Clusterer::Impl::FindCandidates(int64_t t, const std::vector<uint32_t>& que
     return a.sum != b.sum ? a.sum > b.sum : a.story < b.story;
   };
   // The leading candidates (with room for aliases), resolved and combined per live story.
-  const size_t lead = std::min<size_t>(cands.size(), 2 * static_cast<size_t>(options.max_candidates));
+  const size_t lead =
+      std::min<size_t>(cands.size(), 2 * static_cast<size_t>(options.max_candidates));
   std::partial_sort(cands.begin(), cands.begin() + lead, cands.end(), by_sum);
   cands.resize(lead);
   for (Cand& c : cands) c.story = Resolve(c.story);
@@ -501,14 +535,16 @@ uint32_t Clusterer::Impl::Revisit(uint32_t a, uint32_t story, StoryAssignment* o
           } else {
             const double idf = xw[j].idf;
             const double before = cen[i].w * idf;
-            const double after = std::max(0.0, cen[i].w - static_cast<double>(VecOf(xa)[j].w)) * idf;
+            const double after =
+                std::max(0.0, cen[i].w - static_cast<double>(VecOf(xa)[j].w)) * idf;
             norm2 += after * after - before * before;
             dot += after * xw[j].w;
             ++i;
             ++j;
           }
         }
-        if (norm2 > 1e-12) s_old = TimeFactor(xr.time, xs.first, xs.last) * dot / (xn * std::sqrt(norm2));
+        if (norm2 > 1e-12)
+          s_old = TimeFactor(xr.time, xs.first, xs.last) * dot / (xn * std::sqrt(norm2));
       }
       if (s_new <= s_old) continue;
       RemoveMember(x, xa);
@@ -551,8 +587,7 @@ StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
   Impl& m = *impl_;
   const StoryOptions& o = m.options;
   if (in.id.empty()) return Status::InvalidArgument("article with an empty id");
-  if (in.id.size() > (1u << 20))
-    return Status::InvalidArgument("article id longer than 1 MiB");
+  if (in.id.size() > (1u << 20)) return Status::InvalidArgument("article id longer than 1 MiB");
 
   StoryAssignment out;
   if (uint32_t dup = m.FindArticle(in.id); dup != kNone) {
@@ -587,8 +622,10 @@ StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
   out.dated = t != kNoTime;
 
   // ---- features ----
-  text::Normalized title = text::Normalize(in.title);
-  text::Normalized body = text::Normalize(in.text);
+  // Only the start of an oversized input is read: a story is recognisable from its first
+  // pages, and this bounds the time and memory of one Add.
+  text::Normalized title = text::Normalize(Utf8Prefix(in.title, internal::kMaxTitleBytes));
+  text::Normalized body = text::Normalize(Utf8Prefix(in.text, internal::kMaxTextBytes));
   if (o.clean_text && !body.text.empty()) {
     clean::CleanResult cr = clean::CleanText(body.text, {}, nullptr, title.text);
     body.text.swap(cr.text);
@@ -646,7 +683,8 @@ StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
   if (qnorm > 0) {
     std::vector<TermWeight>& stored = m.stored_scratch;
     stored.clear();
-    for (const internal::QTerm& w : qv) stored.push_back({w.term, static_cast<float>(w.w / w.idf / qnorm)});
+    for (const internal::QTerm& w : qv)
+      stored.push_back({w.term, static_cast<float>(w.w / w.idf / qnorm)});
     rec.vec_begin = m.vec_pool.AppendRun(stored.data(), stored.size());
   } else {
     rec.vec_len = 0;
@@ -696,6 +734,7 @@ StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
       double tf = m.TimeFactor(t, s.first, s.last);
       if (tf <= 0) continue;
       c.score = tf * m.Cosine(qv, qnorm, &s);
+      if (!std::isfinite(c.score)) c.score = 0;  // only a damaged restored state can do this
     }
     std::sort(m.cands.begin(), m.cands.end(), [](const Impl::Cand& x, const Impl::Cand& y) {
       return x.score != y.score ? x.score > y.score : x.story < y.story;
@@ -755,7 +794,8 @@ StatusOr<StoryAssignment> Clusterer::Add(const ArticleInput& in) {
 Status Clusterer::Remove(std::string_view article_id) {
   Impl& m = *impl_;
   uint32_t a = m.FindArticle(article_id);
-  if (a == kNone) return Status::NotFound("article '" + std::string(article_id) + "' is not in the clusterer");
+  if (a == kNone)
+    return Status::NotFound("article '" + std::string(article_id) + "' is not in the clusterer");
   uint32_t s = m.Resolve(m.articles[a].story);
   m.RemoveMember(s, a);
   m.articles[a].flags |= internal::kRemoved;

@@ -12,9 +12,9 @@
 namespace witness::stories {
 namespace {
 
+using testing::Art;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using testing::Art;
 
 std::string Add(Clusterer& c, const ArticleInput& a) {
   StatusOr<StoryAssignment> r = c.Add(a);
@@ -159,6 +159,15 @@ TEST(Clusterer, BadInputHasDefinedBehaviour) {
   EXPECT_EQ(c.story_count(), stories);
   EXPECT_EQ(c.article_count(), 3u);
   EXPECT_TRUE(c.TakeEvents().empty());
+
+  // A 3 MB text: only its start is analysed, and it still finds its story.
+  ArticleInput huge = testing::Strike2();
+  huge.id = "huge";
+  for (int i = 0; i < 13; ++i) huge.text += huge.text;  // 8192 copies
+  ASSERT_GT(huge.text.size(), 1u << 20);
+  r = c.Add(huge);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->story, "s3");
 }
 
 TEST(Clusterer, DatesOutsideTheValidRangeAreIgnored) {
@@ -199,8 +208,8 @@ TEST(Clusterer, CopyOfHintJoinsTheOriginalsStory) {
   Add(c, testing::Strike1());
   Add(c, testing::Recall1());
   // A copy whose text shares nothing with the original still joins through the hint.
-  StatusOr<StoryAssignment> r =
-      c.Add(Art("copy", "aggregator", "Storm news", "Forecasters expect snow.", "2025-03-10", "strike1"));
+  StatusOr<StoryAssignment> r = c.Add(
+      Art("copy", "aggregator", "Storm news", "Forecasters expect snow.", "2025-03-10", "strike1"));
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->story, "s1");
   EXPECT_TRUE(r->via_copy);
@@ -227,11 +236,12 @@ TEST(Clusterer, MergeKeepsTheOlderIdAndRecordsTheAlias) {
                        "grew at the harbour terminals.",
                        "2025-03-11")),
             "s1");
-  EXPECT_EQ(Add(c, Art("rail", "rail-news", "Freight trains cancelled as locomotive drivers walk out",
-                       "Freight trains were cancelled across the network as locomotive drivers "
-                       "walked out and timetables collapsed.",
-                       "2025-03-11")),
-            "s2");
+  EXPECT_EQ(
+      Add(c, Art("rail", "rail-news", "Freight trains cancelled as locomotive drivers walk out",
+                 "Freight trains were cancelled across the network as locomotive drivers "
+                 "walked out and timetables collapsed.",
+                 "2025-03-11")),
+      "s2");
   c.TakeEvents();
   // Closer to the newer story: it joins s2, and the merge keeps s1.
   StatusOr<StoryAssignment> r = c.Add(Art(
@@ -331,11 +341,11 @@ TEST(Clusterer, RemoveTakesAnArticleOut) {
 
 TEST(Clusterer, StoriesListingFiltersAndOrders) {
   Clusterer c;
-  Add(c, testing::Strike1());   // s1: 03-10..03-11
+  Add(c, testing::Strike1());  // s1: 03-10..03-11
   Add(c, testing::Strike2());
-  Add(c, testing::Recall1());   // s2: 03-11..03-13
+  Add(c, testing::Recall1());  // s2: 03-11..03-13
   Add(c, testing::Recall2());
-  Add(c, testing::Weather("")); // s3: undated
+  Add(c, testing::Weather(""));  // s3: undated
   std::vector<Story> all = c.Stories();
   ASSERT_EQ(all.size(), 3u);
   EXPECT_EQ(all[0].id, "s2");  // newest activity first
@@ -393,14 +403,17 @@ TEST(StoryJson, OneLineWithEveryField) {
   s.articles = 2;
   s.sources = {{"fox", 1}, {"nyt", 1}};
   s.aliases = {"s7"};
-  EXPECT_EQ(StoryToJson(s),
-            "{\"aliases\":[\"s7\"],\"articles\":2,\"first\":\"2025-03-10T12:00:00Z\",\"id\":\"s3\","
-            "\"label\":\"Port \\\"strike\\\"\",\"label_article\":\"a1\",\"last\":\"2025-03-11T12:00:00Z\","
-            "\"sources\":[{\"articles\":1,\"source\":\"fox\"},{\"articles\":1,\"source\":\"nyt\"}]}");
+  EXPECT_EQ(
+      StoryToJson(s),
+      "{\"aliases\":[\"s7\"],\"articles\":2,\"first\":\"2025-03-10T12:00:00Z\",\"id\":\"s3\","
+      "\"label\":\"Port "
+      "\\\"strike\\\"\",\"label_article\":\"a1\",\"last\":\"2025-03-11T12:00:00Z\","
+      "\"sources\":[{\"articles\":1,\"source\":\"fox\"},{\"articles\":1,\"source\":\"nyt\"}]}");
   StoryMember m{"a1", "fox", "2025-03-10T12:00:00Z", "Port strike", 0.41234, true};
-  EXPECT_EQ(MemberToJson(m),
-            "{\"article\":\"a1\",\"headline\":\"Port strike\",\"published\":\"2025-03-10T12:00:00Z\","
-            "\"score\":0.4123,\"source\":\"fox\",\"via_copy\":true}");
+  EXPECT_EQ(
+      MemberToJson(m),
+      "{\"article\":\"a1\",\"headline\":\"Port strike\",\"published\":\"2025-03-10T12:00:00Z\","
+      "\"score\":0.4123,\"source\":\"fox\",\"via_copy\":true}");
   EXPECT_STREQ(AssignmentKindName(AssignmentKind::kMerged), "merged");
   EXPECT_STREQ(EventKindName(EventKind::kMoved), "moved");
 }

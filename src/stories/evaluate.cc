@@ -23,7 +23,7 @@ StatusOr<ClusteringScores> ScoreClustering(const std::vector<std::string>& truth
   ClusteringScores s;
   s.items = truth.size();
   if (truth.empty()) return s;
-  std::unordered_map<std::string, double> a, b;         // cluster sizes: truth, predicted
+  std::unordered_map<std::string, double> a, b;             // cluster sizes: truth, predicted
   std::map<std::pair<std::string, std::string>, double> n;  // contingency table
   for (size_t i = 0; i < truth.size(); ++i) {
     a[truth[i]] += 1;

@@ -13,14 +13,14 @@
 // quantities.
 #include "stories/features.h"
 
-#include "stories/flat_map.h"
-
 #include <utf8proc.h>
 #include <xxhash.h>
 
 #include <algorithm>
 #include <cmath>
 #include <string_view>
+
+#include "stories/flat_map.h"
 
 namespace witness::stories::internal {
 namespace {
@@ -70,10 +70,9 @@ bool HasLetter(std::string_view key) {
 }
 
 bool IsConnector(std::string_view k) {
-  static constexpr std::string_view kWords[] = {"of",  "de",  "del", "della", "di",  "da",
-                                                "do",  "dos", "das", "du",    "la",  "le",
-                                                "van", "von", "der", "den",   "al",  "bin",
-                                                "ibn", "y",   "el",  "ben",   "abu", "ter"};
+  static constexpr std::string_view kWords[] = {
+      "of",  "de",  "del", "della", "di", "da",  "do",  "dos", "das", "du",  "la",  "le",
+      "van", "von", "der", "den",   "al", "bin", "ibn", "y",   "el",  "ben", "abu", "ter"};
   for (std::string_view w : kWords)
     if (k == w) return true;
   return false;
@@ -82,9 +81,9 @@ bool IsConnector(std::string_view k) {
 bool IsMonth(std::string_view k) {
   if (!k.empty() && k.back() == '.') k.remove_suffix(1);
   static constexpr std::string_view kMonths[] = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-      "sep", "sept", "oct", "nov", "dec"};
+      "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+      "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+      "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
   for (std::string_view m : kMonths)
     if (k == m) return true;
   return false;
@@ -92,7 +91,7 @@ bool IsMonth(std::string_view k) {
 
 // Weekdays and months: capitalised, but no name on their own.
 bool IsCalendarWord(std::string_view k) {
-  static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+  static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                                "friday", "saturday", "sunday"};
   for (std::string_view d : kDays)
     if (k == d) return true;
@@ -351,8 +350,10 @@ void FeatureExtractor::Field(std::string_view text, const text::Segmentation& se
         scale = ScaleOf(k, false);
         if (!scale.empty()) {
           ++j;
-          if (j < end && toks[j].kind == text::TokenKind::kWord) k.assign(analyzer_.Key(text, toks[j]));
-          else k.clear();
+          if (j < end && toks[j].kind == text::TokenKind::kWord)
+            k.assign(analyzer_.Key(text, toks[j]));
+          else
+            k.clear();
         }
         if (k == "per" && j + 1 < end && analyzer_.Key(text, toks[j + 1]) == "cent") {
           unit_ = "%";

@@ -65,8 +65,8 @@ class FeatureExtractor {
  public:
   explicit FeatureExtractor(const StoryOptions& options) : options_(options) {}
 
-  // Features of an article, one entry per distinct feature, in order of first appearance. `title` and
-  // `text` must be valid UTF-8 (Normalize()d). `headline` receives the title, or the text's
+  // Features of an article, one entry per distinct feature, in order of first appearance. `title`
+  // and `text` must be valid UTF-8 (Normalize()d). `headline` receives the title, or the text's
   // first sentence when the title has no words (at most 200 bytes, cut on a character).
   size_t MemoryBytes() const { return word_cache_.MemoryBytes(); }
 
@@ -84,8 +84,7 @@ class FeatureExtractor {
              std::vector<DebugFeature>* debug);
   void EmitRun(const std::vector<std::string>& run, bool in_title,
                std::vector<DebugFeature>* debug);
-  void Emit(FeatureKind kind, std::string_view s, bool in_title,
-            std::vector<DebugFeature>* debug);
+  void Emit(FeatureKind kind, std::string_view s, bool in_title, std::vector<DebugFeature>* debug);
 
   // The word feature of a key (0 when it is none) and whether it is a stopword, cached.
   uint64_t WordFeature(std::string_view key, bool* stopword);

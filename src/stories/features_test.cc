@@ -37,7 +37,8 @@ Extracted Extract(std::string_view title, std::string_view text, const StoryOpti
 }
 
 TEST(Features, NamesAreCapitalisedRunsWithTheirLastWord) {
-  Extracted e = Extract("", "The union said Tomas Reyk would speak. Later, Reyk told the Bank of England nothing.");
+  Extracted e = Extract(
+      "", "The union said Tomas Reyk would speak. Later, Reyk told the Bank of England nothing.");
   std::vector<std::string> names = e.Of(FeatureKind::kName);
   EXPECT_THAT(names, Contains("tomas reyk"));
   EXPECT_THAT(names, Contains("reyk"));
@@ -53,7 +54,8 @@ TEST(Features, NamesAreCapitalisedRunsWithTheirLastWord) {
 TEST(Features, SentenceInitialWordsNeedEvidence) {
   // "Police" starts a sentence and is never capitalised inside one: no name. "Harlsund" starts
   // one and is also capitalised inside another: a name.
-  Extracted e = Extract("", "Police cleared the gate. Harlsund was calm. Crowds left Harlsund at noon.");
+  Extracted e =
+      Extract("", "Police cleared the gate. Harlsund was calm. Crowds left Harlsund at noon.");
   std::vector<std::string> names = e.Of(FeatureKind::kName);
   EXPECT_THAT(names, Not(Contains("police")));
   EXPECT_THAT(names, Not(Contains("crowds")));
@@ -91,7 +93,8 @@ TEST(Features, TitleCaseTitlesGiveNoNamesButSentenceCaseTitlesDo) {
 }
 
 TEST(Features, NumbersCountOnlyWithUnits) {
-  Extracted e = Extract("", "Some 1,214 dockworkers walked out. The deal is worth $350 million. "
+  Extracted e = Extract("",
+                        "Some 1,214 dockworkers walked out. The deal is worth $350 million. "
                         "Turnout was 48.3% and unemployment 9 per cent. Costs rose to €35mn. "
                         "It happened in 2004 and again on March 11. On 11 March they met. "
                         "He counted 7 and then 12.");
@@ -100,7 +103,8 @@ TEST(Features, NumbersCountOnlyWithUnits) {
   EXPECT_THAT(q, Contains("$350e6"));
   EXPECT_THAT(q, Contains("48.3 %"));
   EXPECT_THAT(q, Contains("9 %"));
-  EXPECT_THAT(q, Contains("\xE2\x82\xAC" "35e6"));
+  EXPECT_THAT(q, Contains("\xE2\x82\xAC"
+                          "35e6"));
   for (const std::string& s : q) {
     EXPECT_EQ(s.find("2004"), std::string::npos) << s;
     EXPECT_NE(s.rfind("11", 0), 0u) << s;  // no date quantities
@@ -159,8 +163,9 @@ TEST(Features, HeadlineIsTheTitleOrTheFirstSentence) {
 }
 
 TEST(Features, SameInputSameFeatures) {
-  const char* text = "Quillon Mobility recalled 88,000 scooters after 14 battery fires, chief "
-                     "executive Renata Oduya said on Tuesday in Lisbrook.";
+  const char* text =
+      "Quillon Mobility recalled 88,000 scooters after 14 battery fires, chief "
+      "executive Renata Oduya said on Tuesday in Lisbrook.";
   Extracted a = Extract("Quillon recalls scooters", text);
   Extracted b = Extract("Quillon recalls scooters", text);
   ASSERT_EQ(a.features.size(), b.features.size());

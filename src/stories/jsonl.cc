@@ -46,10 +46,10 @@ size_t FindCaseless(std::string_view s, std::string_view needle, size_t from) {
 // entities decoded. (The ingest pipeline has the real extractor; this serves raw JSON Lines.)
 std::string StripHtml(std::string_view h) {
   static constexpr std::string_view kDrop[] = {"script", "style", "head", "noscript", "template"};
-  static constexpr std::string_view kBlock[] = {"p", "br", "div", "li", "h1", "h2", "h3", "h4",
-                                                "h5", "h6", "tr", "blockquote", "section",
-                                                "article", "/p", "/div", "/li", "/h1", "/h2",
-                                                "/h3", "/h4", "/h5", "/h6", "/tr", "/blockquote"};
+  static constexpr std::string_view kBlock[] = {
+      "p",   "br",  "div",        "li",      "h1",      "h2",  "h3",         "h4",  "h5",
+      "h6",  "tr",  "blockquote", "section", "article", "/p",  "/div",       "/li", "/h1",
+      "/h2", "/h3", "/h4",        "/h5",     "/h6",     "/tr", "/blockquote"};
   std::string out;
   out.reserve(h.size());
   for (size_t i = 0; i < h.size();) {
@@ -76,10 +76,20 @@ std::string StripHtml(std::string_view h) {
     }
     if (c == '&') {
       static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
-          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
-          {"&apos;", "'"}, {"&nbsp;", " "}, {"&#8217;", "\xE2\x80\x99"},
-          {"&rsquo;", "\xE2\x80\x99"}, {"&lsquo;", "\xE2\x80\x98"}, {"&ldquo;", "\xE2\x80\x9C"},
-          {"&rdquo;", "\xE2\x80\x9D"}, {"&mdash;", "\xE2\x80\x94"}, {"&ndash;", "\xE2\x80\x93"}};
+          {"&amp;", "&"},
+          {"&lt;", "<"},
+          {"&gt;", ">"},
+          {"&quot;", "\""},
+          {"&#39;", "'"},
+          {"&apos;", "'"},
+          {"&nbsp;", " "},
+          {"&#8217;", "\xE2\x80\x99"},
+          {"&rsquo;", "\xE2\x80\x99"},
+          {"&lsquo;", "\xE2\x80\x98"},
+          {"&ldquo;", "\xE2\x80\x9C"},
+          {"&rdquo;", "\xE2\x80\x9D"},
+          {"&mdash;", "\xE2\x80\x94"},
+          {"&ndash;", "\xE2\x80\x93"}};
       bool decoded = false;
       for (const auto& [ent, rep] : kEntities) {
         if (h.substr(i, ent.size()) == ent) {
@@ -137,8 +147,7 @@ std::string ParseLine(std::string_view text, uint64_t number, ArticleInput* arti
       !StringField(j, "source", &article->source, &error) ||
       !StringField(j, "title", &article->title, &error) ||
       !StringField(j, "published", &article->published, &error) ||
-      !StringField(j, "text", &article->text, &error) ||
-      !StringField(j, "html", &html, &error) ||
+      !StringField(j, "text", &article->text, &error) || !StringField(j, "html", &html, &error) ||
       !StringField(j, "copy_of", &article->copy_of, &error))
     return error;
   if (article->text.empty() && !html.empty()) article->text = StripHtml(html);
@@ -174,7 +183,8 @@ Status ClusterJsonLines(std::istream& in, std::ostream& out, const ClusterJsonOp
   while (std::getline(in, text)) {
     ++number;
     std::string_view v = text;
-    while (!v.empty() && (v.back() == '\r' || v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+    while (!v.empty() && (v.back() == '\r' || v.back() == ' ' || v.back() == '\t'))
+      v.remove_suffix(1);
     size_t k = 0;
     while (k < v.size() && (v[k] == ' ' || v[k] == '\t')) ++k;
     if (k == v.size()) continue;
@@ -247,7 +257,8 @@ std::string StoryToJson(const Story& s) {
   j["last"] = s.last;
   j["articles"] = s.articles;
   Json sources = Json::array();
-  for (const SourceCount& c : s.sources) sources.push_back({{"source", c.source}, {"articles", c.articles}});
+  for (const SourceCount& c : s.sources)
+    sources.push_back({{"source", c.source}, {"articles", c.articles}});
   j["sources"] = std::move(sources);
   j["aliases"] = s.aliases;
   return Dump(j);

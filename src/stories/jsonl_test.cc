@@ -28,7 +28,7 @@ std::string Line(const ArticleInput& a, const std::string& extra = "") {
 }
 
 std::vector<Json> Cluster(const std::string& input, const ClusterJsonOptions& o = {},
-                      ClusterJsonStats* stats = nullptr) {
+                          ClusterJsonStats* stats = nullptr) {
   std::istringstream in(input);
   std::ostringstream out;
   Status s = ClusterJsonLines(in, out, o, stats);
@@ -63,14 +63,13 @@ TEST(ClusterJsonLines, OneLinePerArticleInInputOrder) {
 TEST(ClusterJsonLines, BadLinesGetAnErrorLineInTheirPlace) {
   ArticleInput no_id = testing::Strike2();
   no_id.id = "";
-  std::string in = Line(testing::Strike1()) + "\n" +
-                   "{not json\n" +
-                   "\n" +                                  // blank: skipped, no output
-                   "   \r\n" +                             // blank too
-                   "[1, 2]\n" +                            // not an object
-                   "{\"id\": \"t\", \"title\": 5}\n" +     // wrong type
-                   Line(no_id) + "\r\n" +                  // no id: line:N (CRLF tolerated)
-                   Line(testing::Strike1()) + "\n";       // a repeated id
+  std::string in = Line(testing::Strike1()) + "\n" + "{not json\n" +
+                   "\n" +                               // blank: skipped, no output
+                   "   \r\n" +                          // blank too
+                   "[1, 2]\n" +                         // not an object
+                   "{\"id\": \"t\", \"title\": 5}\n" +  // wrong type
+                   Line(no_id) + "\r\n" +               // no id: line:N (CRLF tolerated)
+                   Line(testing::Strike1()) + "\n";     // a repeated id
   ClusterJsonStats st;
   std::vector<Json> out = Cluster(in, {}, &st);
   ASSERT_EQ(out.size(), 6u);
@@ -100,11 +99,11 @@ TEST(ClusterJsonLines, HtmlCopyOfInvalidUtf8AndNumericIds) {
                  testing::Strike2().text + "</p><p>More &amp; more.</p></body></html>";
   std::string bad_utf8 = Line(testing::Strike3());
   bad_utf8.insert(bad_utf8.find("Police"), "\xFF\xFE");
-  std::string in = Line(testing::Strike1()) + "\n" + html.dump() + "\n" + bad_utf8 + "\n" +
-                   Line(testing::Art("copy", "agg", "Unrelated words", "Forecasters expect snow.",
-                                     "2025-03-10"),
-                        "\"copy_of\":\"strike1\"") +
-                   "\n";
+  std::string in =
+      Line(testing::Strike1()) + "\n" + html.dump() + "\n" + bad_utf8 + "\n" +
+      Line(testing::Art("copy", "agg", "Unrelated words", "Forecasters expect snow.", "2025-03-10"),
+           "\"copy_of\":\"strike1\"") +
+      "\n";
   std::vector<Json> out = Cluster(in);
   ASSERT_EQ(out.size(), 4u);
   EXPECT_EQ(out[1]["id"], "42");

@@ -35,9 +35,12 @@ uint32_t Clusterer::Impl::LabelMember(uint32_t story) const {
       double dot = 0;
       size_t i = 0, j = 0;
       while (i < s.centroid.size() && j < w.size()) {
-        if (s.centroid[i].term < w[j].term) ++i;
-        else if (w[j].term < s.centroid[i].term) ++j;
-        else dot += static_cast<double>(w[j].w) * s.centroid[i].w * w[j].idf, ++i, ++j;
+        if (s.centroid[i].term < w[j].term)
+          ++i;
+        else if (w[j].term < s.centroid[i].term)
+          ++j;
+        else
+          dot += static_cast<double>(w[j].w) * s.centroid[i].w * w[j].idf, ++i, ++j;
       }
       sim = n > 0 ? dot / (n * sn) : 0;
     }
@@ -78,10 +81,9 @@ Story Clusterer::Impl::MakeStory(uint32_t story) const {
 
 std::vector<std::pair<std::string, size_t>> Clusterer::Impl::MemoryParts() const {
   std::vector<std::pair<std::string, size_t>> parts;
-  parts.push_back({"vocabulary (feature ids, df)", term_ids.MemoryBytes() +
-                                                       term_hash.capacity() * sizeof(uint64_t) +
-                                                       df.capacity() * sizeof(uint32_t) +
-                                                       log_df.capacity() * sizeof(float)});
+  parts.push_back({"vocabulary (feature ids, df)",
+                   term_ids.MemoryBytes() + term_hash.capacity() * sizeof(uint64_t) +
+                       df.capacity() * sizeof(uint32_t) + log_df.capacity() * sizeof(float)});
   size_t post = postings.capacity() * sizeof(postings[0]);
   for (const auto& p : postings) post += p.capacity() * sizeof(internal::Posting);
   parts.push_back({"postings", post});

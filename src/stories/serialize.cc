@@ -9,6 +9,7 @@
 #include <xxhash.h>
 
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <string>
 
@@ -83,14 +84,16 @@ class Reader {
   uint64_t Fixed64() {
     if (in_.size() - pos_ < 8) return Fail();
     uint64_t v = 0;
-    for (int i = 0; i < 8; ++i) v |= static_cast<uint64_t>(static_cast<uint8_t>(in_[pos_ + i])) << (8 * i);
+    for (int i = 0; i < 8; ++i)
+      v |= static_cast<uint64_t>(static_cast<uint8_t>(in_[pos_ + i])) << (8 * i);
     pos_ += 8;
     return v;
   }
   uint32_t Fixed32() {
     if (in_.size() - pos_ < 4) return static_cast<uint32_t>(Fail());
     uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) v |= static_cast<uint32_t>(static_cast<uint8_t>(in_[pos_ + i])) << (8 * i);
+    for (int i = 0; i < 4; ++i)
+      v |= static_cast<uint32_t>(static_cast<uint8_t>(in_[pos_ + i])) << (8 * i);
     pos_ += 4;
     return v;
   }
@@ -269,7 +272,8 @@ StatusOr<Clusterer> Clusterer::Deserialize(std::string_view blob) {
   if (blob.size() < 16 || std::memcmp(blob.data(), kMagic, 4) != 0)
     return corrupt("not a witness story index (bad magic)");
   uint32_t version = 0;
-  for (int i = 0; i < 4; ++i) version |= static_cast<uint32_t>(static_cast<uint8_t>(blob[4 + i])) << (8 * i);
+  for (int i = 0; i < 4; ++i)
+    version |= static_cast<uint32_t>(static_cast<uint8_t>(blob[4 + i])) << (8 * i);
   if (version > kVersion)
     return Status::Unsupported("story index blob: format version " + std::to_string(version) +
                                " is newer than this witness (" + std::to_string(kVersion) + ")");
@@ -322,6 +326,8 @@ StatusOr<Clusterer> Clusterer::Deserialize(std::string_view blob) {
     m.vec_pool[i].term = static_cast<uint32_t>(r.Bounded(terms ? terms - 1 : 0));
     m.vec_pool[i].w = r.F();
     if (terms == 0) return corrupt("vectors without a vocabulary");
+    if (!(m.vec_pool[i].w >= 0 && m.vec_pool[i].w <= 1e7f))
+      return corrupt("an article weight out of range");
   }
   const uint64_t narticles = r.Count(14);
   m.articles.resize(narticles);
@@ -335,6 +341,7 @@ StatusOr<Clusterer> Clusterer::Deserialize(std::string_view blob) {
     a.story = static_cast<uint32_t>(r.Bounded(UINT32_MAX));
     a.source = static_cast<uint32_t>(r.Bounded(sources ? sources - 1 : 0));
     a.score = r.F();
+    if (!std::isfinite(a.score)) return corrupt("a score is not a number");
     a.vec_len = static_cast<uint16_t>(r.Bounded(65535));
     a.flags = static_cast<uint8_t>(r.Bounded(7));
     if (!r.ok()) break;
@@ -344,7 +351,8 @@ StatusOr<Clusterer> Clusterer::Deserialize(std::string_view blob) {
         !m.text_arena.OneChunk(a.text_begin, uint64_t{a.id_len} + a.headline_len))
       return corrupt("article text out of range");
     if (a.id_len == 0) return corrupt("article with an empty id");
-    if (a.vec_begin > pool || a.vec_len > pool - a.vec_begin || !m.vec_pool.OneChunk(a.vec_begin, a.vec_len))
+    if (a.vec_begin > pool || a.vec_len > pool - a.vec_begin ||
+        !m.vec_pool.OneChunk(a.vec_begin, a.vec_len))
       return corrupt("article vector out of range");
   }
   const uint64_t nstories = r.Count(7);
@@ -361,7 +369,10 @@ StatusOr<Clusterer> Clusterer::Deserialize(std::string_view blob) {
     for (uint64_t i = 0; i < n && r.ok(); ++i) {
       st.centroid[i].term = static_cast<uint32_t>(r.Bounded(terms ? terms - 1 : 0));
       st.centroid[i].w = r.F();
-      if (i > 0 && st.centroid[i].term <= st.centroid[i - 1].term) return corrupt("unsorted centroid");
+      if (!(st.centroid[i].w > 0 && st.centroid[i].w <= 1e15f))
+        return corrupt("a story weight out of range");
+      if (i > 0 && st.centroid[i].term <= st.centroid[i - 1].term)
+        return corrupt("unsorted centroid");
     }
     n = r.Count(1);
     st.members.resize(n);
@@ -379,6 +390,7 @@ StatusOr<Clusterer> Clusterer::Deserialize(std::string_view blob) {
       st.aliases[i] = static_cast<uint32_t>(r.Bounded(nstories - 1));
     st.norm = r.D();
     st.norm_docs = r.U();
+    if (!std::isfinite(st.norm) || st.norm < 0) return corrupt("a story norm is not a number");
     if (!st.centroid.empty() && terms == 0) return corrupt("centroid without a vocabulary");
   }
   const uint64_t nevents = r.Count(5);

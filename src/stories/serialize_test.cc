@@ -126,7 +126,8 @@ TEST(Serialize, DamagedBlobsAreCorruptionNeverACrash) {
   EXPECT_EQ(Clusterer::Deserialize("").status().code(), Status::Code::kCorruption);
   EXPECT_EQ(Clusterer::Deserialize("not a blob at all").status().code(), Status::Code::kCorruption);
   for (size_t cut : {size_t{0}, size_t{3}, size_t{8}, blob.size() / 2, blob.size() - 1})
-    EXPECT_EQ(Clusterer::Deserialize(blob.substr(0, cut)).status().code(), Status::Code::kCorruption)
+    EXPECT_EQ(Clusterer::Deserialize(blob.substr(0, cut)).status().code(),
+              Status::Code::kCorruption)
         << cut;
   std::string flipped = blob;
   flipped[blob.size() / 3] ^= 0x10;
@@ -145,9 +146,15 @@ TEST(Serialize, DamagedBlobsAreCorruptionNeverACrash) {
     for (int k = 0; k < edits; ++k) {
       size_t at = 8 + rng() % (m.size() - 8);
       switch (rng() % 3) {
-        case 0: m[at] = static_cast<char>(rng()); break;
-        case 1: m.erase(at, 1 + rng() % 4); break;
-        default: m.insert(at, 1, static_cast<char>(rng())); break;
+        case 0:
+          m[at] = static_cast<char>(rng());
+          break;
+        case 1:
+          m.erase(at, 1 + rng() % 4);
+          break;
+        default:
+          m.insert(at, 1, static_cast<char>(rng()));
+          break;
       }
     }
     uint64_t sum = XXH3_64bits(m.data(), m.size());

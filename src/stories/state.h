@@ -3,6 +3,7 @@
 #ifndef WITNESS_STORIES_STATE_H_
 #define WITNESS_STORIES_STATE_H_
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -31,6 +32,9 @@ constexpr uint32_t kStaleRun = 64;
 // kRevisitChecks members per Add.
 constexpr uint32_t kRevisitMembers = 16;
 constexpr uint32_t kRevisitChecks = 64;
+// Add() analyses at most this much of a title and of a text.
+constexpr size_t kMaxTitleBytes = 4096;
+constexpr size_t kMaxTextBytes = 256 * 1024;
 
 // One feature of a stored vector. `w` is a term frequency already scaled so that the vector
 // had unit length under the IDF of its arrival; comparisons multiply by the current IDF.
@@ -78,7 +82,7 @@ struct SourceTally {
 struct StoryRec {
   int64_t first = kNoTime;  // dated span of the live members
   int64_t last = kNoTime;
-  uint32_t count = 0;       // live members
+  uint32_t count = 0;                // live members
   std::vector<TermWeight> centroid;  // sorted by term
   std::vector<uint32_t> members;     // article indices, in the order they joined
   std::vector<SourceTally> sources;  // sorted by source index
@@ -96,19 +100,19 @@ struct Clusterer::Impl {
 
   // ---- state (everything here is serialized) ----
   StoryOptions options;
-  uint64_t docs = 0;        // articles with features counted in df
-  uint64_t event_seq = 0;   // last event number given
+  uint64_t docs = 0;                    // articles with features counted in df
+  uint64_t event_seq = 0;               // last event number given
   internal::ShardedFlatMap64 term_ids;  // feature hash -> term id
-  std::vector<uint64_t> term_hash;  // term id -> feature hash
-  std::vector<uint32_t> df;         // term id -> document frequency
-  std::vector<float> log_df;        // term id -> ln(df + P * prior + 0.5) (derived from df)
+  std::vector<uint64_t> term_hash;      // term id -> feature hash
+  std::vector<uint32_t> df;             // term id -> document frequency
+  std::vector<float> log_df;            // term id -> ln(df + P * prior + 0.5) (derived from df)
   std::vector<std::vector<internal::Posting>> postings;  // term id -> postings, arrival order
   std::vector<std::string> source_names;
-  internal::ChunkedVector<char, 22> text_arena;               // 4 MiB chunks
+  internal::ChunkedVector<char, 22> text_arena;                // 4 MiB chunks
   internal::ChunkedVector<internal::TermWeight, 16> vec_pool;  // 512 KiB chunks
   internal::ChunkedVector<internal::ArticleRec, 14> articles;  // 768 KiB chunks
   std::vector<internal::StoryRec> stories;
-  std::vector<uint32_t> parent;  // story index -> the story it merged into (itself when live)
+  std::vector<uint32_t> parent;    // story index -> the story it merged into (itself when live)
   std::vector<StoryEvent> events;  // not yet taken
 
   // ---- derived (rebuilt by Deserialize) ----
@@ -157,7 +161,8 @@ struct Clusterer::Impl {
                ? log_df_table[d]
                : std::log(d + options.idf_prior_articles * options.idf_prior_df + 0.5);
   }
-  double Idf(uint32_t term) const { return log_np - log_df[term]; }
+  // Positive for any df <= N; the floor only matters for a damaged restored state.
+  double Idf(uint32_t term) const { return std::max(log_np - log_df[term], 1e-6); }
   uint32_t Resolve(uint32_t s) const {
     while (parent[s] != s) s = parent[s];
     return s;
@@ -169,8 +174,12 @@ struct Clusterer::Impl {
     return std::string_view(text_arena.Run(articles[a].text_begin) + articles[a].id_len,
                             articles[a].headline_len);
   }
-  const internal::TermWeight* VecOf(uint32_t a) const { return vec_pool.Run(articles[a].vec_begin); }
-  static std::string StoryId(uint32_t s) { return "s" + std::to_string(static_cast<uint64_t>(s) + 1); }
+  const internal::TermWeight* VecOf(uint32_t a) const {
+    return vec_pool.Run(articles[a].vec_begin);
+  }
+  static std::string StoryId(uint32_t s) {
+    return "s" + std::to_string(static_cast<uint64_t>(s) + 1);
+  }
   // "s12" -> 11; kNone when not a story id of this clusterer.
   uint32_t ParseStoryId(std::string_view id) const;
 

@@ -39,11 +39,10 @@ int DaysInMonth(int64_t y, int m) {
 int64_t DaysFromCivil(int64_t y, int m, int d) {
   y -= m <= 2;
   const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t year_of_era = y - era * 400;                        // [0, 399]
-  const int64_t month_from_march = m > 2 ? m - 3 : m + 9;           // [0, 11]
+  const int64_t year_of_era = y - era * 400;                             // [0, 399]
+  const int64_t month_from_march = m > 2 ? m - 3 : m + 9;                // [0, 11]
   const int64_t day_of_year = (153 * month_from_march + 2) / 5 + d - 1;  // [0, 365]
-  const int64_t day_of_era =
-      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  const int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
   return era * 146097 + day_of_era - 719468;  // 719468: days from 0000-03-01 to 1970-01-01
 }
 
@@ -53,7 +52,8 @@ void CivilFromDays(int64_t z, int64_t* y, int* m, int* d) {
   const int64_t day_of_era = z - era * 146097;
   const int64_t year_of_era =
       (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const int64_t day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const int64_t mp = (5 * day_of_year + 2) / 153;
   *d = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
   *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
@@ -64,8 +64,8 @@ void CivilFromDays(int64_t z, int64_t* y, int* m, int* d) {
 
 std::optional<int64_t> ParsePublished(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' ||
-                        s.back() == '\r'))
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
     s.remove_suffix(1);
   size_t pos = 0;
   int year = 0, month = 0, day = 0;
