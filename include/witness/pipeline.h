@@ -35,9 +35,14 @@
 #include "witness/clean.h"
 #include "witness/extract.h"
 #include "witness/status.h"
+#include "witness/stories.h"
 #include "witness/store.h"
+#include "witness/syndication.h"
 
 namespace witness {
+namespace pipeline {
+class Analyzer;
+}  // namespace pipeline
 
 struct PipelineOptions {
   // Articles per transaction. Default 256: large enough that SQLite's per-commit cost is
@@ -55,6 +60,13 @@ struct PipelineOptions {
   clean::SourceTemplate::Options template_options = DefaultTemplateOptions();
   clean::CleanOptions clean_options;
   ExtractOptions extract_options;
+  // Find copies (syndication.h) and cluster stories (stories.h) as articles are stored, in the
+  // same transaction. Default true. The first batch of an ingest loads the store's index and
+  // story state (about a second per 100,000 stored articles) and replays articles a killed
+  // ingest stored after the last checkpoint; Flush() saves a new checkpoint.
+  bool analyze = true;
+  syndication::SyndicationOptions syndication;
+  stories::StoryOptions stories;
 
   static clean::SourceTemplate::Options DefaultTemplateOptions() {
     clean::SourceTemplate::Options o;
@@ -81,7 +93,8 @@ class IngestPipeline {
   // cannot be prepared is not queued: its Status is returned in `rejected` (when not null) and
   // Add still returns OK. A non-ok return means the store failed; stop adding.
   Status Add(Article article, Status* rejected = nullptr);
-  // Writes what is queued and the templates it changed.
+  // Writes what is queued and the templates it changed, and (with `analyze`) checkpoints the
+  // story clusterer. Call it when the input ends.
   Status Flush();
 
   uint64_t added() const { return added_; }
@@ -89,6 +102,7 @@ class IngestPipeline {
 
  private:
   StatusOr<clean::SourceTemplate*> TemplateFor(const std::string& source);
+  Status WriteBatch(bool checkpoint);
 
   Store* store_;
   PipelineOptions options_;
@@ -96,6 +110,7 @@ class IngestPipeline {
   std::unordered_set<std::string> batch_ids_;
   std::map<std::string, std::unique_ptr<clean::SourceTemplate>> templates_;
   std::unordered_set<std::string> dirty_templates_;
+  std::unique_ptr<pipeline::Analyzer> analyzer_;  // null when !options.analyze
   uint64_t added_ = 0;
   uint64_t unchanged_ = 0;
 };

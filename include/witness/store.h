@@ -27,6 +27,8 @@
 
 #include "witness/article.h"
 #include "witness/status.h"
+#include "witness/stories.h"
+#include "witness/syndication.h"
 
 namespace witness {
 
@@ -78,6 +80,53 @@ struct IngestRun {
 struct TemplateBlob {
   std::string source;
   std::string blob;
+};
+
+// What analysis (syndication.h, stories.h) derived from one batch of articles. Put writes it
+// in the batch's transaction, so a crash never leaves articles without their analysis or
+// analysis of articles that were not stored.
+struct AnalysisUpdate {
+  struct Signature {
+    std::string article;
+    std::string blob;  // sketch.h SerializeSignature
+  };
+  struct Member {
+    std::string article;
+    std::string story;  // the story it is in now (a live id, not an alias)
+    double score = 0;
+    bool via_copy = false;
+  };
+  std::vector<Signature> signatures;                // replaced by article id
+  std::vector<syndication::RelatedPair> relations;  // replaced by (a, b)
+  std::vector<Member> members;                      // replaced by article id
+  // (from, into): every member of `from` moves to `into`; `from` becomes an alias of `into`
+  // (and aliases that pointed at `from` now point at `into`); `from`'s row is dropped.
+  std::vector<std::pair<std::string, std::string>> merges;
+  std::vector<stories::Story> stories;  // rows replaced: every live story the batch touched
+  // The story clusterer's checkpoint (stories.h Clusterer::Serialize), when set. It replaces
+  // the saved one and covers every article stored when the transaction commits.
+  std::optional<std::string> stories_state;
+
+  bool empty() const {
+    return signatures.empty() && relations.empty() && members.empty() && merges.empty() &&
+           stories.empty() && !stories_state;
+  }
+};
+
+// `witness stories` filters.
+struct StoryListOptions {
+  std::string since;   // stories whose last dated article is on or after this ISO date
+  std::string source;  // stories with at least one article from this outlet
+  std::string query;   // words that must all occur in the label (case-insensitive ASCII)
+  uint32_t min_articles = 1;
+  uint64_t limit = 0;  // 0 = all
+  uint64_t offset = 0;
+};
+
+// The saved story clusterer and how far it reaches.
+struct StoriesCheckpoint {
+  std::string blob;        // Clusterer::Serialize(); empty when none was saved
+  int64_t watermark = 0;   // it covers the articles with rowid <= watermark
 };
 
 class Store {
@@ -141,6 +190,37 @@ class Store {
   // active, Put records it on every article it adds and adds its counts to the run's row in
   // the same transaction, so a killed run's row still says how much landed.
   std::optional<int64_t> active_run() const;
+
+  // ---- Analysis (schema version 3) ----
+
+  // Put() plus the analysis of the batch, in one transaction. `analysis` may be null.
+  StatusOr<PutResult> Put(const std::vector<Article>& batch, const std::vector<TemplateBlob>& templates,
+                          const AnalysisUpdate* analysis);
+  // At most `limit` (0 = all) articles with rowid > `after`, in rowid (insertion) order,
+  // with their rowid.
+  Status ScanAdded(int64_t after, uint64_t limit,
+                   const std::function<Status(int64_t, Article&&)>& fn);
+  // Every stored signature in rowid order, with its article's id, source, published,
+  // agencies and the first 300 characters of its text (enough for a dateline credit).
+  Status ScanSignatures(const std::function<Status(Article&&, std::string_view)>& fn);
+  // Every stored relation, each once (a = the later-added article).
+  Status ScanRelations(const std::function<Status(syndication::RelatedPair&&)>& fn);
+  // An article's relations, each seen from it (`a` is `article_id`), strongest first.
+  StatusOr<std::vector<syndication::RelatedPair>> RelationsOf(std::string_view article_id);
+  // Every copy relation (near-copy, contains, contained-in), for copy groups.
+  StatusOr<std::vector<syndication::RelatedPair>> CopyRelations();
+  StatusOr<StoriesCheckpoint> LoadStoriesCheckpoint();
+
+  // Live stories, newest last article first (undated last), then by id number.
+  StatusOr<std::vector<stories::Story>> ListStories(const StoryListOptions& options);
+  StatusOr<uint64_t> CountStories();
+  // A story by id or alias. NotFound naming it when no story ever had that id.
+  StatusOr<stories::Story> GetStory(std::string_view id_or_alias);
+  // Its members by published time (undated last), then by arrival. `headline` is the title,
+  // or the start of the text when there is none.
+  StatusOr<std::vector<stories::StoryMember>> StoryMembers(std::string_view id_or_alias);
+  // The story an article is in; nullopt when it has none (not yet analysed).
+  StatusOr<std::optional<std::string>> StoryOf(std::string_view article_id);
 
  private:
   struct Impl;

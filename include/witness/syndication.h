@@ -197,6 +197,21 @@ struct SyndicationOptions {
   RelateOptions relate;
 };
 
+// The pair seen from its other side: a and b, their shares, the relation (contains <->
+// contained-in) and the origin swapped.
+RelatedPair Reversed(const RelatedPair& pair);
+// Strongest first (the larger shared fraction), then by `b`.
+void SortStrongestFirst(std::vector<RelatedPair>* pairs);
+
+// Groups of copies among `pairs`: connected components over near-copy / contains /
+// contained-in relations, two or more articles each; ids sorted in each group, largest group
+// first (then by ids). Other relations are ignored.
+std::vector<std::vector<std::string>> CopyGroups(const std::vector<RelatedPair>& pairs);
+// The likely source of `id` within its copy group among `pairs`: the member the copy
+// relations of the group name as origin most often; nullopt when `id` has no copy relation,
+// no relation names an origin, or two members tie.
+std::optional<std::string> LikelySource(std::string_view id, const std::vector<RelatedPair>& pairs);
+
 // Articles in, relations and copy groups out, incrementally. Each new article is queried
 // against the LSH index (candidates verified by estimated Jaccard and containment) and then
 // added. Without a lookup, relations come from the MinHash estimates (containment both ways

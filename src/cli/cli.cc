@@ -103,6 +103,44 @@ int Main(int argc, char** argv) {
   align_cmd->add_option("a", align.a, "A text file or an article id")->required();
   align_cmd->add_option("b", align.b, "A text file or an article id")->required();
 
+  StoriesFlags stories;
+  CLI::App* stories_cmd = app.add_subcommand(
+      "stories", "List stories, newest first: id, dates, articles, sources, label");
+  AddDbFlag(stories_cmd, &g);
+  stories_cmd->add_flag("--json", g.json, "JSON output");
+  stories_cmd->add_option("--since", stories.since,
+                          "Only stories with an article on or after this date (YYYY-MM-DD)");
+  stories_cmd->add_option("--source", stories.source, "Only stories this outlet reported");
+  stories_cmd->add_option("--query", stories.query, "Only stories whose label has these words");
+  stories_cmd->add_option("--min", stories.min_articles, "Only stories of at least N articles")
+      ->capture_default_str();
+  stories_cmd->add_option("--limit", stories.limit, "At most this many stories");
+
+  StoryFlags story;
+  CLI::App* story_cmd = app.add_subcommand(
+      "story", "Show one story: its articles by time and source, and the copies among them");
+  AddDbFlag(story_cmd, &g);
+  story_cmd->add_flag("--json", g.json, "JSON output");
+  story_cmd->add_option("id", story.id, "Story id (s12), or an id it was merged from")->required();
+
+  DupsFlags dups;
+  CLI::App* dups_cmd = app.add_subcommand(
+      "dups", "Groups of copies (wire reprints, near-copies) with their likely source");
+  AddDbFlag(dups_cmd, &g);
+  dups_cmd->add_flag("--json", g.json, "JSON output");
+  dups_cmd->add_option("--limit", dups.limit, "At most this many groups, largest first");
+
+  ClusterFlags cluster;
+  CLI::App* cluster_cmd = app.add_subcommand(
+      "cluster", "Cluster JSON Lines articles into stories without a database: one line "
+                 "{\"id\", \"story\"} per input line, in input order");
+  cluster_cmd->add_option("file", cluster.path, "JSON Lines file (default: standard input)");
+  cluster_cmd->add_flag("--sort-by-time", cluster.sort_by_time,
+                        "Read everything, then cluster in publication order");
+  cluster_cmd->add_flag("--keep-boilerplate", cluster.keep_boilerplate,
+                        "Do not clean the texts first");
+  cluster_cmd->add_flag("-q,--quiet", g.quiet, "No summary on stderr");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -120,6 +158,10 @@ int Main(int argc, char** argv) {
   if (claims_cmd->parsed()) return RunClaims(g, claims);
   if (quotes_cmd->parsed()) return RunQuotes(g, quotes);
   if (align_cmd->parsed()) return RunAlign(g, align);
+  if (stories_cmd->parsed()) return RunStories(g, stories);
+  if (story_cmd->parsed()) return RunStory(g, story);
+  if (dups_cmd->parsed()) return RunDups(g, dups);
+  if (cluster_cmd->parsed()) return RunCluster(g, cluster);
   return kUsage;
 }
 

@@ -66,6 +66,32 @@ struct AlignFlags {
 };
 int RunAlign(const GlobalFlags& g, const AlignFlags& f);
 
+struct StoriesFlags {
+  std::string since;   // stories active on or after this date
+  std::string source;  // stories this outlet reported
+  std::string query;   // words of the label
+  uint32_t min_articles = 1;
+  uint64_t limit = 0;
+};
+int RunStories(const GlobalFlags& g, const StoriesFlags& f);
+
+struct StoryFlags {
+  std::string id;  // a story id or alias
+};
+int RunStory(const GlobalFlags& g, const StoryFlags& f);
+
+struct DupsFlags {
+  uint64_t limit = 0;  // at most this many groups, largest first
+};
+int RunDups(const GlobalFlags& g, const DupsFlags& f);
+
+struct ClusterFlags {
+  std::string path;  // JSON Lines file, or "-" / "" for standard input
+  bool sort_by_time = false;
+  bool keep_boilerplate = false;
+};
+int RunCluster(const GlobalFlags& g, const ClusterFlags& f);
+
 // Reads a whole file ("-" is standard input) into `out`.
 Status ReadWholeFile(const std::string& path, std::string* out);
 

@@ -6,6 +6,8 @@
 
 #include <cstdio>
 
+#include "witness/cli.h"
+
 namespace witness::cli {
 
 namespace {
@@ -114,6 +116,20 @@ void PrintJson(const nlohmann::json& j) {
                         : j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fputc('\n', stdout);
+}
+
+StatusOr<std::unique_ptr<Store>> OpenForReading(const std::string& db) {
+  StoreOptions options;
+  options.create_if_missing = false;
+  options.read_only = true;
+  return Store::Open(db, options);
+}
+
+int Fail(const Status& s) {
+  std::fprintf(stderr, "witness: %s\n", s.message().c_str());
+  return s.code() == Status::Code::kNotFound || s.code() == Status::Code::kInvalidArgument
+             ? kSomeRejected
+             : kFailure;
 }
 
 }  // namespace witness::cli

@@ -9,6 +9,7 @@
 
 #include "witness/article.h"
 #include "witness/store.h"
+#include "witness/syndication.h"
 #include "witness/text.h"
 
 namespace witness::cli {
@@ -23,6 +24,21 @@ nlohmann::json SummaryToJson(const ArticleSummary& s);
 std::string FitColumns(std::string_view s, size_t width);
 // The terminal's width in columns (stdout), or 100 when it is not a terminal.
 size_t TerminalWidth();
+
+// A syndication relation seen from its `a` article: {"other", "relation", "shared_this",
+// "shared_other", "jaccard", "verified", "origin" ("this", "other", "common source",
+// "unknown"), "agency", "reasons"}.
+nlohmann::json RelationToJson(const syndication::RelatedPair& pair);
+// The copy relations of the group of copies `id` belongs to (each pair once), read through
+// the store's relations; empty when it has none.
+StatusOr<std::vector<syndication::RelatedPair>> CopyGroupRelations(Store* store,
+                                                                   const std::string& id);
+
+// Opens the database of a read command: read-only, never created.
+StatusOr<std::unique_ptr<Store>> OpenForReading(const std::string& db);
+// Prints "witness: MESSAGE" on stderr; returns kSomeRejected for NotFound and InvalidArgument
+// (the user named something that is not there), kFailure otherwise.
+int Fail(const Status& s);
 
 // Writes `j` to stdout, pretty when stdout is a terminal, compact otherwise; then a newline.
 void PrintJson(const nlohmann::json& j);

@@ -14,20 +14,6 @@ namespace witness::cli {
 
 namespace {
 
-StatusOr<std::unique_ptr<Store>> OpenForReading(const std::string& db) {
-  StoreOptions options;
-  options.create_if_missing = false;
-  options.read_only = true;
-  return Store::Open(db, options);
-}
-
-int Fail(const Status& s) {
-  std::fprintf(stderr, "witness: %s\n", s.message().c_str());
-  return s.code() == Status::Code::kNotFound || s.code() == Status::Code::kInvalidArgument
-             ? kSomeRejected
-             : kFailure;
-}
-
 void PrintRows(const std::vector<ArticleSummary>& rows, bool with_source) {
   size_t width = TerminalWidth();
   // id(16) date(10) words(6) source(18) + gaps
@@ -106,9 +92,22 @@ int RunShow(const GlobalFlags& g, const ShowFlags& f) {
     }
     return kOk;
   }
+  // Where the article stands: its story, its relations, and its copy group's likely source.
+  StatusOr<std::optional<std::string>> story = (*store)->StoryOf(a.id);
+  if (!story.ok()) return Fail(story.status());
+  StatusOr<std::vector<syndication::RelatedPair>> relations = (*store)->RelationsOf(a.id);
+  if (!relations.ok()) return Fail(relations.status());
+  StatusOr<std::vector<syndication::RelatedPair>> group = CopyGroupRelations(store->get(), a.id);
+  if (!group.ok()) return Fail(group.status());
+  std::optional<std::string> likely = syndication::LikelySource(a.id, *group);
   text::Segmentation seg = text::Segment(a.text);
   if (g.json) {
-    PrintJson(ArticleToJson(a, &seg));
+    nlohmann::json out = ArticleToJson(a, &seg);
+    out["story"] = story->value_or("");
+    out["relations"] = nlohmann::json::array();
+    for (const syndication::RelatedPair& p : *relations) out["relations"].push_back(RelationToJson(p));
+    out["likely_source"] = likely.value_or("");
+    PrintJson(out);
     return kOk;
   }
   auto field = [](const char* name, const std::string& value) {
@@ -138,6 +137,17 @@ int RunShow(const GlobalFlags& g, const ShowFlags& f) {
   if (!a.boilerplate.empty()) {
     std::printf("%-10s %zu block%s removed (--why lists them)\n", "cleaned", a.boilerplate.size(),
                 a.boilerplate.size() == 1 ? "" : "s");
+  }
+  if (*story) field("story", **story + " (witness story " + **story + ")");
+  if (likely) {
+    field("source of", *likely == a.id ? std::string("this text is the likely source of its copies")
+                                       : "likely copied from " + *likely);
+  }
+  for (const syndication::RelatedPair& p : *relations) {
+    std::printf("%-10s %s %s (%.0f%% of this text, %.0f%% of that)%s\n", "related",
+                syndication::RelationName(p.relation), p.b.c_str(), 100 * p.shared_a,
+                100 * p.shared_b, p.origin.reasons.empty() ? "" : ";");
+    if (!p.origin.reasons.empty()) std::printf("%-10s   %s\n", "", p.origin.reasons[0].c_str());
   }
   std::puts("");
   if (a.text.empty()) {

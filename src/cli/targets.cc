@@ -1,5 +1,7 @@
 #include "cli/targets.h"
 
+#include "cli/output.h"
+
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -27,10 +29,7 @@ std::vector<TargetText> LoadTargets(const GlobalFlags& g, const std::vector<std:
       continue;
     }
     if (!store) {
-      StoreOptions options;
-      options.create_if_missing = false;
-      options.read_only = true;
-      StatusOr<std::unique_ptr<Store>> opened = Store::Open(g.db, options);
+      StatusOr<std::unique_ptr<Store>> opened = OpenForReading(g.db);
       if (!opened.ok()) {
         std::fprintf(stderr, "witness: %s is not a file, and no article can be looked up: %s\n",
                      name.c_str(), opened.status().message().c_str());

@@ -1,9 +1,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <string_view>
 #include <utility>
 
+#include "pipeline/analysis.h"
 #include "witness/ingest.h"
 #include "witness/pipeline.h"
 #include "witness/text.h"
@@ -96,6 +98,10 @@ Status PrepareArticle(Article* a, const clean::SourceTemplate* tmpl, const Pipel
 IngestPipeline::IngestPipeline(Store* store, const PipelineOptions& options)
     : store_(store), options_(options) {
   if (options_.batch_size == 0) options_.batch_size = 1;
+  if (options_.analyze) {
+    analyzer_ = std::make_unique<pipeline::Analyzer>(store_, options_.syndication,
+                                                     options_.stories);
+  }
 }
 
 IngestPipeline::~IngestPipeline() = default;
@@ -144,17 +150,41 @@ Status IngestPipeline::Add(Article article, Status* rejected) {
   CleanArticle(&article, tmpl, options_);
   batch_ids_.insert(article.id);
   batch_.push_back(std::move(article));
-  if (batch_.size() >= options_.batch_size) return Flush();
+  if (batch_.size() >= options_.batch_size) return WriteBatch(false);
   return Status::OK();
 }
 
-Status IngestPipeline::Flush() {
+Status IngestPipeline::Flush() { return WriteBatch(true); }
+
+Status IngestPipeline::WriteBatch(bool checkpoint) {
   std::vector<TemplateBlob> blobs;
   for (const std::string& source : dirty_templates_) {
     blobs.push_back({source, templates_.at(source)->Serialize()});
   }
-  if (batch_.empty() && blobs.empty()) return Status::OK();
-  StatusOr<PutResult> r = store_->Put(batch_, blobs);
+  AnalysisUpdate analysis;
+  if (analyzer_ != nullptr && batch_.size() > 1) {
+    // Stories are clustered in publication order within a batch (undated articles after the
+    // dated, in arrival order), and stored in that order, so that replaying the store's
+    // insertion order after a crash gives the same stories.
+    std::vector<std::pair<int64_t, size_t>> order;
+    for (size_t i = 0; i < batch_.size(); ++i) {
+      std::optional<int64_t> t = stories::ParsePublished(batch_[i].published);
+      order.emplace_back(t.value_or(std::numeric_limits<int64_t>::max()), i);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<Article> sorted;
+    sorted.reserve(batch_.size());
+    for (const auto& [t, i] : order) sorted.push_back(std::move(batch_[i]));
+    batch_ = std::move(sorted);
+  }
+  if (analyzer_ != nullptr && (!batch_.empty() || (checkpoint && analyzer_->opened()))) {
+    WITNESS_RETURN_IF_ERROR(analyzer_->Open());
+    WITNESS_RETURN_IF_ERROR(analyzer_->Analyze(batch_, &analysis));
+    if (checkpoint) analysis.stories_state = analyzer_->Checkpoint();
+  }
+  if (batch_.empty() && blobs.empty() && analysis.empty()) return Status::OK();
+  StatusOr<PutResult> r = store_->Put(batch_, blobs, &analysis);
   batch_.clear();
   batch_ids_.clear();
   dirty_templates_.clear();

@@ -99,9 +99,72 @@ CREATE TABLE source_templates (
 
 Status MigrateTo2(Db* db) { return db->Exec(kSchemaV2, "create schema version 2"); }
 
+// Version 3: what analysis derives from the articles, written in the same transaction as the
+// batch it came from.
+// signatures: each article's MinHash signature (sketch.h SerializeSignature), so the
+//   syndication index is rebuilt on open without re-reading texts.
+// relations: syndication pairs, `a` the later-added article; origin_who 0 unknown, 1 a, 2 b,
+//   3 a common source; reasons a JSON array of strings.
+// story_members: the story each article is in now; stories: one row per live story (aliases
+//   have none), its label, span, counts and sources (JSON); story_aliases: merged-away ids.
+// analysis_state: the story clusterer's checkpoint in parts of at most 64 MiB (a SQLite value
+//   must stay under 1 GB), with the articles rowid it covers in meta 'stories_watermark'.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE signatures (
+  article_id TEXT PRIMARY KEY NOT NULL,
+  signature  BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE relations (
+  a           TEXT NOT NULL,
+  b           TEXT NOT NULL,
+  relation    INTEGER NOT NULL,
+  shared_a    REAL NOT NULL,
+  shared_b    REAL NOT NULL,
+  jaccard     REAL NOT NULL,
+  verified    INTEGER NOT NULL,
+  origin_who  INTEGER NOT NULL,
+  agency      TEXT NOT NULL DEFAULT '',
+  reasons     TEXT NOT NULL DEFAULT '[]',
+  PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX relations_by_b ON relations(b);
+CREATE TABLE story_members (
+  article_id TEXT PRIMARY KEY NOT NULL,
+  story      TEXT NOT NULL,
+  score      REAL NOT NULL,
+  via_copy   INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX story_members_by_story ON story_members(story);
+CREATE TABLE stories (
+  id            TEXT PRIMARY KEY NOT NULL,
+  seq           INTEGER NOT NULL,
+  label         TEXT NOT NULL,
+  label_article TEXT NOT NULL,
+  first         TEXT NOT NULL,
+  last          TEXT NOT NULL,
+  articles      INTEGER NOT NULL,
+  sources       TEXT NOT NULL,
+  aliases       TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX stories_by_last ON stories(last);
+CREATE TABLE story_aliases (
+  alias TEXT PRIMARY KEY NOT NULL,
+  story TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE analysis_state (
+  name TEXT NOT NULL,
+  part INTEGER NOT NULL,
+  blob BLOB NOT NULL,
+  PRIMARY KEY (name, part)
+) WITHOUT ROWID;
+)sql";
+
+Status MigrateTo3(Db* db) { return db->Exec(kSchemaV3, "create schema version 3"); }
+
 constexpr Migration kMigrationList[] = {
     {1, "create articles, runs, meta", &MigrateTo1},
     {2, "add articles.boilerplate and source_templates", &MigrateTo2},
+    {3, "add signatures, relations, stories and analysis state", &MigrateTo3},
 };
 
 struct Header {

@@ -36,7 +36,7 @@ int64_t RawInt(const std::string& path, const std::string& sql) {
 TEST(SchemaTest, CreatesThenReopens) {
   TempDir dir;
   std::string path = dir.File("w.db");
-  EXPECT_EQ(Store::CurrentSchemaVersion(), 2);
+  EXPECT_EQ(Store::CurrentSchemaVersion(), 3);
   {
     ASSERT_OK_AND_ASSIGN(store, Store::Open(path, {}));
     EXPECT_EQ(store->schema_version(), Store::CurrentSchemaVersion());
@@ -330,8 +330,8 @@ TEST(SchemaTest, MigratesAVersionOneDatabaseKeepingItsArticles) {
     ASSERT_OK(db->Exec("COMMIT"));
   }
   ASSERT_OK_AND_ASSIGN(store, Store::Open(path, {}));
-  EXPECT_EQ(store->schema_version(), 2);
-  EXPECT_EQ(RawInt(path, "PRAGMA user_version"), 2);
+  EXPECT_EQ(store->schema_version(), 3);
+  EXPECT_EQ(RawInt(path, "PRAGMA user_version"), 3);
   ASSERT_OK_AND_ASSIGN(old, store->Get("old-1"));
   EXPECT_EQ(old.title, "Old title");
   EXPECT_EQ(old.text, "Old body text.");

@@ -124,6 +124,10 @@ Status Statement::BindInt64(int index, int64_t value) {
   return BindResult(sqlite3_bind_int64(stmt_, index, value), index);
 }
 
+Status Statement::BindDouble(int index, double value) {
+  return BindResult(sqlite3_bind_double(stmt_, index, value), index);
+}
+
 Status Statement::BindNull(int index) { return BindResult(sqlite3_bind_null(stmt_, index), index); }
 
 StatusOr<bool> Statement::Step() {
@@ -157,6 +161,7 @@ bool Statement::ColumnIsNull(int col) const {
 }
 
 int64_t Statement::ColumnInt64(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Statement::ColumnDouble(int col) const { return sqlite3_column_double(stmt_, col); }
 
 std::string_view Statement::ColumnText(int col) const {
   const unsigned char* p = sqlite3_column_text(stmt_, col);

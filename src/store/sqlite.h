@@ -51,6 +51,7 @@ class Statement {
   Status BindText(int index, std::string_view value);
   Status BindBlob(int index, std::string_view bytes);  // an empty view binds a zero-length blob
   Status BindInt64(int index, int64_t value);
+  Status BindDouble(int index, double value);
   Status BindNull(int index);
 
   // Runs one step: true when a row is available, false when done.
@@ -63,6 +64,7 @@ class Statement {
   int ColumnCount() const;
   bool ColumnIsNull(int col) const;
   int64_t ColumnInt64(int col) const;
+  double ColumnDouble(int col) const;
   std::string_view ColumnText(int col) const;  // "" for NULL
   std::string_view ColumnBlob(int col) const;  // "" for NULL
 

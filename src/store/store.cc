@@ -245,9 +245,16 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const Stor
 
 StatusOr<PutResult> Store::Put(const std::vector<Article>& batch,
                                const std::vector<TemplateBlob>& templates) {
+  return Put(batch, templates, nullptr);
+}
+
+StatusOr<PutResult> Store::Put(const std::vector<Article>& batch,
+                               const std::vector<TemplateBlob>& templates,
+                               const AnalysisUpdate* analysis) {
   WITNESS_RETURN_IF_ERROR(impl_->CheckWritable("put"));
   PutResult result;
-  if (batch.empty() && templates.empty()) return result;
+  if (analysis != nullptr && analysis->empty()) analysis = nullptr;
+  if (batch.empty() && templates.empty() && analysis == nullptr) return result;
   for (const Article& a : batch) WITNESS_RETURN_IF_ERROR(Validate(impl_->path, a));
 
   std::vector<EncodedArticle> rows(batch.size());
@@ -285,6 +292,7 @@ StatusOr<PutResult> Store::Put(const std::vector<Article>& batch,
       WITNESS_RETURN_IF_ERROR((*save)->Run().Annotate("source template '" + t.source + "'"));
     }
   }
+  if (analysis != nullptr) WITNESS_RETURN_IF_ERROR(store::WriteAnalysis(db, &impl_->codec, *analysis));
   if (impl_->active_run) {
     StatusOr<CachedStatement> bump = db->Cached(kBumpRun, "record run progress");
     if (!bump.ok()) return bump.status();

@@ -152,6 +152,37 @@ Status CheckRuns(store::Db* db, Problems* problems) {
                  });
 }
 
+// Analysis rows must point at stored articles and live stories, and a story's count must be
+// its members'.
+Status CheckAnalysis(store::Db* db, Problems* problems) {
+  struct Rule {
+    const char* sql;
+    const char* what;
+  };
+  const Rule rules[] = {
+      {"SELECT article_id FROM signatures WHERE article_id NOT IN (SELECT id FROM articles)",
+       "a signature of an article that is not stored"},
+      {"SELECT a || ' / ' || b FROM relations WHERE a NOT IN (SELECT id FROM articles) "
+       "OR b NOT IN (SELECT id FROM articles)",
+       "a relation with an article that is not stored"},
+      {"SELECT article_id FROM story_members WHERE article_id NOT IN (SELECT id FROM articles)",
+       "a story member that is not stored"},
+      {"SELECT article_id FROM story_members WHERE story NOT IN (SELECT id FROM stories)",
+       "a story member of a story that has no row"},
+      {"SELECT s.id FROM stories s WHERE s.articles != "
+       "(SELECT count(*) FROM story_members m WHERE m.story = s.id)",
+       "a story whose article count is not its members'"},
+      {"SELECT alias FROM story_aliases WHERE story NOT IN (SELECT id FROM stories)",
+       "a story alias of a story that has no row"},
+  };
+  for (const Rule& rule : rules) {
+    WITNESS_RETURN_IF_ERROR(ForRows(db, rule.sql, "check analysis", [&](const Statement& st) {
+      problems->Add(std::string(rule.what) + ": " + std::string(st.ColumnText(0)));
+    }));
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Status Store::Check() {
@@ -169,6 +200,7 @@ Status Store::Check() {
   WITNESS_RETURN_IF_ERROR(CheckHeader(db, &problems));
   WITNESS_RETURN_IF_ERROR(CheckArticles(db, &impl_->codec, impl_->path, &problems));
   WITNESS_RETURN_IF_ERROR(CheckRuns(db, &problems));
+  WITNESS_RETURN_IF_ERROR(CheckAnalysis(db, &problems));
   return problems.ToStatus(impl_->path);
 }
 

@@ -47,6 +47,9 @@ inline constexpr int kArticleColumnCount = 18;
 // Rebuilds the Article at the current row of `st` (which selected kArticleColumns first).
 Status ReadArticle(const Statement& st, Codec* codec, const std::string& db_path, Article* out);
 
+// Writes `update` (store.h AnalysisUpdate) inside the caller's transaction.
+Status WriteAnalysis(Db* db, Codec* codec, const AnalysisUpdate& update);
+
 }  // namespace store
 }  // namespace witness
 

@@ -22,8 +22,11 @@ Origin::Who Flip(Origin::Who w) {
   return w;
 }
 
-// The pair seen from its other side.
-RelatedPair Flipped(const RelatedPair& p) {
+double Strength(const RelatedPair& p) { return std::max(p.shared_a, p.shared_b); }
+
+}  // namespace
+
+RelatedPair Reversed(const RelatedPair& p) {
   RelatedPair f = p;
   std::swap(f.a, f.b);
   std::swap(f.shared_a, f.shared_b);
@@ -40,9 +43,11 @@ RelatedPair Flipped(const RelatedPair& p) {
   return f;
 }
 
-double Strength(const RelatedPair& p) { return std::max(p.shared_a, p.shared_b); }
-
-}  // namespace
+void SortStrongestFirst(std::vector<RelatedPair>* pairs) {
+  std::sort(pairs->begin(), pairs->end(), [](const RelatedPair& x, const RelatedPair& y) {
+    return Strength(x) != Strength(y) ? Strength(x) > Strength(y) : x.b < y.b;
+  });
+}
 
 struct SyndicationIndex::Impl {
   struct Doc {
@@ -228,12 +233,10 @@ std::vector<RelatedPair> SyndicationIndex::PairsOf(std::string_view id) const {
     if (auto e = m.edges.find({key, other}); e != m.edges.end()) {
       out.push_back(e->second);
     } else if (auto f = m.edges.find({other, key}); f != m.edges.end()) {
-      out.push_back(Flipped(f->second));
+      out.push_back(Reversed(f->second));
     }
   }
-  std::sort(out.begin(), out.end(), [](const RelatedPair& x, const RelatedPair& y) {
-    return Strength(x) != Strength(y) ? Strength(x) > Strength(y) : x.b < y.b;
-  });
+  SortStrongestFirst(&out);
   return out;
 }
 
@@ -243,27 +246,26 @@ std::vector<RelatedPair> SyndicationIndex::Pairs() const {
   return out;
 }
 
-std::vector<std::vector<std::string>> SyndicationIndex::Groups() const {
-  const Impl& m = *impl_;
-  std::unordered_map<uint64_t, std::vector<uint64_t>> copy_adj;
-  for (const auto& [k, p] : m.edges) {
-    if (!IsCopy(p.relation)) continue;
-    copy_adj[k.first].push_back(k.second);
-    copy_adj[k.second].push_back(k.first);
+std::vector<std::vector<std::string>> CopyGroups(const std::vector<RelatedPair>& pairs) {
+  std::unordered_map<std::string, std::vector<const std::string*>> copy_adj;
+  for (const RelatedPair& p : pairs) {
+    if (!IsCopy(p.relation) || p.a == p.b) continue;
+    copy_adj[p.a].push_back(&p.b);
+    copy_adj[p.b].push_back(&p.a);
   }
-  std::unordered_set<uint64_t> seen;
+  std::unordered_set<std::string> seen;
   std::vector<std::vector<std::string>> groups;
   for (const auto& [start, unused] : copy_adj) {
     if (seen.count(start)) continue;
-    std::vector<uint64_t> stack{start};
+    std::vector<const std::string*> stack{&start};
     seen.insert(start);
     std::vector<std::string> group;
     while (!stack.empty()) {
-      const uint64_t k = stack.back();
+      const std::string* id = stack.back();
       stack.pop_back();
-      group.push_back(m.ids.at(k));
-      for (uint64_t n : copy_adj[k]) {
-        if (seen.insert(n).second) stack.push_back(n);
+      group.push_back(*id);
+      for (const std::string* n : copy_adj[*id]) {
+        if (seen.insert(*n).second) stack.push_back(n);
       }
     }
     std::sort(group.begin(), group.end());
@@ -275,16 +277,15 @@ std::vector<std::vector<std::string>> SyndicationIndex::Groups() const {
   return groups;
 }
 
-std::optional<std::string> SyndicationIndex::LikelySource(std::string_view id) const {
-  const Impl& m = *impl_;
-  if (!m.docs.count(std::string(id))) return std::nullopt;
+std::optional<std::string> LikelySource(std::string_view id,
+                                        const std::vector<RelatedPair>& pairs) {
   std::vector<std::string> group;
-  for (auto& g : Groups()) {
-    if (std::binary_search(g.begin(), g.end(), std::string(id))) group = g;
+  for (auto& g : CopyGroups(pairs)) {
+    if (std::binary_search(g.begin(), g.end(), std::string(id))) group = std::move(g);
   }
   if (group.empty()) return std::nullopt;
   std::map<std::string, int> votes;
-  for (const auto& [k, p] : m.edges) {
+  for (const RelatedPair& p : pairs) {
     if (!IsCopy(p.relation) || !std::binary_search(group.begin(), group.end(), p.a)) continue;
     if (p.origin.who == Origin::Who::kA) ++votes[p.a];
     if (p.origin.who == Origin::Who::kB) ++votes[p.b];
@@ -302,6 +303,15 @@ std::optional<std::string> SyndicationIndex::LikelySource(std::string_view id) c
   }
   if (top == 0 || top == second) return std::nullopt;
   return best;
+}
+
+std::vector<std::vector<std::string>> SyndicationIndex::Groups() const {
+  return CopyGroups(Pairs());
+}
+
+std::optional<std::string> SyndicationIndex::LikelySource(std::string_view id) const {
+  if (!Contains(id)) return std::nullopt;
+  return syndication::LikelySource(id, Pairs());
 }
 
 }  // namespace witness::syndication
