@@ -6,6 +6,7 @@
 //   build/release/stories_eval                 # every set, default StoryOptions
 //   build/release/stories_eval --verbose       # also each predicted story with its members
 //   build/release/stories_eval --set basil --opt join_threshold=0.25   # explore an option
+//   build/release/stories_eval --witness build/release/witness   # also through `witness cluster`
 //
 // Rows: tac2011-en (file order, undated as the set is given), tac2011-en interleaved (round
 // robin over topics: the hardest order), tac2011-en with the WikiNews date lines read as
@@ -13,7 +14,10 @@
 // by design: informational), basil, examples (the witness sample corpus).
 #include <cstdio>
 #include <cstring>
+#include <unistd.h>
+
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -47,6 +51,53 @@ void PrintClusters(const wd::Dataset& d, const wd::RunResult& r) {
   }
 }
 
+// Writes the set as JSON Lines in its order, runs `witness cluster` on it (a separate process,
+// exactly as a user would) and scores its output lines.
+wd::RunResult RunThroughCli(const wd::Dataset& d, const std::string& witness) {
+  wd::RunResult r;
+  char path[] = "/tmp/stories_eval_XXXXXX";
+  int fd = mkstemp(path);
+  if (fd < 0) return r;
+  FILE* f = fdopen(fd, "w");
+  for (const wd::LabeledArticle& a : d.articles) {
+    nlohmann::json j = {{"id", a.input.id},
+                        {"source", a.input.source},
+                        {"title", a.input.title},
+                        {"published", a.input.published},
+                        {"text", a.input.text}};
+    fprintf(f, "%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  }
+  fclose(f);
+  std::string cmd = "'" + witness + "' cluster -q " + path;
+  FILE* out = popen(cmd.c_str(), "r");
+  std::map<std::string, std::string> story;
+  if (out != nullptr) {
+    char* line = nullptr;
+    size_t cap = 0;
+    while (getline(&line, &cap, out) > 0) {
+      nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+      if (j.is_object() && j.contains("id") && j.contains("story")) {
+        story[j["id"].get<std::string>()] = j["story"].get<std::string>();
+      }
+    }
+    free(line);
+    pclose(out);
+  }
+  unlink(path);
+  std::vector<std::string> truth;
+  std::set<std::string> distinct;
+  for (const wd::LabeledArticle& a : d.articles) {
+    truth.push_back(a.truth);
+    auto it = story.find(a.input.id);
+    r.predicted.push_back(it == story.end() ? "missing:" + a.input.id : it->second);
+    distinct.insert(r.predicted.back());
+  }
+  r.stories = distinct.size();
+  witness::StatusOr<ws::ClusteringScores> s = ws::ScoreClustering(truth, r.predicted);
+  if (s.ok()) r.scores = *s;
+  return r;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -57,6 +108,7 @@ int main(int argc, char** argv) {
   std::string features_of;  // an article id: print its features and exit
   bool dump = false;        // print every article's features as JSON Lines and exit
   std::string shared = WITNESS_SHARED_DATA;
+  std::string witness_binary;  // --witness: also score `witness cluster` run on each set
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--verbose") {
@@ -67,6 +119,8 @@ int main(int argc, char** argv) {
       dump = true;
     } else if (a == "--features" && i + 1 < argc) {
       features_of = argv[++i];
+    } else if (a == "--witness" && i + 1 < argc) {
+      witness_binary = argv[++i];
     } else if (a == "--data" && i + 1 < argc) {
       shared = argv[++i];
     } else if (a == "--opt" && i + 1 < argc) {
@@ -77,7 +131,7 @@ int main(int argc, char** argv) {
     } else {
       fprintf(stderr,
               "usage: stories_eval [--set tac|basil|examples] [--data DIR] [--verbose] "
-              "[--opt name=value ...]\n");
+              "[--witness PATH] [--opt name=value ...]\n");
       return 2;
     }
   }
@@ -165,6 +219,11 @@ int main(int argc, char** argv) {
     wd::RunResult r = wd::Run(row.data, options);
     PrintRow(row.name, r);
     if (verbose) PrintClusters(row.data, r);
+    if (!witness_binary.empty()) {
+      wd::RunResult cli = RunThroughCli(row.data, witness_binary);
+      PrintRow("  via witness cluster", cli);
+      if (cli.predicted != r.predicted) status = 1;  // the CLI must agree with the library
+    }
   }
   return status;
 }

@@ -1,5 +1,5 @@
 // Story clustering on real labelled sets, with the default options (one configuration for
-// every set). Floors sit a little below what the clusterer scores (doc/performance-stories.md
+// every set). Floors sit a little below what the clusterer scores (doc/performance.md, Stories
 // has the figures and bench/stories_eval the command), so a regression fails here.
 #include <gtest/gtest.h>
 

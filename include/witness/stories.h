@@ -87,7 +87,7 @@
 //       * an oversized input: only the first 256 KiB of a text and 4 KiB of a title are
 //         analysed (news articles are far shorter), so one Add stays bounded.
 //   - A Clusterer is used from one thread at a time. Add() costs the text analysis plus a
-//     bounded amount of index work (see doc/performance-stories.md). Memory grows with the
+//     bounded amount of index work (see doc/performance.md, Stories). Memory grows with the
 //     articles added (about 1.3 KB each with the defaults); nothing is forgotten.
 //   - Times are UTC. A date without a time of day ("2022-01-10") is taken as 12:00 UTC.
 #ifndef WITNESS_STORIES_H_
@@ -110,7 +110,7 @@ struct StoryOptions {
   // ---- Decision ----
   // Minimum score (cosine * time factor) to join a story. Default 0.15. Higher splits
   // stories (more precision, less recall); lower lumps related stories of one topic together.
-  // (The labelled sets score best between 0.13 and 0.16: doc/performance-stories.md.)
+  // (The labelled sets score best between 0.13 and 0.16: doc/performance.md, Stories.)
   double join_threshold = 0.15;
   // Minimum centroid-to-centroid score for two stories to merge. Default 0.40. Lower merges
   // more eagerly; must stay above join_threshold or every bridge article merges its stories.
