@@ -36,6 +36,11 @@ run "$W" ingest --db "$db" --batch $batch --no-progress --resume
 expect_eq "resume exits 0" 0 "$rc"
 expect_eq "resume completes the job" "$n" "$(sql "$db" 'SELECT count(*) FROM articles')"
 expect_eq "no duplicate ids" "$n" "$(sql "$db" 'SELECT count(DISTINCT id) FROM articles')"
+# What the killed runs analysed, and what they stored without analysing, were replayed: every
+# article has its signature and its story, and the story counts add up.
+expect_eq "every article has a signature" "$n" "$(sql "$db" 'SELECT count(*) FROM signatures')"
+expect_eq "every article is in a story" "$n" "$(sql "$db" 'SELECT count(*) FROM story_members')"
+expect_eq "story counts add up" "$n" "$(sql "$db" 'SELECT sum(articles) FROM stories')"
 run "$W" ingest --db "$db" --resume
 grep -q "nothing to resume" "$TMP/out" || fail "second resume has nothing to do: $(cat "$TMP/out")"
 finish

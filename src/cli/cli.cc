@@ -42,6 +42,9 @@ int Main(int argc, char** argv) {
   bool no_progress = false;
   ingest_cmd->add_flag("--no-progress", no_progress, "No progress bar on stderr");
   ingest_cmd->add_flag("-q,--quiet", g.quiet, "Print only errors");
+  bool no_analysis = false;
+  ingest_cmd->add_flag("--no-analysis", no_analysis,
+                       "Store only: no copies, no stories (the next ingest catches up)");
 
   LsFlags ls;
   CLI::App* ls_cmd = app.add_subcommand("ls", "List stored articles: id, source, date, title, words");
@@ -150,6 +153,7 @@ int Main(int argc, char** argv) {
 
   if (ingest_cmd->parsed()) {
     ingest.progress = !no_progress && !g.quiet;
+    ingest.analyze = !no_analysis;
     return RunIngest(g, ingest);
   }
   if (ls_cmd->parsed()) return RunLs(g, ls);

@@ -21,6 +21,7 @@ struct IngestFlags {
   bool resume = false;      // --resume: re-run the last interrupted ingest
   uint32_t batch = 256;     // --batch: articles per transaction
   bool progress = true;     // off with --no-progress (and when stderr is not a terminal)
+  bool analyze = true;      // off with --no-analysis: store only; the next ingest catches up
 };
 int RunIngest(const GlobalFlags& g, const IngestFlags& f);
 

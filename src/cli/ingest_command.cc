@@ -170,6 +170,7 @@ int RunIngest(const GlobalFlags& g, const IngestFlags& f) {
   ProgressBar bar(total, f.progress);
   PipelineOptions pipeline_options;
   pipeline_options.batch_size = f.batch;
+  pipeline_options.analyze = f.analyze;
   IngestPipeline pipeline(store, pipeline_options);
   PipelineSink sink(&pipeline, &bar);
   IngestOptions options;
