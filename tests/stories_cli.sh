@@ -89,6 +89,16 @@ PY
 run "$W" show --db "$db" "$first_copy"
 grep -q "likely copied from" "$TMP/out" || fail "show names the likely source: $(head -20 "$TMP/out")"
 
+# Quotes and claims of a story: its articles, read from the database.
+big=$(python3 -c 'import json,sys; print(max(json.load(open(sys.argv[1])), key=lambda s: s["articles"])["id"])' "$TMP/stories.json")
+members=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["members"]))' "$TMP/story-$big.json")
+for cmd in quotes claims; do
+  run "$W" $cmd --db "$db" "$big"
+  expect_eq "$cmd of story $big exits 0" 0 "$rc"
+  expect_eq "$cmd of story $big reads its $members articles" "$members" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); [print(m["article"]) for m in d["members"]]' "$TMP/story-$big.json" | while read -r id; do grep -c "^$id" "$TMP/out" || true; done | grep -c '^[1-9]')"
+done
+
 # A second ingest of new articles continues the same stories (checkpoint, same ids).
 before=$(sql "$db" "SELECT group_concat(article_id || '=' || story) FROM (SELECT * FROM story_members ORDER BY article_id)")
 run "$W" ingest --db "$db" "$corpus"

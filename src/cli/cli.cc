@@ -84,7 +84,7 @@ int Main(int argc, char** argv) {
   AddDbFlag(claims_cmd, &g);
   claims_cmd->add_flag("--json", g.json, "JSON output (byte offsets into each file as given)");
   claims_cmd->add_option("targets", claims.targets,
-                         "Text files (read without a database) or article ids")
+                         "Text files (read without a database), article ids, or story ids")
       ->required();
 
   QuotesFlags quotes;
@@ -93,7 +93,7 @@ int Main(int argc, char** argv) {
   AddDbFlag(quotes_cmd, &g);
   quotes_cmd->add_flag("--json", g.json, "JSON output (byte offsets into each file as given)");
   quotes_cmd->add_option("targets", quotes.targets,
-                         "Text files (read without a database) or article ids")
+                         "Text files (read without a database), article ids, or story ids")
       ->required();
 
   AlignFlags align;

@@ -1,11 +1,10 @@
 #include "cli/targets.h"
 
-#include "cli/output.h"
-
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 
+#include "cli/output.h"
 #include "witness/cli.h"
 #include "witness/store.h"
 
@@ -37,6 +36,23 @@ std::vector<TargetText> LoadTargets(const GlobalFlags& g, const std::vector<std:
         continue;
       }
       store = std::move(*opened);
+    }
+    // A story id ("s12", or an id merged into one) stands for its articles, by time.
+    if (name.size() >= 2 && name[0] == 's' &&
+        name.find_first_not_of("0123456789", 1) == std::string::npos) {
+      StatusOr<std::vector<stories::StoryMember>> members = store->StoryMembers(name);
+      if (members.ok()) {
+        for (const stories::StoryMember& m : *members) {
+          StatusOr<Article> a = store->Get(m.article);
+          if (!a.ok()) {
+            std::fprintf(stderr, "witness: %s\n", a.status().message().c_str());
+            *rc = kSomeRejected;
+            continue;
+          }
+          out.push_back({a->id, a->source, false, std::move(a->text)});
+        }
+        continue;
+      }
     }
     StatusOr<Article> a = store->Get(name);
     if (!a.ok()) {

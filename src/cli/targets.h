@@ -16,8 +16,8 @@ struct TargetText {
   std::string bytes;   // the file's bytes as given, or the article's stored text
 };
 
-// Reads each target: a regular file (or "-") as given, else an article id (or unique prefix) in
-// the database of `g`. A target that cannot be read is reported on stderr (one line naming it)
+// Reads each target: a regular file (or "-") as given, else a story id (its articles, by
+// time) or an article id (or unique prefix) in the database of `g`. A target that cannot be read is reported on stderr (one line naming it)
 // and sets *rc to kSomeRejected; the others are returned in order.
 std::vector<TargetText> LoadTargets(const GlobalFlags& g, const std::vector<std::string>& targets,
                                     int* rc);
