@@ -20,6 +20,12 @@ awk -v n=$n 'BEGIN {
 for delay in 0.3 0.7 1.2 0.05 2.0; do
   "$W" ingest --db "$db" --batch $batch --no-progress -q "$feed" 2>/dev/null &
   pid=$!
+  # The delay counts from the moment the schema exists (a loaded machine or a sanitizer build
+  # can take longer than the shortest delay just to start).
+  for _ in $(seq 300); do
+    [ -s "$db" ] && sql "$db" 'SELECT 1 FROM runs LIMIT 1' >/dev/null 2>&1 && break
+    sleep 0.1
+  done
   sleep "$delay"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
