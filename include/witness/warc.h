@@ -22,9 +22,15 @@
 //     offset 18234: corrupt gzip member: invalid distance too far back"). The reader has then
 //     already resynchronised (at the next "WARC/1." line in plain input, at the next gzip
 //     member in compressed input): call Next() again to read the rest. Never throws, never
-//     aborts, always advances.
+//     aborts, always advances. A read error from the ReadFn is returned once, as the stream
+//     worded it (named with the input unless it already starts "name: "); the input ends
+//     there, after what was read before it.
 //   - Offsets are of the input as given: the record's first byte in a plain file, the start of
 //     the gzip member holding its first byte in a compressed one (as CDX indexes give them).
+//     When a member holds more than one record (a whole archive gzipped as one member), the
+//     later ones also carry how far into the member's inflated bytes they start
+//     (offset_in_member), and messages write both: "offset 0+5120". Every report and every
+//     record of one input has its own location.
 //   - Response records whose Content-Type is application/http are parsed: status line, headers,
 //     chunked Transfer-Encoding removed, gzip/deflate Content-Encoding decoded. A payload that
 //     cannot be decoded is reported in `http_error`, and the record is still returned.
@@ -78,8 +84,9 @@ struct WarcRecord {
   std::string content_type;  // Content-Type of the block ("application/http; msgtype=response")
   std::vector<std::pair<std::string, std::string>> headers;  // every WARC header, in order
   uint64_t content_length = 0;
-  uint64_t offset = 0;  // see Rules
-  std::string block;    // the content block as stored
+  uint64_t offset = 0;            // see Rules
+  uint64_t offset_in_member = 0;  // gzip: where in its member's inflated bytes it starts
+  std::string block;              // the content block as stored
 
   // Filled for response records with an application/http block (when parse_http is on).
   int http_status = 0;            // 200, 404, ...; 0 when not parsed
@@ -87,6 +94,7 @@ struct WarcRecord {
   std::string http_content_type;  // the HTTP Content-Type header ("text/html; charset=utf-8")
   std::string payload;            // the HTTP body, de-chunked and decoded
   std::string http_error;         // why the body could not be decoded; "" when it could
+  Status::Code http_error_code = Status::Code::kOk;  // its code (kResourceExhausted: too big)
 
   // The value of a WARC header (case-insensitive name); "" when absent.
   std::string_view Header(std::string_view name) const;
@@ -120,13 +128,15 @@ struct HtmlPage {
   std::string record_id;
   std::string content_type;  // the HTTP Content-Type ("text/html; charset=windows-1251")
   std::string html;          // the decoded HTTP body
-  uint64_t offset = 0;
+  uint64_t offset = 0;       // as WarcRecord::offset
+  uint64_t offset_in_member = 0;
 };
 
 // Yields only successful HTML responses: WARC-Type "response", an application/http block,
 // HTTP status 200 and Content-Type text/html or application/xhtml+xml. warcinfo, request,
 // metadata, revisit, resource and conversion records, redirects and errors, and other media
-// are skipped (counted in stats()). A response whose body could not be decoded is reported.
+// are skipped (counted in stats()). A response whose body could not be decoded is reported,
+// with the code of the failure (kResourceExhausted for a body over max_payload_bytes).
 class WarcHtmlReader {
  public:
   struct Stats {
@@ -165,6 +175,10 @@ struct HttpResponse {
 // ResourceExhausted when the decoded body would exceed `max_body`; Unsupported for a
 // Content-Encoding witness cannot decode (br).
 StatusOr<HttpResponse> ParseHttpResponse(std::string_view message, size_t max_body = 64u << 20);
+
+// A record's location as messages write it: "18234", or "0+5120" for a record 5120 inflated
+// bytes into the gzip member at offset 0.
+std::string FormatOffset(uint64_t offset, uint64_t offset_in_member);
 
 // "text/html; charset=UTF-8" -> "text/html" (lower case, parameters and spaces removed).
 std::string MediaType(std::string_view content_type);

@@ -128,6 +128,32 @@ void ReadJson(const std::string& name, PeekStream* body, std::string_view sniffe
 
 void ReadDecompressed(const std::string& name, ByteStream* counted, const IngestOptions& options,
                       ArticleSink* sink, std::string_view folder) {
+  // A WARC archive named as one goes to the WARC reader as it is on disk: it inflates gzip
+  // members one by one itself, so a damaged member costs only its own record.
+  // zstd (and anything else) goes through the decompressors first.
+  if (FormatByName(name) == Format::kWarc) {
+    PeekStream raw(counted);
+    StatusOr<std::string_view> magic = raw.Peek(5);
+    if (!magic.ok()) {
+      sink->Reject(magic.status());
+      return;
+    }
+    if (magic->empty()) {
+      sink->Reject(Status::InvalidArgument(name + ": empty file"));
+      return;
+    }
+    if (magic->substr(0, 2) == "\x1f\x8b" || magic->substr(0, 5) == "WARC/") {
+      ReadWarc(name, &raw, options, sink, folder);
+      return;
+    }
+    StatusOr<std::unique_ptr<ByteStream>> inflated = OpenDecompressed(&raw, name);
+    if (!inflated.ok()) {
+      sink->Reject(inflated.status());
+      return;
+    }
+    ReadWarc(name, inflated->get(), options, sink, folder);
+    return;
+  }
   StatusOr<std::unique_ptr<ByteStream>> decompressed = OpenDecompressed(counted, name);
   if (!decompressed.ok()) {
     sink->Reject(decompressed.status());

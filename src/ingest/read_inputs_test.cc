@@ -174,17 +174,6 @@ TEST(ReadInputsTest, HtmlFilesKeepThePage) {
   EXPECT_THAT(blank.RejectMessages(), ElementsAre("x.html: empty HTML page"));
 }
 
-TEST(ReadInputsTest, WarcIsRefusedUntilWired) {
-  CollectingSink by_name = ReadBytes("crawl.warc.gz", Gzip("WARC/1.0\r\n\r\n"));
-  ASSERT_EQ(by_name.rejected.size(), 1u);
-  EXPECT_EQ(by_name.rejected[0].code(), Status::Code::kUnsupported);
-  EXPECT_EQ(by_name.rejected[0].message(),
-            "crawl.warc.gz: WARC reading is not available in this build");
-  CollectingSink by_content = ReadBytes("-", "WARC/1.1\r\nWARC-Type: response\r\n");
-  ASSERT_EQ(by_content.rejected.size(), 1u);
-  EXPECT_EQ(by_content.rejected[0].code(), Status::Code::kUnsupported);
-}
-
 TEST(ReadInputsTest, EmptyBinaryAndEncodingProblems) {
   MemEnv env;
   env.AddFile("d/1-empty.txt", "");

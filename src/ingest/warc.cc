@@ -41,7 +41,30 @@ size_t FindRecordStart(std::string_view s, size_t from) {
   return std::string_view::npos;
 }
 
+Status MakeStatus(Status::Code code, std::string msg) {
+  switch (code) {
+    case Status::Code::kResourceExhausted:
+      return Status::ResourceExhausted(std::move(msg));
+    case Status::Code::kIoError:
+      return Status::IoError(std::move(msg));
+    case Status::Code::kInternal:
+      return Status::Internal(std::move(msg));
+    case Status::Code::kUnsupported:
+      return Status::Unsupported(std::move(msg));
+    case Status::Code::kInvalidArgument:
+      return Status::InvalidArgument(std::move(msg));
+    default:
+      return Status::Corruption(std::move(msg));
+  }
+}
+
 }  // namespace
+
+std::string FormatOffset(uint64_t offset, uint64_t offset_in_member) {
+  std::string out = std::to_string(offset);
+  if (offset_in_member > 0) out += "+" + std::to_string(offset_in_member);
+  return out;
+}
 
 ReadFn ReadFromMemory(std::string_view bytes) {
   auto pos = std::make_shared<size_t>(0);
@@ -69,25 +92,19 @@ struct WarcReader::Impl {
   Impl(std::string n, ReadFn read, const WarcOptions& o)
       : name(std::move(n)), options(o), src(std::move(read)) {}
 
-  static Status MakeStatus(Status::Code code, std::string msg) {
-    switch (code) {
-      case Status::Code::kResourceExhausted:
-        return Status::ResourceExhausted(std::move(msg));
-      case Status::Code::kIoError:
-        return Status::IoError(std::move(msg));
-      case Status::Code::kInternal:
-        return Status::Internal(std::move(msg));
-      case Status::Code::kUnsupported:
-        return Status::Unsupported(std::move(msg));
-      case Status::Code::kInvalidArgument:
-        return Status::InvalidArgument(std::move(msg));
-      default:
-        return Status::Corruption(std::move(msg));
+  // A Status from the source, named: its own reports start "offset ...", a read error is the
+  // stream's message, which names the input already when it comes from witness's streams.
+  Status SourceError(const Status& s) const {
+    const std::string& m = s.message();
+    if (m.size() > name.size() + 1 && m.compare(0, name.size(), name) == 0 &&
+        m.compare(name.size(), 2, ": ") == 0) {
+      return s;
     }
+    return MakeStatus(s.code(), name + ": " + m);
   }
 
   // Skips to the next record start after garbage; reports what was skipped.
-  Status SkipGarbage(uint64_t from_offset, const std::string& why) {
+  Status SkipGarbage(const std::string& where, const std::string& why) {
     uint64_t skipped = 0;
     for (;;) {
       std::string_view w = src.window();
@@ -108,15 +125,16 @@ struct WarcReader::Impl {
       src.Consume(drop);
       skipped += drop;
       Status s = src.Ensure(keep + 64 * 1024);
-      if (!s.ok()) return MakeStatus(s.code(), name + ": " + s.message());
+      if (!s.ok()) return SourceError(s);
       if (src.window().size() <= keep && src.at_end()) {
         skipped += src.window().size();
         src.DropWindow();
         break;
       }
     }
-    return Status::Corruption(name + ": offset " + std::to_string(from_offset) + ": " + why + " (" +
-                              std::to_string(skipped) + " bytes skipped)");
+    return Status::Corruption(name + ": offset " + where + ": " + why + " (" +
+                              std::to_string(skipped) + (skipped == 1 ? " byte" : " bytes") +
+                              " skipped)");
   }
 
   StatusOr<bool> Next(WarcRecord* rec) {
@@ -124,14 +142,12 @@ struct WarcReader::Impl {
     // Blank lines between records.
     for (;;) {
       Status s = src.Ensure(1);
-      if (!s.ok()) return MakeStatus(s.code(), name + ": " + s.message());
+      if (!s.ok()) return SourceError(s);
       std::string_view w = src.window();
       if (w.empty()) {
-        if (src.at_end()) {
-          ended = true;
-          return false;
-        }
-        continue;
+        // Ensure(1) leaves a byte or the end: an empty window is the end of the input.
+        ended = true;
+        return false;
       }
       size_t k = 0;
       while (k < w.size() &&
@@ -142,10 +158,12 @@ struct WarcReader::Impl {
     }
     const uint64_t start_pos = src.position();
     const uint64_t offset = src.InputOffset(start_pos);
+    const uint64_t offset_in_member = src.OffsetInMember(start_pos);
+    const std::string where = FormatOffset(offset, offset_in_member);
     Status s = src.Ensure(7);
-    if (!s.ok()) return MakeStatus(s.code(), name + ": " + s.message());
+    if (!s.ok()) return SourceError(s);
     if (!IsRecordStart(src.window())) {
-      return SkipGarbage(offset, "no WARC record starts here");
+      return SkipGarbage(where, "no WARC record starts here");
     }
     // The header section: up to the first empty line.
     size_t header_end = std::string_view::npos, body_start = 0;
@@ -168,20 +186,21 @@ struct WarcReader::Impl {
       if (header_end != std::string_view::npos) break;
       scanned = w.size();
       if (w.size() > options.max_header_bytes) {
-        return SkipGarbage(offset, "WARC header section longer than " +
-                                       std::to_string(options.max_header_bytes) + " bytes");
+        return SkipGarbage(where, "WARC header section longer than " +
+                                      std::to_string(options.max_header_bytes) + " bytes");
       }
       if (src.at_end()) {
         src.DropWindow();
         ended = true;
-        return Status::Corruption(name + ": offset " + std::to_string(offset) +
+        return Status::Corruption(name + ": offset " + where +
                                   ": truncated record (the input ends inside its header)");
       }
       s = src.Ensure(w.size() + 4096);
-      if (!s.ok()) return MakeStatus(s.code(), name + ": " + s.message());
+      if (!s.ok()) return SourceError(s);
     }
     *rec = WarcRecord();
     rec->offset = offset;
+    rec->offset_in_member = offset_in_member;
     std::string_view header = src.window().substr(0, header_end);
     // The version line, then "Name: value" lines; a line opening with a space continues.
     size_t eol = header.find('\n');
@@ -237,46 +256,49 @@ struct WarcReader::Impl {
     }
     if (!have_length) {
       src.Consume(1);  // past this "WARC/" so the search finds the next one
-      return SkipGarbage(offset, bad_length.empty() ? "record without Content-Length"
-                                                    : "record with a bad Content-Length '" +
-                                                          bad_length.substr(0, 24) + "'");
+      return SkipGarbage(where, bad_length.empty() ? "record without Content-Length"
+                                                   : "record with a bad Content-Length '" +
+                                                         bad_length.substr(0, 24) + "'");
     }
-    src.Consume(body_start);
     const uint64_t length = rec->content_length;
     if (length > options.max_record_bytes) {
       // Skip the block without holding it.
+      src.Consume(body_start);
       uint64_t left = length;
       while (left > 0) {
         s = src.Ensure(static_cast<size_t>(std::min<uint64_t>(left, 1u << 20)));
-        if (!s.ok()) return MakeStatus(s.code(), name + ": " + s.message());
+        if (!s.ok()) return SourceError(s);
         size_t have = std::min<uint64_t>(left, src.window().size());
         if (have == 0) break;
         src.Consume(have);
         left -= have;
       }
       if (left > 0) ended = src.at_end();
-      return Status::ResourceExhausted(name + ": offset " + std::to_string(offset) + ": record " +
-                                       rec->record_id + " of " + std::to_string(length) +
+      return Status::ResourceExhausted(name + ": offset " + where + ": record " + rec->record_id +
+                                       " of " + std::to_string(length) +
                                        " bytes exceeds the limit of " +
                                        std::to_string(options.max_record_bytes) + " (skipped)");
     }
-    s = src.Ensure(static_cast<size_t>(length));
-    if (!s.ok()) return MakeStatus(s.code(), name + ": " + s.message());
-    if (src.window().size() < length) {
-      size_t got = src.window().size();
+    // The header stays in the window while the block is read, so that damage met on the way
+    // is reported at this record's offset.
+    const size_t record_size = body_start + static_cast<size_t>(length);
+    s = src.Ensure(record_size);
+    if (!s.ok()) return SourceError(s);
+    if (src.window().size() < record_size) {
+      size_t got = src.window().size() - body_start;
       src.DropWindow();
       ended = src.at_end();
-      return Status::Corruption(name + ": offset " + std::to_string(offset) +
-                                ": truncated record " + rec->record_id + ": Content-Length " +
-                                std::to_string(length) + " but only " + std::to_string(got) +
-                                " bytes follow");
+      return Status::Corruption(name + ": offset " + where + ": truncated record " +
+                                rec->record_id + ": Content-Length " + std::to_string(length) +
+                                " but only " + std::to_string(got) + " bytes follow");
     }
-    rec->block.assign(src.window().substr(0, static_cast<size_t>(length)));
-    src.Consume(static_cast<size_t>(length));
+    rec->block.assign(src.window().substr(body_start, static_cast<size_t>(length)));
     // In gzip input, let the member that holds this record end (its CRC is checked then)
-    // before the record is handed out.
-    s = src.FinishMember(8);
-    if (!s.ok()) return MakeStatus(s.code(), name + ": " + s.message());
+    // before the record is handed out; while the record is still in the window, so that a
+    // damaged member is reported at the record's offset (and its bytes are dropped).
+    s = src.FinishMember(record_size + 8);
+    if (!s.ok()) return SourceError(s);
+    src.Consume(record_size);
 
     if (options.parse_http && EqualsIgnoreCase(rec->type, "response") &&
         MediaType(rec->content_type) == "application/http") {
@@ -288,6 +310,7 @@ struct WarcReader::Impl {
         rec->payload = std::move(http->body);
       } else {
         rec->http_error = http.status().ToString();
+        rec->http_error_code = http.status().code();
         // The status line and headers may still be readable: keep what they say.
         size_t e = rec->block.find("\r\n\r\n");
         size_t e2 = rec->block.find("\n\n");
@@ -345,8 +368,9 @@ StatusOr<bool> WarcHtmlReader::Next(HtmlPage* page) {
     if (!r.http_error.empty()) {
       // A 200 response whose body cannot be decoded: report it.
       ++stats_.errors;
-      return Status::Corruption(name_ + ": offset " + std::to_string(r.offset) + ": record " +
-                                r.record_id + " (" + r.target_uri + "): " + r.http_error);
+      return MakeStatus(r.http_error_code,
+                        name_ + ": offset " + FormatOffset(r.offset, r.offset_in_member) +
+                            ": record " + r.record_id + " (" + r.target_uri + "): " + r.http_error);
     }
     page->target_uri = r.target_uri;
     page->date = r.date;
@@ -354,6 +378,7 @@ StatusOr<bool> WarcHtmlReader::Next(HtmlPage* page) {
     page->content_type = r.http_content_type;
     page->html = std::move(record_.payload);
     page->offset = r.offset;
+    page->offset_in_member = r.offset_in_member;
     ++stats_.pages;
     return true;
   }

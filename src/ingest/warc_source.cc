@@ -24,7 +24,11 @@ WarcSource::~WarcSource() {
   if (z_init_) inflateEnd(&z_);
 }
 
-bool WarcSource::at_end() const { return eof_ && !in_member_ && raw_left() == 0; }
+bool WarcSource::at_end() const {
+  // Plain input never leaves bytes in raw_ (Detect hands them to the window), so the end of
+  // the input is the end; gzip input still has to drain raw_ and close the open member.
+  return eof_ && (!gzip_ || (!in_member_ && raw_left() == 0));
+}
 
 Status WarcSource::ReadRaw() {
   if (eof_) return Status::OK();
@@ -55,7 +59,11 @@ Status WarcSource::ReadRaw() {
 
 Status WarcSource::Detect() {
   detected_ = true;
-  while (raw_left() < 3 && !eof_) WITNESS_RETURN_IF_ERROR(ReadRaw());
+  // The first bytes decide plain or gzip. A read error still lets the bytes read before it
+  // through: they must reach the window, or plain input would sit in raw_ forever, the window
+  // empty and at_end() never true (the hang fuzz.stream_fuzz found on a cut zstd stream).
+  Status read;
+  while (raw_left() < 3 && !eof_ && read.ok()) read = ReadRaw();
   gzip_ = raw_left() >= 2 && static_cast<unsigned char>(raw_[raw_pos_]) == 0x1f &&
           static_cast<unsigned char>(raw_[raw_pos_ + 1]) == 0x8b;
   if (!gzip_) {
@@ -63,18 +71,33 @@ Status WarcSource::Detect() {
     raw_offset_ += raw_.size();
     raw_.clear();
     raw_pos_ = 0;
-    return Status::OK();
+    return read;
   }
-  if (inflateInit2(&z_, 16 + MAX_WBITS) != Z_OK)
-    return Status::Internal("zlib inflateInit2 failed");
+  if (inflateInit2(&z_, 16 + MAX_WBITS) != Z_OK) {
+    // Nothing can be decoded: end the input here rather than inflate with no decoder.
+    eof_ = true;
+    raw_pos_ = raw_.size();
+    return Status::ResourceExhausted("cannot start the gzip decoder (out of memory?)");
+  }
   z_init_ = true;
-  return Status::OK();
+  return read;
 }
 
 Status WarcSource::Ensure(size_t n) {
   if (!detected_) WITNESS_RETURN_IF_ERROR(Detect());
-  if (!gzip_) return FillPlain(n);
-  while (window().size() < n && !at_end()) WITNESS_RETURN_IF_ERROR(InflateStep());
+  if (!gzip_) {
+    WITNESS_RETURN_IF_ERROR(FillPlain(n));
+  } else {
+    while (window().size() < n && !at_end()) WITNESS_RETURN_IF_ERROR(InflateStep());
+  }
+  // Every caller relies on this: either the bytes are there or the input is over.
+  if (window().size() < n && !at_end()) {
+    eof_ = true;
+    in_member_ = false;
+    raw_pos_ = raw_.size();
+    return Status::Internal("offset " + Location(position()) +
+                            ": the WARC reader made no progress (a bug); the rest was not read");
+  }
   return Status::OK();
 }
 
@@ -137,7 +160,8 @@ Status WarcSource::StartMember() {
     WITNESS_RETURN_IF_ERROR(ReadRaw());
   }
   return Status::Corruption("offset " + std::to_string(from) + ": " + std::to_string(skipped) +
-                            " bytes that are not a gzip member skipped");
+                            (skipped == 1 ? " byte" : " bytes") +
+                            " that are not a gzip member skipped");
 }
 
 Status WarcSource::DamagedMember(const std::string& why) {
@@ -145,13 +169,15 @@ Status WarcSource::DamagedMember(const std::string& why) {
   uint64_t window_pos = base_ + start_;
   uint64_t cut = std::max(window_pos, member_out_start_);
   buf_.resize(static_cast<size_t>(cut - base_));
+  // Named by where the lost output begins: the member, and how far into it the record the
+  // caller was reading starts (two reports from one member never share a location).
+  const std::string at = FormatOffset(member_offset_, cut - member_out_start_);
   in_member_ = false;
   // Look for the next member from just past this one's start, when those bytes are still
   // here; otherwise from where decoding stopped.
   if (member_offset_ + 1 >= raw_offset_ && member_offset_ + 1 - raw_offset_ <= raw_.size()) {
     raw_pos_ = static_cast<size_t>(member_offset_ + 1 - raw_offset_);
   }
-  uint64_t at = member_offset_;
   // Scan to the next header now, so that progress is certain.
   std::string_view rest = std::string_view(raw_).substr(raw_pos_);
   for (;;) {
@@ -173,7 +199,7 @@ Status WarcSource::DamagedMember(const std::string& why) {
     if (!s.ok()) break;
     rest = std::string_view(raw_).substr(raw_pos_);
   }
-  return Status::Corruption("offset " + std::to_string(at) + ": " + why);
+  return Status::Corruption("offset " + at + ": " + why);
 }
 
 Status WarcSource::InflateStep() {
@@ -209,10 +235,9 @@ Status WarcSource::InflateStep() {
   return DamagedMember(std::string("corrupt gzip member: ") + (z_.msg ? z_.msg : "inflate error"));
 }
 
-Status WarcSource::FinishMember(size_t slack) {
+Status WarcSource::FinishMember(size_t n) {
   if (!gzip_) return Status::OK();
-  size_t want = window().size() + slack;
-  while (in_member_ && window().size() < want) WITNESS_RETURN_IF_ERROR(InflateStep());
+  while (in_member_ && window().size() < n) WITNESS_RETURN_IF_ERROR(InflateStep());
   return Status::OK();
 }
 
@@ -222,13 +247,28 @@ void WarcSource::Consume(size_t n) {
   while (members_.size() > 1 && members_[1].out_start <= pos) members_.pop_front();
 }
 
+const WarcSource::Member* WarcSource::MemberAt(uint64_t pos) const {
+  const Member* found = members_.empty() ? nullptr : &members_.front();
+  for (const Member& m : members_) {
+    if (m.out_start <= pos) found = &m;
+  }
+  return found;
+}
+
 uint64_t WarcSource::InputOffset(uint64_t pos) const {
   if (!gzip_) return pos;
-  uint64_t offset = members_.empty() ? 0 : members_.front().input_offset;
-  for (const Member& m : members_) {
-    if (m.out_start <= pos) offset = m.input_offset;
-  }
-  return offset;
+  const Member* m = MemberAt(pos);
+  return m == nullptr ? 0 : m->input_offset;
+}
+
+uint64_t WarcSource::OffsetInMember(uint64_t pos) const {
+  if (!gzip_) return 0;
+  const Member* m = MemberAt(pos);
+  return m == nullptr || pos < m->out_start ? 0 : pos - m->out_start;
+}
+
+std::string WarcSource::Location(uint64_t pos) const {
+  return FormatOffset(InputOffset(pos), OffsetInMember(pos));
 }
 
 }  // namespace witness::warc

@@ -23,7 +23,8 @@ class WarcSource {
   WarcSource(const WarcSource&) = delete;
   WarcSource& operator=(const WarcSource&) = delete;
 
-  // Makes at least `n` bytes available in window() unless the input ends first. A non-ok
+  // Makes at least `n` bytes available in window() unless the input ends first: when it returns
+  // OK, window().size() >= n or at_end() holds, so a caller's loop always advances. A non-ok
   // Status reports damaged input: a read error, or (gzip) a corrupt or truncated member, or
   // garbage between members. After a damaged member its output is dropped from the window and
   // the source has moved on to the next member: the caller starts over at window().
@@ -39,10 +40,16 @@ class WarcSource {
   // The input offset of the decoded position `pos` (>= position() of any earlier call):
   // the byte offset in plain input, the offset of the gzip member holding it otherwise.
   uint64_t InputOffset(uint64_t pos) const;
+  // How far into its gzip member's output `pos` lies (0 for plain input).
+  uint64_t OffsetInMember(uint64_t pos) const;
+  // FormatOffset of `pos`: "1234", or "1234+560" inside a gzip member.
+  std::string Location(uint64_t pos) const;
 
-  // gzip: if a member is open, inflates until it ends or `slack` more bytes come out, so that a
-  // record that ends its member is checked (CRC, length) before it is handed out.
-  Status FinishMember(size_t slack);
+  // gzip: if a member is open, inflates until it ends or the window holds `n` bytes. With `n` a
+  // little past the end of a record, a record that ends its member is checked (CRC, length)
+  // before it is handed out, while one followed by more records of the same member (a whole
+  // archive in one member) is not held back by damage further on.
+  Status FinishMember(size_t n);
   bool compressed() const { return gzip_; }
   uint64_t bytes_read() const { return raw_offset_ + raw_pos_; }
   // Drops everything in the window (after an error the caller cannot use it).
@@ -79,7 +86,8 @@ class WarcSource {
     uint64_t out_start;  // decoded position
     uint64_t input_offset;
   };
-  std::deque<Member> members_;  // recent member starts, for InputOffset()
+  std::deque<Member> members_;                 // recent member starts, for InputOffset()
+  const Member* MemberAt(uint64_t pos) const;  // the member holding `pos`; null if none
 };
 
 }  // namespace witness::warc

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "ingest/testing_watchdog.h"
+
 namespace witness::warc {
 namespace {
 
@@ -399,6 +401,126 @@ TEST(WarcReader, ReadErrorEndsTheInput) {
   EXPECT_EQ(all.errors[0].code(), Status::Code::kIoError);
   EXPECT_THAT(all.errors[0].message(), HasSubstr("disk on fire"));
   EXPECT_LT(all.records.size(), 9u);
+}
+
+// A stream that hands out `head` (in pieces of `step` bytes) and then fails on every read.
+ReadFn FailingAfter(std::string head, size_t step) {
+  auto pos = std::make_shared<size_t>(0);
+  return [head, step, pos](char* buf, size_t n) -> StatusOr<size_t> {
+    if (*pos >= head.size()) return Status::Corruption("t.warc: stream is truncated");
+    size_t k = std::min({n, head.size() - *pos, step});
+    std::memcpy(buf, head.data() + *pos, k);
+    *pos += k;
+    return k;
+  };
+}
+
+// The hang fuzz.stream_fuzz found: a cut zstd stream hands out a byte or two, then fails.
+// Before the fix the first bytes stayed in the raw buffer (format detection stopped at the
+// error), the window stayed empty and the end never came: Next() spun forever. Now the bytes
+// read before a read error are read, the error is reported once, and the input ends.
+TEST(WarcReader, ReadErrorWhileDetectingTheFormatEnds) {
+  witness::testing::Watchdog watchdog("WarcReader.ReadErrorWhileDetectingTheFormatEnds", 60);
+  for (const std::string head :
+       {std::string("#"), std::string("\x23\xbf"), std::string("\0\"0", 3), std::string("\x1f"),
+        std::string("\x1f\x8b"), std::string("\x1f\x8b\x08"), std::string("\n"),
+        std::string("WARC/1.0\r\n"), Records()[0].substr(0, 40), Gzip(Records()[0]).substr(0, 12),
+        std::string()}) {
+    for (size_t step : {size_t{1}, size_t{2}, size_t{4096}}) {
+      SCOPED_TRACE(::testing::PrintToString(head) + " step " + std::to_string(step));
+      ReadAll all = ReadRecords("t.warc", FailingAfter(head, step));
+      ASSERT_LE(all.calls, 4);
+      ASSERT_GE(all.errors.size(), 1u);
+      // The read error comes once, as the stream worded it (it names the input already).
+      int read_errors = 0;
+      for (const Status& e : all.errors) {
+        EXPECT_THAT(e.message(), StartsWith("t.warc: "));
+        if (e.message() == "t.warc: stream is truncated") ++read_errors;
+      }
+      EXPECT_EQ(read_errors, 1);
+      EXPECT_TRUE(all.records.empty());
+    }
+  }
+  // The bytes read before the error are read, not lost: one stray byte is reported as such.
+  for (const std::string head : {std::string("#"), std::string("\x23\xbf")}) {
+    ReadAll all = ReadRecords("t.warc", FailingAfter(head, 1));
+    ASSERT_EQ(all.errors.size(), 2u);
+    EXPECT_EQ(all.errors[0].message(), "t.warc: stream is truncated");
+    EXPECT_EQ(all.errors[1].message(), "t.warc: offset 0: no WARC record starts here (" +
+                                           std::to_string(head.size()) +
+                                           (head.size() == 1 ? " byte" : " bytes") + " skipped)");
+  }
+}
+
+// The same through WarcHtmlReader, and with a complete record before the failure: it is read.
+TEST(WarcReader, RecordsBeforeAReadErrorAreRead) {
+  witness::testing::Watchdog watchdog("WarcReader.RecordsBeforeAReadErrorAreRead", 60);
+  std::vector<std::string> recs = Records();
+  for (const std::string& head :
+       {Concat(recs).substr(0, recs[0].size() + recs[1].size() + recs[2].size() + 10),
+        GzipEach({recs[0], recs[1], recs[2]}) + "\x1f"}) {
+    WarcHtmlReader pages("t.warc", FailingAfter(head, 3));
+    HtmlPage p;
+    std::vector<std::string> got, errors;
+    for (int calls = 0; calls < 10; ++calls) {
+      StatusOr<bool> more = pages.Next(&p);
+      if (!more.ok()) {
+        errors.push_back(more.status().message());
+        continue;
+      }
+      if (!*more) break;
+      got.push_back(p.target_uri);
+    }
+    EXPECT_THAT(got, ::testing::ElementsAre("https://a.example/1"));
+    ASSERT_FALSE(errors.empty());
+    EXPECT_EQ(errors[0], "t.warc: stream is truncated");
+    for (size_t i = 1; i < errors.size(); ++i)
+      EXPECT_THAT(errors[i], StartsWith("t.warc: offset "));
+  }
+}
+
+// One gzip member for the whole archive: records after the first carry how far into the
+// member they start, and every report names its own place.
+TEST(WarcReader, RecordsInsideOneMemberHaveDistinctLocations) {
+  std::vector<std::string> recs = Records();
+  ReadAll all = ReadRecords("t.warc.gz", Gzip(Concat(recs)));
+  ASSERT_EQ(all.records.size(), 9u);
+  uint64_t at = 0;
+  for (size_t i = 0; i < recs.size(); ++i) {
+    EXPECT_EQ(all.records[i].offset, 0u);
+    EXPECT_EQ(all.records[i].offset_in_member, at) << i;
+    at += recs[i].size();
+  }
+  EXPECT_EQ(FormatOffset(0, 0), "0");
+  EXPECT_EQ(FormatOffset(18234, 0), "18234");
+  EXPECT_EQ(FormatOffset(0, 5120), "0+5120");
+  // Two garbage stretches and a cut record inside one member: three reports, three places.
+  std::string damaged = recs[0] + "junk\r\n" + recs[1] + "more junk\r\n" + recs[2] +
+                        recs[3].substr(0, recs[3].size() / 2);
+  ReadAll d = ReadRecords("t.warc.gz", Gzip(damaged));
+  ASSERT_EQ(d.records.size(), 3u);
+  ASSERT_EQ(d.errors.size(), 3u);
+  const size_t g1 = recs[0].size(), g2 = g1 + 6 + recs[1].size();
+  const size_t cut = g2 + 11 + recs[2].size();
+  EXPECT_THAT(d.errors[0].message(), StartsWith("t.warc.gz: offset 0+" + std::to_string(g1) +
+                                                ": no WARC record starts here"));
+  EXPECT_THAT(d.errors[1].message(), StartsWith("t.warc.gz: offset 0+" + std::to_string(g2) +
+                                                ": no WARC record starts here"));
+  EXPECT_THAT(d.errors[2].message(),
+              StartsWith("t.warc.gz: offset 0+" + std::to_string(cut) + ": truncated record"));
+}
+
+// A member whose CRC is wrong is reported at the record it held, before the record is handed
+// out; a cut member after complete ones is reported at its own offset.
+TEST(WarcReader, DamagedMemberIsReportedAtItsRecord) {
+  std::vector<std::string> recs = Records();
+  std::vector<uint64_t> offsets;
+  std::string gz = GzipEach(recs, &offsets);
+  gz[offsets[3] - 8] = static_cast<char>(gz[offsets[3] - 8] ^ 1);
+  ReadAll all = ReadRecords("t.warc.gz", gz);
+  ASSERT_EQ(all.errors.size(), 1u);
+  EXPECT_THAT(all.errors[0].message(),
+              StartsWith("t.warc.gz: offset " + std::to_string(offsets[2]) + ": corrupt gzip"));
 }
 
 TEST(WarcHtmlReader, OnlyHtmlResponses) {
