@@ -43,8 +43,8 @@ namespace fs = std::filesystem;
 
 struct Story {
   std::string name;
-  std::vector<Article> articles;         // as stored
-  std::vector<std::string> references;   // human summaries
+  std::vector<Article> articles;        // as stored
+  std::vector<std::string> references;  // human summaries
 };
 
 struct Set {
@@ -63,8 +63,9 @@ inline std::optional<std::string> ReadFile(const fs::path& p) {
 
 // "Saturday, January 8, 2005" -> "2005-01-08"; "" when the line is not such a date.
 inline std::string WikinewsDate(const std::string& line) {
-  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                  "July",    "August",   "September", "October", "November", "December"};
+  static const char* kMonths[] = {"January",   "February", "March",    "April",
+                                  "May",       "June",     "July",     "August",
+                                  "September", "October",  "November", "December"};
   for (int m = 0; m < 12; ++m) {
     const size_t p = line.find(kMonths[m]);
     if (p == std::string::npos) continue;
@@ -127,7 +128,8 @@ inline Set LoadTac(const std::string& shared, bool dates = true) {
       const fs::path p = root / "Model_Summaries/English" / (story.name + "." + who + ".250");
       if (std::optional<std::string> ref = ReadFile(p)) story.references.push_back(*ref);
     }
-    if (!story.articles.empty() && !story.references.empty()) set.stories.push_back(std::move(story));
+    if (!story.articles.empty() && !story.references.empty())
+      set.stories.push_back(std::move(story));
   }
   if (set.stories.empty()) set.error = root.string() + ": no English topics with summaries";
   return set;
@@ -178,8 +180,8 @@ inline Set LoadBasil(const std::string& shared) {
     }
     Story& story = set.stories.back();
     const std::string event = j.value("main-event", "");
-    if (!event.empty() &&
-        std::find(story.references.begin(), story.references.end(), event) == story.references.end()) {
+    if (!event.empty() && std::find(story.references.begin(), story.references.end(), event) ==
+                              story.references.end()) {
       story.references.push_back(event);
     }
     story.articles.push_back(std::move(a));
@@ -195,8 +197,10 @@ inline Set LoadSeeds(const std::string& shared) {
   set.name = "seeds";
   const fs::path dir = fs::path(shared) / "seeds";
   const std::vector<std::pair<std::string, std::string>> files = {
-      {"000_4fa4c5953c9d4789.txt", "bloomberg-copy"}, {"001_b549dda8c9ccdc3d.txt", "straitstimes.com"},
-      {"002_b87f51cfc6e39bfa.txt", "ft.com"},         {"003_5a9343e1b697f94e.txt", "reuters.com"},
+      {"000_4fa4c5953c9d4789.txt", "bloomberg-copy"},
+      {"001_b549dda8c9ccdc3d.txt", "straitstimes.com"},
+      {"002_b87f51cfc6e39bfa.txt", "ft.com"},
+      {"003_5a9343e1b697f94e.txt", "reuters.com"},
       {"004_2261502d2fe41ba1.txt", "business-standard.com"}};
   Story story;
   story.name = "seeds";
@@ -321,7 +325,8 @@ inline double StandardError(const std::vector<double>& x) {
 }
 
 // Stories where a > b, a == b, a < b.
-inline std::array<int, 3> WinsTiesLosses(const std::vector<double>& a, const std::vector<double>& b) {
+inline std::array<int, 3> WinsTiesLosses(const std::vector<double>& a,
+                                         const std::vector<double>& b) {
   std::array<int, 3> w = {0, 0, 0};
   for (size_t i = 0; i < a.size() && i < b.size(); ++i) ++w[a[i] > b[i] ? 0 : a[i] == b[i] ? 1 : 2];
   return w;

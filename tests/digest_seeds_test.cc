@@ -70,7 +70,8 @@ TEST_F(DigestSeedsTest, BloombergCopiesAreAllCited) {
   // The lede is in the brief summary, cited to the three copies.
   bool lede = false;
   for (const SummarySentence& s : digest_.brief.sentences) {
-    if (s.text.find("vowed to protect Russia and its ex-Soviet allies") == std::string::npos) continue;
+    if (s.text.find("vowed to protect Russia and its ex-Soviet allies") == std::string::npos)
+      continue;
     lede = true;
     const std::set<std::string> cited = Cited(s);
     EXPECT_TRUE(cited.count("000") && cited.count("001") && cited.count("004"));
@@ -107,10 +108,11 @@ TEST_F(DigestSeedsTest, NoFactTwice) {
       }
     }
     // Facts the reports state in several wordings appear once at most.
-    for (const char* fact : {"8,000", "attempted coup", "let anyone", "two dozen", "164",
-                             "fuel", "restore"}) {
+    for (const char* fact :
+         {"8,000", "attempted coup", "let anyone", "two dozen", "164", "fuel", "restore"}) {
       int n = 0;
-      for (const SummarySentence& s : summary->sentences) n += s.text.find(fact) != std::string::npos;
+      for (const SummarySentence& s : summary->sentences)
+        n += s.text.find(fact) != std::string::npos;
       EXPECT_LE(n, 1) << fact << " in:\n" << summary->Text();
     }
   }

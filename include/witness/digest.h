@@ -35,6 +35,8 @@
 //     sentences is skipped with a one-line warning in Digest::warnings naming its id; it still
 //     appears in the timeline. It never throws or aborts, and its work is bounded (below).
 //   - The same articles and options always give the same digest (no randomness, no clocks).
+//     BuildDigest may run on several threads at once (each thread keeps its own bounded stem
+//     cache, text.h Analyzer, between calls).
 //   - Sentences: text.h segmentation. A sentence can be chosen for a summary unless it is
 //       * very short or very long (fewer than `min_sentence_words` or more than
 //         `max_sentence_words` words), a heading or date line (a paragraph of one sentence with
@@ -56,16 +58,21 @@
 //     computed over the story's facts. Score = centrality x position prior (lead sentences of
 //     an article first) x title affinity (cosine with the articles' headlines) x support
 //     (articles holding a copy) x context (a sentence opening with a pronoun or a connective
-//     that points back, "He", "But", "This", scores lower). Weights are in Options.
-//   - Selection: greedy by score. A fact is skipped when it says what a chosen one says: the
-//     cosine with a chosen sentence is at least `redundancy`, or the share of the shorter
-//     one's idf-weighted content terms found in the other is at least `redundancy_coverage`. A sentence is added while the summary stays
-//     within `target x (1 + length_slack)` words; selection stops at `target` words. The
-//     first summary sentence is always taken, whatever its length. The fuller summary
-//     continues the brief one's selection: every brief sentence is in it.
+//     that points back, "He", "But", "This", scores lower). Weights are in DigestOptions; the
+//     defaults and what each signal is worth are measured in doc/performance-digest.md.
+//     The wording shown for a fact is a copy that may be chosen, preferring one that needs
+//     no earlier sentence, then the earliest in its article, then the earliest article.
+//   - Selection: greedy, maximal marginal relevance. Each step takes the candidate with the
+//     best score x (1 - novelty_weight x its largest cosine with a chosen sentence). A fact
+//     that says what a chosen one says is out for good: cosine at least `redundancy`, or at
+//     least `redundancy_coverage` of the shorter one's idf-weighted content terms found in
+//     the other. A sentence is added while the summary stays within `target x (1 +
+//     length_slack)` words; selection stops once it has `target` words. The first sentence
+//     is always taken, whatever its length. The fuller summary continues the brief one's
+//     selection: every brief sentence is in it.
 //   - Order: summary sentences are shown in story order: by the earliest publication day of
-//     the articles carrying them (undated last), then by their relative position in the
-//     article (lede first), then by score.
+//     the articles carrying them (an undated article counts as of the story's first known
+//     day), then by their relative position in their articles (ledes first), then by score.
 //   - Citations: a summary sentence cites every article that carries it: each article that has
 //     a copy of it, and each article with a sentence holding at least `carry_coverage` of the
 //     summary sentence's weighted content words (and at least `carry_min_terms` of them; all
@@ -148,18 +155,18 @@ struct DigestOptions {
 struct Citation {
   std::string article_id;
   std::string source;
-  text::Span span;          // the carrying sentence: bytes in that article's text
-  double similarity = 0;    // share of the summary sentence's weighted content words it holds
-  bool copy = false;        // the sentence is a copy of the summary sentence (see Rules)
+  text::Span span;        // the carrying sentence: bytes in that article's text
+  double similarity = 0;  // share of the summary sentence's weighted content words it holds
+  bool copy = false;      // the sentence is a copy of the summary sentence (see Rules)
 };
 
 struct SummarySentence {
-  std::string text;         // the sentence as printed (dateline removed), whitespace runs -> " "
-  std::string article_id;   // where this wording comes from (== citations[0].article_id)
+  std::string text;        // the sentence as printed (dateline removed), whitespace runs -> " "
+  std::string article_id;  // where this wording comes from (== citations[0].article_id)
   std::string source;
-  text::Span span;          // bytes in that article's text
+  text::Span span;  // bytes in that article's text
   uint32_t words = 0;
-  double score = 0;         // the selection score (see Rules); comparable within one story
+  double score = 0;                 // the selection score (see Rules); comparable within one story
   std::vector<Citation> citations;  // every article carrying it, the source article first
 };
 
@@ -171,21 +178,21 @@ struct Summary {
 };
 
 struct TimelineEntry {
-  std::string published;   // as given ("" when unknown)
+  std::string published;  // as given ("" when unknown)
   std::string article_id;
   std::string source;
-  std::string headline;    // the title, or the opening of the text (headline_from_text)
+  std::string headline;  // the title, or the opening of the text (headline_from_text)
   bool headline_from_text = false;
 };
 
 struct Digest {
-  std::string title;       // the headline that best represents the story; "" when none given
-  uint32_t articles = 0;   // articles given
-  uint32_t sources = 0;    // distinct sources among them
-  uint32_t sentences = 0;  // sentences read (all articles)
-  uint32_t candidates = 0; // facts considered for the summaries
-  Summary brief;           // about options.brief_words
-  Summary full;            // about options.full_words; contains every brief sentence
+  std::string title;        // the headline that best represents the story; "" when none given
+  uint32_t articles = 0;    // articles given
+  uint32_t sources = 0;     // distinct sources among them
+  uint32_t sentences = 0;   // sentences read (all articles)
+  uint32_t candidates = 0;  // facts (candidate sentences, copies merged) in the graph
+  Summary brief;            // about options.brief_words
+  Summary full;             // about options.full_words; contains every brief sentence
   std::vector<TimelineEntry> timeline;
   std::vector<std::string> warnings;  // one line each: skipped articles and why
 };

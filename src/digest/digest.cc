@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numeric>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "digest/graph.h"
@@ -47,10 +48,10 @@ struct Fact {
   std::vector<uint32_t> terms;    // union of the members' terms, sorted
   std::vector<uint16_t> tf;       // max tf over members
   Vec vec;
-  uint32_t support = 0;           // distinct articles among members
-  uint32_t best_rank = 0;         // lowest rank of a member in its article
-  double relative_position = 1;   // lowest relative position of a member
-  int64_t representative = -1;    // the member whose wording is shown; -1: none may be shown
+  uint32_t support = 0;          // distinct articles among members
+  uint32_t best_rank = 0;        // lowest rank of a member in its article
+  double relative_position = 1;  // lowest relative position of a member
+  int64_t representative = -1;   // the member whose wording is shown; -1: none may be shown
   double score = 0;
 };
 
@@ -110,8 +111,9 @@ std::string Shorten(const std::string& text, size_t max_words) {
 
 class Builder {
  public:
-  Builder(std::span<const Article> articles, const DigestOptions& options)
-      : articles_(articles), o_(options) {}
+  Builder(std::span<const Article> articles, const DigestOptions& options,
+          text::Analyzer& analyzer)
+      : articles_(articles), o_(options), analyzer_(analyzer) {}
 
   StatusOr<Digest> Run();
 
@@ -121,24 +123,32 @@ class Builder {
   void MergeCopies();
   void Score();
   std::vector<size_t> Select(std::vector<size_t> chosen, uint32_t target) const;
-  bool Redundant(size_t fact, const std::vector<size_t>& chosen) const;
-  SummarySentence Render(size_t fact) const;
-  Summary MakeSummary(const std::vector<size_t>& facts, uint32_t target) const;
+  bool SaysTheSame(size_t a, size_t b, double cosine) const;
+  // A chosen fact as a summary sentence with its citations, and the earliest day of the
+  // articles carrying it (memoised: the brief summary's facts are in the full one too).
+  struct Rendered {
+    SummarySentence sentence;
+    std::optional<int64_t> day;
+  };
+  const Rendered& Render(size_t fact);
+  Summary MakeSummary(const std::vector<size_t>& facts, uint32_t target);
   void Timeline();
   void Title();
 
   std::span<const Article> articles_;
   const DigestOptions& o_;
   Digest d_;
-  text::Analyzer analyzer_;
+  text::Analyzer& analyzer_;  // this thread's (its stem cache lives on between calls)
   internal::Vocabulary vocabulary_;
   std::vector<SentenceInfo> sentences_;
   std::vector<std::pair<uint32_t, uint32_t>> range_;  // per article: sentences [first, end)
   std::vector<uint32_t> candidates_;                  // sentence indices
   std::vector<Fact> facts_;
-  std::vector<int64_t> fact_of_;                      // per sentence: its fact, or -1
-  std::vector<double> idf_;                           // over facts
-  std::vector<std::optional<int64_t>> day_;           // per article
+  std::vector<int64_t> fact_of_;             // per sentence: its fact, or -1
+  std::vector<double> idf_;                  // over facts
+  std::vector<std::optional<int64_t>> day_;  // per article
+  std::unordered_map<size_t, Rendered> rendered_;
+  std::vector<std::vector<uint32_t>> postings_;  // term -> sentences holding it (Render)
 };
 
 void Builder::Analyze() {
@@ -198,8 +208,8 @@ void Builder::MergeCopies() {
   const uint32_t n = static_cast<uint32_t>(candidates_.size());
   const uint32_t max_df = n > 2000 ? n / 4 : n;
   Components comp(n);
-  for (const Edge& e : internal::SimilarPairs(vecs, static_cast<uint32_t>(vocab),
-                                              o_.copy_similarity, max_df)) {
+  for (const Edge& e :
+       internal::SimilarPairs(vecs, static_cast<uint32_t>(vocab), o_.copy_similarity, max_df)) {
     comp.Join(e.a, e.b);
   }
   fact_of_.assign(sentences_.size(), -1);
@@ -235,8 +245,8 @@ void Builder::MergeCopies() {
       }
     }
     std::sort(articles.begin(), articles.end());
-    f.support = static_cast<uint32_t>(std::unique(articles.begin(), articles.end()) -
-                                      articles.begin());
+    f.support =
+        static_cast<uint32_t>(std::unique(articles.begin(), articles.end()) - articles.begin());
   }
   docs.clear();
   for (const Fact& f : facts_) docs.push_back(&f.terms);
@@ -309,68 +319,75 @@ void Builder::Score() {
   }
 }
 
-bool Builder::Redundant(size_t fact, const std::vector<size_t>& chosen) const {
-  const Fact& f = facts_[fact];
-  for (size_t c : chosen) {
-    const Fact& g = facts_[c];
-    if (internal::Dot(f.vec, g.vec) >= o_.redundancy) return true;
-    const bool f_shorter = f.terms.size() <= g.terms.size();
-    const double cover = f_shorter ? Coverage(f.terms, g.terms, idf_, nullptr)
-                                   : Coverage(g.terms, f.terms, idf_, nullptr);
-    if (cover >= o_.redundancy_coverage) return true;
-  }
-  return false;
+bool Builder::SaysTheSame(size_t a, size_t b, double cosine) const {
+  if (cosine >= o_.redundancy) return true;
+  const Fact& f = facts_[a];
+  const Fact& g = facts_[b];
+  const double cover = f.terms.size() <= g.terms.size() ? Coverage(f.terms, g.terms, idf_, nullptr)
+                                                        : Coverage(g.terms, f.terms, idf_, nullptr);
+  return cover >= o_.redundancy_coverage;
 }
 
 std::vector<size_t> Builder::Select(std::vector<size_t> chosen, uint32_t target) const {
   uint32_t words = 0;
   for (size_t c : chosen) words += sentences_[facts_[c].representative].words;
   // Maximal marginal relevance: each round takes the best score discounted by the closest
-  // chosen sentence; sentences saying what a chosen one says are out for good.
+  // chosen sentence; a fact saying what a chosen one says is out for good. Comparisons with
+  // each chosen fact are made once, when it is chosen.
   std::vector<size_t> open;
+  std::vector<double> closest(facts_.size(), 0.0);
   for (size_t i = 0; i < facts_.size(); ++i) {
     if (facts_[i].representative < 0) continue;
     if (std::find(chosen.begin(), chosen.end(), i) != chosen.end()) continue;
-    open.push_back(i);
-  }
-  std::vector<double> closest(facts_.size(), 0.0);
-  for (size_t i : open) {
-    for (size_t c : chosen) closest[i] = std::max(closest[i], internal::Dot(facts_[i].vec, facts_[c].vec));
+    bool same = false;
+    for (size_t c : chosen) {
+      const double cosine = internal::Dot(facts_[i].vec, facts_[c].vec);
+      closest[i] = std::max(closest[i], cosine);
+      if (SaysTheSame(i, c, cosine)) same = true;
+    }
+    if (!same) open.push_back(i);
   }
   const double limit = target * (1.0 + std::max(o_.length_slack, 0.0));
   while (words < target && !open.empty()) {
     size_t best = SIZE_MAX;
     double best_value = -1;
-    std::vector<size_t> keep;
+    size_t kept = 0;
     for (size_t i : open) {
       const uint32_t w = sentences_[facts_[i].representative].words;
       if (!chosen.empty() && words + w > limit) continue;  // too long now, and later
-      if (Redundant(i, chosen)) continue;
-      keep.push_back(i);
+      open[kept++] = i;
       const double value = facts_[i].score * std::max(0.0, 1.0 - o_.novelty_weight * closest[i]);
       if (value > best_value) {
         best_value = value;
         best = i;
       }
     }
+    open.resize(kept);
     if (best == SIZE_MAX) break;
     chosen.push_back(best);
     words += sentences_[facts_[best].representative].words;
-    open.clear();
-    for (size_t i : keep) {
+    kept = 0;
+    for (size_t i : open) {
       if (i == best) continue;
-      open.push_back(i);
-      closest[i] = std::max(closest[i], internal::Dot(facts_[i].vec, facts_[best].vec));
+      const double cosine = internal::Dot(facts_[i].vec, facts_[best].vec);
+      if (SaysTheSame(i, best, cosine)) continue;
+      closest[i] = std::max(closest[i], cosine);
+      open[kept++] = i;
     }
+    open.resize(kept);
   }
   return chosen;
 }
 
-SummarySentence Builder::Render(size_t fact) const {
+const Builder::Rendered& Builder::Render(size_t fact) {
+  auto it = rendered_.find(fact);
+  if (it != rendered_.end()) return it->second;
+  Rendered& r = rendered_[fact];
+  SummarySentence& out = r.sentence;
   const Fact& f = facts_[fact];
   const SentenceInfo& rep = sentences_[f.representative];
   const Article& src = articles_[rep.article];
-  SummarySentence out;
+  r.day = day_[rep.article];
   out.text = internal::CollapseSpaces(rep.span.in(src.text));
   out.article_id = src.id;
   out.source = src.source;
@@ -380,32 +397,57 @@ SummarySentence Builder::Render(size_t fact) const {
   out.citations.push_back({src.id, src.source, rep.span, 1.0, true});
   const uint32_t min_terms =
       std::min<uint32_t>(o_.carry_min_terms, static_cast<uint32_t>(rep.terms.size()));
-  for (uint32_t a = 0; a < articles_.size(); ++a) {
-    if (a == rep.article) continue;
-    int64_t best = -1;
-    double best_cover = 0;
-    bool best_copy = false;
-    for (uint32_t s = range_[a].first; s < range_[a].second; ++s) {
-      const SentenceInfo& si = sentences_[s];
-      const bool copy = fact_of_[s] == static_cast<int64_t>(fact);
-      uint32_t shared = 0;
-      const double cover = Coverage(rep.terms, si.terms, idf_, &shared);
-      if (!copy && (cover < o_.carry_coverage || shared < min_terms || shared == 0)) continue;
-      if (best < 0 || (copy && !best_copy) || (copy == best_copy && cover > best_cover)) {
-        best = s;
-        best_cover = cover;
-        best_copy = copy;
+  // Shared weight and terms of every sentence with the representative, through the postings.
+  if (postings_.empty()) {
+    postings_.resize(vocabulary_.size());
+    for (uint32_t s = 0; s < sentences_.size(); ++s) {
+      for (uint32_t t : sentences_[s].terms) {
+        if (t < postings_.size()) postings_[t].push_back(s);
       }
     }
-    if (best >= 0) {
-      out.citations.push_back(
-          {articles_[a].id, articles_[a].source, sentences_[best].span, best_cover, best_copy});
+  }
+  double total = 0;
+  std::vector<std::pair<uint32_t, double>> hits;  // sentence, shared idf weight
+  for (uint32_t t : rep.terms) {
+    const double w = t < idf_.size() ? idf_[t] : 1.0;
+    total += w;
+    if (t >= postings_.size()) continue;
+    for (uint32_t s : postings_[t]) hits.emplace_back(s, w);
+  }
+  std::sort(hits.begin(), hits.end());
+  // Best sentence per article: a copy first, then the largest coverage.
+  std::vector<int64_t> best(articles_.size(), -1);
+  std::vector<double> best_cover(articles_.size(), 0);
+  std::vector<bool> best_copy(articles_.size(), false);
+  for (size_t i = 0; i < hits.size();) {
+    const uint32_t s = hits[i].first;
+    double shared_weight = 0;
+    uint32_t shared = 0;
+    for (; i < hits.size() && hits[i].first == s; ++i) {
+      shared_weight += hits[i].second;
+      ++shared;
+    }
+    const uint32_t a = sentences_[s].article;
+    if (a == rep.article) continue;
+    const bool copy = fact_of_[s] == static_cast<int64_t>(fact);
+    const double cover = total > 0 ? shared_weight / total : 0;
+    if (!copy && (cover < o_.carry_coverage || shared < min_terms)) continue;
+    if (best[a] < 0 || (copy && !best_copy[a]) || (copy == best_copy[a] && cover > best_cover[a])) {
+      best[a] = s;
+      best_cover[a] = cover;
+      best_copy[a] = copy;
     }
   }
-  return out;
+  for (uint32_t a = 0; a < articles_.size(); ++a) {
+    if (best[a] < 0) continue;
+    out.citations.push_back({articles_[a].id, articles_[a].source, sentences_[best[a]].span,
+                             best_cover[a], best_copy[a]});
+    if (day_[a] && (!r.day || *day_[a] < *r.day)) r.day = day_[a];
+  }
+  return r;
 }
 
-Summary Builder::MakeSummary(const std::vector<size_t>& facts, uint32_t target) const {
+Summary Builder::MakeSummary(const std::vector<size_t>& facts, uint32_t target) {
   struct Placed {
     SummarySentence s;
     std::optional<int64_t> day;
@@ -413,15 +455,8 @@ Summary Builder::MakeSummary(const std::vector<size_t>& facts, uint32_t target) 
   };
   std::vector<Placed> placed;
   for (size_t f : facts) {
-    Placed p{Render(f), std::nullopt, facts_[f].relative_position};
-    for (const Citation& c : p.s.citations) {
-      for (uint32_t a = 0; a < articles_.size(); ++a) {
-        if (articles_[a].id != c.article_id) continue;
-        if (day_[a] && (!p.day || *day_[a] < *p.day)) p.day = day_[a];
-        break;
-      }
-    }
-    placed.push_back(std::move(p));
+    const Rendered& r = Render(f);
+    placed.push_back({r.sentence, r.day, facts_[f].relative_position});
   }
   std::stable_sort(placed.begin(), placed.end(), [](const Placed& x, const Placed& y) {
     if (x.day.has_value() != y.day.has_value()) return x.day.has_value();
@@ -552,7 +587,9 @@ std::string Summary::Text() const {
 
 StatusOr<Digest> BuildDigest(std::span<const Article> articles, const DigestOptions& options) {
   try {
-    Builder b(articles, options);
+    // One Analyzer per thread: building one costs more than a small story's digest.
+    static thread_local text::Analyzer analyzer;
+    Builder b(articles, options, analyzer);
     return b.Run();
   } catch (const std::bad_alloc&) {
     return Status::ResourceExhausted("digest: out of memory");

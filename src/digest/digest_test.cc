@@ -1,11 +1,11 @@
 // BuildDigest on small stories written for the purpose: citations to every carrying article,
 // no fact twice, story order, lengths, errors, bounds.
+#include "witness/digest.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <set>
-
-#include "witness/digest.h"
 
 namespace witness::digest {
 namespace {
@@ -143,7 +143,8 @@ TEST(Digest, LengthsAndNesting) {
   EXPECT_EQ(sum, d->brief.words);
   // Text() joins the sentences with single spaces.
   std::string joined;
-  for (const SummarySentence& s : d->brief.sentences) joined += (joined.empty() ? "" : " ") + s.text;
+  for (const SummarySentence& s : d->brief.sentences)
+    joined += (joined.empty() ? "" : " ") + s.text;
   EXPECT_EQ(d->brief.Text(), joined);
   // The story has fewer eligible words than 250: the full summary takes what there is.
   StatusOr<Digest> all = BuildDigest(story);
@@ -155,7 +156,8 @@ TEST(Digest, LengthsAndNesting) {
 TEST(Digest, TimelineTitleAndCounts) {
   std::vector<Article> story = Story();
   story.push_back(Make("d4", "alpha", "", "", "Undated text. It has a first sentence."));
-  story.push_back(Make("e5", "delta", "2022-01-09T23:00:00+00:00", "Early warning", "Unrest grows."));
+  story.push_back(
+      Make("e5", "delta", "2022-01-09T23:00:00+00:00", "Early warning", "Unrest grows."));
   StatusOr<Digest> d = BuildDigest(story);
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->articles, 5u);
@@ -164,8 +166,9 @@ TEST(Digest, TimelineTitleAndCounts) {
   std::vector<std::string> order;
   for (const TimelineEntry& e : d->timeline) order.push_back(e.article_id);
   EXPECT_EQ(order, (std::vector<std::string>{"e5", "a1", "b2", "c3", "d4"}));
-  EXPECT_EQ(d->timeline[3].headline, "The alliance sent over 2,000 soldiers last week after "
-                                     "violent protests over fuel prices swept the country.");
+  EXPECT_EQ(d->timeline[3].headline,
+            "The alliance sent over 2,000 soldiers last week after "
+            "violent protests over fuel prices swept the country.");
   EXPECT_TRUE(d->timeline[3].headline_from_text);
   EXPECT_FALSE(d->timeline[1].headline_from_text);
   EXPECT_EQ(d->timeline[4].published, "");
@@ -174,9 +177,10 @@ TEST(Digest, TimelineTitleAndCounts) {
 }
 
 TEST(Digest, LongHeadlineFromTextIsShortened) {
-  std::string text = "One two three four five six seven eight nine ten eleven twelve thirteen "
-                     "fourteen fifteen sixteen seventeen eighteen nineteen twenty twenty-one "
-                     "twenty-two.";
+  std::string text =
+      "One two three four five six seven eight nine ten eleven twelve thirteen "
+      "fourteen fifteen sixteen seventeen eighteen nineteen twenty twenty-one "
+      "twenty-two.";
   StatusOr<Digest> d = BuildDigest(std::vector<Article>{Make("x", "s", "", "", text)});
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->timeline[0].headline,
@@ -225,13 +229,78 @@ TEST(Digest, Deterministic) {
 }
 
 TEST(Digest, NothingEligibleGivesEmptySummaries) {
-  std::vector<Article> story = {Make("h", "s", "", "Only a headline", "Breaking news\n\nMore soon")};
+  std::vector<Article> story = {
+      Make("h", "s", "", "Only a headline", "Breaking news\n\nMore soon")};
   StatusOr<Digest> d = BuildDigest(story);
   ASSERT_TRUE(d.ok());
   EXPECT_TRUE(d->brief.sentences.empty());
   EXPECT_TRUE(d->full.sentences.empty());
   EXPECT_EQ(d->brief.Text(), "");
   EXPECT_EQ(d->timeline.size(), 1u);
+}
+
+TEST(Digest, WordingNeedsNoEarlierSentence) {
+  // Two copies of one fact; one opens with "He". The other wording is shown, both are cited.
+  std::vector<Article> story = {
+      Make("x1", "one", "", "",
+           "The president spoke to reporters in the capital on Monday morning. He fired a number "
+           "of top security officials in the wake of the unrest and charged one with treason."),
+      Make("x2", "two", "", "",
+           "Tokayev fired a number of top security officials in the wake of the unrest and "
+           "charged one with treason.")};
+  StatusOr<Digest> d = BuildDigest(story);
+  ASSERT_TRUE(d.ok());
+  const SummarySentence* s = FindSentence(d->full, "fired a number");
+  ASSERT_NE(s, nullptr);
+  EXPECT_TRUE(s->text.starts_with("Tokayev fired")) << s->text;
+  ASSERT_EQ(s->citations.size(), 2u);
+  EXPECT_EQ(s->citations[1].article_id, "x1");
+  EXPECT_TRUE(s->citations[1].copy);
+  EXPECT_EQ(std::string(s->citations[1].span.in(story[0].text)).substr(0, 8), "He fired");
+}
+
+TEST(Digest, LateSentencesAreStillCited) {
+  // x2 carries the fact only in its sixth sentence, past max_sentences_per_article.
+  std::string filler;
+  for (int i = 0; i < 5; ++i) {
+    filler += "Weather in district " + std::to_string(i) +
+              " stayed calm and dry for most of "
+              "the long week, residents said. ";
+  }
+  std::vector<Article> story = {
+      Make("x1", "one", "", "",
+           "Engineers reopened the damaged railway bridge over the river after three weeks of "
+           "repairs, the transport ministry said."),
+      Make("x2", "two", "", "",
+           filler + "Engineers reopened the damaged railway bridge over the river after three "
+                    "weeks of repairs, the ministry said.")};
+  DigestOptions o;
+  o.max_sentences_per_article = 3;
+  StatusOr<Digest> d = BuildDigest(story, o);
+  ASSERT_TRUE(d.ok());
+  const SummarySentence* s = FindSentence(d->brief, "railway bridge");
+  ASSERT_NE(s, nullptr) << d->brief.Text();
+  ASSERT_EQ(s->citations.size(), 2u);
+  EXPECT_EQ(s->citations[1].article_id, "x2");
+  EXPECT_FALSE(s->citations[1].copy);  // not a candidate, so not merged: found by coverage
+  EXPECT_GT(s->citations[1].similarity, 0.9);
+  EXPECT_TRUE(std::string(s->citations[1].span.in(story[1].text)).starts_with("Engineers"));
+}
+
+TEST(Digest, UnrelatedSentenceIsNotCited) {
+  // Same names, another fact: not a citation.
+  std::vector<Article> story = {
+      Make("x1", "one", "", "",
+           "Prime Minister Jane Smith announced a new tax on imported steel during a visit to "
+           "the northern port city on Tuesday."),
+      Make("x2", "two", "", "",
+           "Prime Minister Jane Smith attended a football match in the northern port city on "
+           "Tuesday evening with her family.")};
+  StatusOr<Digest> d = BuildDigest(story);
+  ASSERT_TRUE(d.ok());
+  const SummarySentence* s = FindSentence(d->full, "tax on imported steel");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->citations.size(), 1u);
 }
 
 TEST(Digest, BoundedOnLargeStories) {

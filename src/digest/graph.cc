@@ -11,7 +11,8 @@ Vec TfIdf(const std::vector<uint32_t>& terms, const std::vector<uint16_t>& tf,
   v.reserve(terms.size());
   double norm = 0;
   for (size_t i = 0; i < terms.size(); ++i) {
-    const double w = (1.0 + std::log(double(tf[i]))) * (terms[i] < idf.size() ? idf[terms[i]] : 1.0);
+    const double w =
+        (1.0 + std::log(double(tf[i]))) * (terms[i] < idf.size() ? idf[terms[i]] : 1.0);
     if (w <= 0) continue;
     v.push_back({terms[i], static_cast<float>(w)});
     norm += w * w;

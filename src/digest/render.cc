@@ -16,7 +16,8 @@ using Json = nlohmann::ordered_json;
 // Numbered references: article id -> 1-based number, in timeline order (then any others).
 std::map<std::string, int> References(const Digest& d) {
   std::map<std::string, int> refs;
-  for (const TimelineEntry& e : d.timeline) refs.emplace(e.article_id, static_cast<int>(refs.size()) + 1);
+  for (const TimelineEntry& e : d.timeline)
+    refs.emplace(e.article_id, static_cast<int>(refs.size()) + 1);
   for (const Summary* s : {&d.brief, &d.full}) {
     for (const SummarySentence& x : s->sentences) {
       for (const Citation& c : x.citations) {
@@ -80,8 +81,16 @@ std::string EscapeMarkdown(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-      case '|': case '#':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '#':
         out += '\\';
         [[fallthrough]];
       default:
@@ -111,7 +120,8 @@ std::string Overview(const Digest& d) {
     last = e.published;
   }
   if (!first.empty()) {
-    out += first == last ? ", " + first.substr(0, 10) : ", " + first.substr(0, 10) + " to " + last.substr(0, 10);
+    out += first == last ? ", " + first.substr(0, 10)
+                         : ", " + first.substr(0, 10) + " to " + last.substr(0, 10);
   }
   return out + ".";
 }
@@ -159,7 +169,8 @@ std::string DigestToJson(const Digest& d, std::span<const DigestSection> section
 
 std::string DigestToMarkdown(const Digest& d, std::span<const DigestSection> sections) {
   const std::map<std::string, int> refs = References(d);
-  std::string out = "# " + (d.title.empty() ? std::string("Story digest") : EscapeMarkdown(d.title)) + "\n\n";
+  std::string out =
+      "# " + (d.title.empty() ? std::string("Story digest") : EscapeMarkdown(d.title)) + "\n\n";
   out += Overview(d) + "\n\n";
   auto summary = [&](const char* heading, const Summary& s) {
     if (s.sentences.empty()) return;
@@ -221,7 +232,8 @@ std::string DigestToText(const Digest& d, std::span<const DigestSection> section
   auto summary = [&](const char* heading, const Summary& s) {
     if (s.sentences.empty()) return;
     out += std::string(heading) + "\n";
-    for (const SummarySentence& x : s.sentences) out += "  " + x.text + " " + RefList(x, refs) + "\n";
+    for (const SummarySentence& x : s.sentences)
+      out += "  " + x.text + " " + RefList(x, refs) + "\n";
     out += "\n";
   };
   summary("Summary:", d.brief);

@@ -123,7 +123,8 @@ TEST(Render, PlainText) {
       {"synd", "Syndication", "md only", "", ""}};
   const std::string t = DigestToText(Sample(), sections);
   EXPECT_TRUE(t.starts_with("Putin vows to defend allies\n"));
-  EXPECT_THAT(t, HasSubstr("Summary:\n  Putin vowed to protect allies from *outside* efforts. [1, 3]\n"));
+  EXPECT_THAT(
+      t, HasSubstr("Summary:\n  Putin vowed to protect allies from *outside* efforts. [1, 3]\n"));
   EXPECT_THAT(t, HasSubstr("Timeline:\n  2022-01-10  bloomberg  Putin | vows\n"));
   EXPECT_THAT(t, HasSubstr("Collated quotes:\nplain body\n"));
   EXPECT_THAT(t, HasSubstr("Syndication:\nmd only\n"));

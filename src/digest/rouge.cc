@@ -68,8 +68,9 @@ std::vector<std::string> Rouge::Tokens(std::string_view text, size_t max_words) 
   auto flush = [&] {
     if (tok.empty()) return;
     if (impl_->stemmer != nullptr && tok.size() > 3) {
-      const sb_symbol* s = sb_stemmer_stem(
-          impl_->stemmer, reinterpret_cast<const sb_symbol*>(tok.data()), static_cast<int>(tok.size()));
+      const sb_symbol* s =
+          sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(tok.data()),
+                          static_cast<int>(tok.size()));
       if (s != nullptr) {
         tok.assign(reinterpret_cast<const char*>(s), sb_stemmer_length(impl_->stemmer));
       }

@@ -28,11 +28,11 @@ bool HasAlnum(std::string_view s) {
 // Words that make a sentence lean on the one before it when they open it.
 bool IsBackReference(std::string_view key) {
   static constexpr std::array<std::string_view, 30> kWords = {
-      "he",      "she",       "it",        "they",      "this",     "these",   "those",
-      "that",    "his",       "her",       "its",       "their",    "them",    "but",
-      "and",     "also",      "however",   "yet",       "still",    "so",      "then",
-      "thus",    "meanwhile", "moreover",  "furthermore", "instead", "otherwise",
-      "nevertheless", "nonetheless", "therefore"};
+      "he",          "she",     "it",        "they",         "this",        "these",
+      "those",       "that",    "his",       "her",          "its",         "their",
+      "them",        "but",     "and",       "also",         "however",     "yet",
+      "still",       "so",      "then",      "thus",         "meanwhile",   "moreover",
+      "furthermore", "instead", "otherwise", "nevertheless", "nonetheless", "therefore"};
   return std::find(kWords.begin(), kWords.end(), key) != kWords.end();
 }
 
@@ -96,22 +96,32 @@ bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
 
 const char* SkipName(Skip s) {
   switch (s) {
-    case Skip::kNone: return "none";
-    case Skip::kShort: return "short";
-    case Skip::kLong: return "long";
-    case Skip::kHeading: return "heading";
-    case Skip::kByline: return "byline";
-    case Skip::kQuestion: return "question";
-    case Skip::kColon: return "colon";
-    case Skip::kLink: return "link";
-    case Skip::kQuoteOnly: return "quote_only";
-    case Skip::kQuoteFragment: return "quote_fragment";
+    case Skip::kNone:
+      return "none";
+    case Skip::kShort:
+      return "short";
+    case Skip::kLong:
+      return "long";
+    case Skip::kHeading:
+      return "heading";
+    case Skip::kByline:
+      return "byline";
+    case Skip::kQuestion:
+      return "question";
+    case Skip::kColon:
+      return "colon";
+    case Skip::kLink:
+      return "link";
+    case Skip::kQuoteOnly:
+      return "quote_only";
+    case Skip::kQuoteFragment:
+      return "quote_fragment";
   }
   return "?";
 }
 
 uint32_t Vocabulary::Id(std::string_view term) {
-  auto it = ids_.find(std::string(term));
+  auto it = ids_.find(term);
   if (it != ids_.end()) return it->second;
   const uint32_t id = static_cast<uint32_t>(ids_.size());
   ids_.emplace(std::string(term), id);
@@ -216,14 +226,14 @@ void AnalyzeArticle(std::string_view text, uint32_t article, const SentenceLimit
       const std::string_view terminal = Terminal(text, seg, s);
       const bool terminated = terminal == "." || terminal == "!" || terminal == "?" ||
                               terminal == "\u2026" || terminal == ";";
-      const std::string_view second_key =
-          first_token + 1 < end_token ? analyzer->Key(text, seg.tokens[first_token + 1])
-                                      : std::string_view();
-      const bool byline_start = (first_key == "by" && info.words <= 14) ||
-                                ((first_key == "reporting" || first_key == "writing" ||
-                                  first_key == "editing" || first_key == "compiled" ||
-                                  first_key == "additional") &&
-                                 (second_key == "by" || second_key == "reporting"));
+      const std::string_view second_key = first_token + 1 < end_token
+                                              ? analyzer->Key(text, seg.tokens[first_token + 1])
+                                              : std::string_view();
+      const bool byline_start =
+          (first_key == "by" && info.words <= 14) ||
+          ((first_key == "reporting" || first_key == "writing" || first_key == "editing" ||
+            first_key == "compiled" || first_key == "additional") &&
+           (second_key == "by" || second_key == "reporting"));
       if (para.sentence_count == 1 && !terminated) {
         info.skip = Skip::kHeading;
       } else if (byline_start) {

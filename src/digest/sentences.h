@@ -35,16 +35,20 @@ class Vocabulary {
   size_t size() const { return ids_.size(); }
 
  private:
-  std::unordered_map<std::string, uint32_t> ids_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
 };
 
 struct SentenceInfo {
-  uint32_t article = 0;     // index of the article in the input
-  uint32_t index = 0;       // sentence index in its article
-  uint32_t rank = 0;        // index among the article's sentences that are not headings
-  uint32_t of = 0;          // sentences in the article that are not headings
-  text::Span span;          // what the summary shows: the sentence without its dateline
-  uint32_t words = 0;       // word and number tokens in `span`
+  uint32_t article = 0;         // index of the article in the input
+  uint32_t index = 0;           // sentence index in its article
+  uint32_t rank = 0;            // index among the article's sentences that are not headings
+  uint32_t of = 0;              // sentences in the article that are not headings
+  text::Span span;              // what the summary shows: the sentence without its dateline
+  uint32_t words = 0;           // word and number tokens in `span`
   std::vector<uint32_t> terms;  // distinct content term ids, sorted
   std::vector<uint16_t> tf;     // their counts, parallel to `terms`
   Skip skip = Skip::kNone;

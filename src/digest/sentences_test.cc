@@ -76,7 +76,7 @@ TEST_F(SentencesTest, QuotesWithoutContext) {
       "\"We won't let anyone disturb the situation in our homes,\" Mr Putin told a televised "
       "video conference on Monday.\n\n"
       "Mr Tokayev called the events \"an attempted coup\" and fired a number of top officials.");
-  EXPECT_EQ(Find(s, "\"The main goal")->skip, Skip::kQuoteFragment);  // goes on after it
+  EXPECT_EQ(Find(s, "\"The main goal")->skip, Skip::kQuoteFragment);      // goes on after it
   EXPECT_EQ(Find(s, "It was an attempted")->skip, Skip::kQuoteFragment);  // continues one
   EXPECT_EQ(Find(s, "\"We won't let anyone disturb the situation in our homes and")->skip,
             Skip::kQuoteOnly);
