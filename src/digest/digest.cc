@@ -111,8 +111,7 @@ std::string Shorten(const std::string& text, size_t max_words) {
 
 class Builder {
  public:
-  Builder(std::span<const Article> articles, const DigestOptions& options,
-          text::Analyzer& analyzer)
+  Builder(std::span<const Article> articles, const DigestOptions& options, text::Analyzer& analyzer)
       : articles_(articles), o_(options), analyzer_(analyzer) {}
 
   StatusOr<Digest> Run();
