@@ -99,6 +99,31 @@ for cmd in quotes claims; do
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); [print(m["article"]) for m in d["members"]]' "$TMP/story-$big.json" | while read -r id; do grep -c "^$id" "$TMP/out" || true; done | grep -c '^[1-9]')"
 done
 
+# The digest of the biggest story: both summaries cite stored members, and the syndication
+# section names the wire as the source of its reprints.
+run "$W" digest --db "$db" --json "$big"
+expect_eq "digest --json exits 0" 0 "$rc"
+python3 - "$TMP/out" "$TMP/story-$big.json" <<'PY' || fail "digest content"
+import json, sys
+d = json.load(open(sys.argv[1]))
+members = {m["article"] for m in json.load(open(sys.argv[2]))["members"]}
+for part in ("brief", "full"):
+    assert d[part]["sentences"], part
+    for s in d[part]["sentences"]:
+        assert s["article"] in members, s
+        assert all(c["article"] in members for c in s["citations"]), s
+assert 60 <= d["brief"]["words"] <= 160, d["brief"]["words"]
+assert d["full"]["words"] > d["brief"]["words"], (d["full"]["words"], d["brief"]["words"])
+assert len(d["timeline"]) == len(members), d["timeline"]
+synd = d["sections"]["syndication"]
+assert synd["copy_groups"] and all(g["likely_source"] in members for g in synd["copy_groups"]), synd
+print("digest: %d + %d words, %d copy groups" % (d["brief"]["words"], d["full"]["words"], len(synd["copy_groups"])))
+PY
+run "$W" digest --db "$db" --md "$big"
+grep -q "^## Summary" "$TMP/out" && grep -q "^## Syndication" "$TMP/out" || fail "digest --md sections: $(head -5 "$TMP/out")"
+run "$W" digest --db "$db" s999
+expect_eq "digest of an unknown story exits 1" 1 "$rc"
+
 # A second ingest of new articles continues the same stories (checkpoint, same ids).
 before=$(sql "$db" "SELECT group_concat(article_id || '=' || story) FROM (SELECT * FROM story_members ORDER BY article_id)")
 run "$W" ingest --db "$db" "$corpus"

@@ -126,6 +126,16 @@ int Main(int argc, char** argv) {
   story_cmd->add_flag("--json", g.json, "JSON output");
   story_cmd->add_option("id", story.id, "Story id (s12), or an id it was merged from")->required();
 
+  DigestFlags digest;
+  CLI::App* digest_cmd = app.add_subcommand(
+      "digest", "A story's summary (about 100 and 250 words, every sentence cited to each "
+                "source that carries it), timeline, and how its sources relate");
+  AddDbFlag(digest_cmd, &g);
+  auto* digest_json = digest_cmd->add_flag("--json", g.json, "JSON output");
+  digest_cmd->add_flag("--md", digest.markdown, "Markdown output")->excludes(digest_json);
+  digest_cmd->add_flag("-q,--quiet", g.quiet, "No warnings on stderr");
+  digest_cmd->add_option("id", digest.id, "Story id (s12), or an id it was merged from")->required();
+
   DupsFlags dups;
   CLI::App* dups_cmd = app.add_subcommand(
       "dups", "Groups of copies (wire reprints, near-copies) with their likely source");
@@ -165,6 +175,7 @@ int Main(int argc, char** argv) {
   if (stories_cmd->parsed()) return RunStories(g, stories);
   if (story_cmd->parsed()) return RunStory(g, story);
   if (dups_cmd->parsed()) return RunDups(g, dups);
+  if (digest_cmd->parsed()) return RunDigest(g, digest);
   if (cluster_cmd->parsed()) return RunCluster(g, cluster);
   return kUsage;
 }

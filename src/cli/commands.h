@@ -81,6 +81,12 @@ struct StoryFlags {
 };
 int RunStory(const GlobalFlags& g, const StoryFlags& f);
 
+struct DigestFlags {
+  std::string id;         // a story id or alias
+  bool markdown = false;  // --md
+};
+int RunDigest(const GlobalFlags& g, const DigestFlags& f);
+
 struct DupsFlags {
   uint64_t limit = 0;  // at most this many groups, largest first
 };

@@ -10,6 +10,8 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "witness/cli.h"
+#include "witness/digest.h"
+#include "witness/report.h"
 #include "witness/stories.h"
 #include "witness/store.h"
 #include "witness/syndication.h"
@@ -255,6 +257,24 @@ int RunCluster(const GlobalFlags& g, const ClusterFlags& f) {
                  Plural(stats.errors, "rejected line", "rejected lines").c_str());
   }
   return stats.errors > 0 ? kSomeRejected : kOk;
+}
+
+int RunDigest(const GlobalFlags& g, const DigestFlags& f) {
+  auto store = OpenForReading(g.db);
+  if (!store.ok()) return Fail(store.status());
+  StatusOr<report::StoryReport> r = report::BuildStoryReport(store->get(), f.id);
+  if (!r.ok()) return Fail(r.status());
+  if (g.json) {
+    PrintJson(nlohmann::json::parse(digest::DigestToJson(r->digest, r->sections)));
+  } else if (f.markdown) {
+    std::fputs(digest::DigestToMarkdown(r->digest, r->sections).c_str(), stdout);
+  } else {
+    std::fputs(digest::DigestToText(r->digest, r->sections).c_str(), stdout);
+  }
+  for (const std::string& w : r->digest.warnings) {
+    if (!g.quiet) std::fprintf(stderr, "witness: %s: %s\n", r->story.id.c_str(), w.c_str());
+  }
+  return kOk;
 }
 
 }  // namespace witness::cli
