@@ -1,6 +1,6 @@
 // ROUGE of the story digest against the human summaries of TAC 2011 MultiLing (English) and
 // BASIL's event lines. Floors sit a little below the figures measured with bench/digest_rouge
-// (doc/performance-digest.md); the baselines are computed here the same way.
+// (doc/performance.md, Digest); the baselines are computed here the same way.
 #include <gtest/gtest.h>
 
 #include "../bench/digest_eval.h"

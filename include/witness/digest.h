@@ -59,7 +59,7 @@
 //     an article first) x title affinity (cosine with the articles' headlines) x support
 //     (articles holding a copy) x context (a sentence opening with a pronoun or a connective
 //     that points back, "He", "But", "This", scores lower). Weights are in DigestOptions; the
-//     defaults and what each signal is worth are measured in doc/performance-digest.md.
+//     defaults and what each signal is worth are measured in doc/performance.md, Digest.
 //     The wording shown for a fact is a copy that may be chosen, preferring one that needs
 //     no earlier sentence, then the earliest in its article, then the earliest article.
 //   - Selection: greedy, maximal marginal relevance. Each step takes the candidate with the
