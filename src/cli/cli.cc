@@ -93,6 +93,17 @@ int Main(int argc, char** argv) {
                          "Text files (read without a database) or article ids")
       ->required();
 
+  CompareFlags compare;
+  CLI::App* compare_cmd = app.add_subcommand(
+      "compare", "What each article of a story says, and where they part: entities, quotes, "
+                 "figures, agreed facts, what only one says and what one leaves out");
+  AddDbFlag(compare_cmd, &g);
+  compare_cmd->add_flag("--json", g.json,
+                        "JSON output (byte offsets into each article's text as ingest reads it)");
+  compare_cmd->add_option("targets", compare.targets,
+                          "Files or folders (read as ingest reads them, no database) or article ids")
+      ->required();
+
   AlignFlags align;
   CLI::App* align_cmd = app.add_subcommand(
       "align", "The passages two articles or files share, side by side, and how they relate");
@@ -120,6 +131,7 @@ int Main(int argc, char** argv) {
   if (claims_cmd->parsed()) return RunClaims(g, claims);
   if (quotes_cmd->parsed()) return RunQuotes(g, quotes);
   if (align_cmd->parsed()) return RunAlign(g, align);
+  if (compare_cmd->parsed()) return RunCompare(g, compare);
   return kUsage;
 }
 
