@@ -29,9 +29,12 @@
 //   - Nothing here throws or fails: empty stories, empty or binary texts, one article, and
 //     huge paragraphs have defined (possibly empty) results. Deterministic for a given input
 //     order. Cost: extraction is linear in the text; sentence matching goes through an
-//     inverted index (terms in more than CompareOptions::max_postings sentences seed no
-//     candidates); quote collation is quadratic in the quotes of the story; syndication
-//     alignment runs only on pairs that share near-identical sentences and are not yet known
+//     inverted index with a prefix filter (only the terms a sentence needs to reach
+//     min(partial_threshold, omission_floor) seed candidates; terms in more than
+//     CompareOptions::max_postings sentences seed none), every candidate is scored exactly;
+//     quote collation is quadratic in the distinct quotes of the story (a copy's verbatim
+//     repeats are collated once); syndication alignment runs only on pairs that share
+//     near-identical sentences and are not yet known
 //     to be copies of each other. Meant for one story: 2 to a few hundred articles.
 //
 //   Statements and "carrying":
@@ -104,7 +107,12 @@
 //   Quotes and figures:
 //   - quotes: every quote of every article (speaker names unified); quote_groups:
 //     quotes::CollateQuotes over them (singletons included, so a quote only one source
-//     carries is a group of one); QuoteVariant::article_ids are the articles' ids.
+//     carries is a group of one). Verbatim repeats (same speaker, kind and matching form:
+//     what copies do) are collated once and join their variant after; then the reference is
+//     the most common full wording counting repeats, the diffs are against it, and the other
+//     variants follow, full wordings before fragments (under half the longest wording's
+//     words), each by member count. Members index `quotes`; QuoteVariant::article_ids are
+//     the articles' ids.
 //   - figures: every figure with `source` set to the article's id; figure_groups:
 //     figures::CompareFigures over them (verdicts, retractions and echoes of retracted values).
 #ifndef WITNESS_COMPARE_H_

@@ -134,85 +134,155 @@ class Coverage {
     return {w, n};
   }
 
+  // Per statement and other article: the best sentence and the best two adjacent ones.
+  struct Best {
+    bool seen = false, found = false, window_found = false;
+    double score = 0, window_score = 0;
+    uint32_t p = 0, window_p = 0;
+    Span span;
+    bool single_carries(const CompareOptions& o) const { return found && score >= o.carry_threshold; }
+  };
+
   // Each statement against the sentences of the other articles: the best carrier per article
   // (one sentence or two adjacent ones), and near-identical pairs for copy detection.
   void Match() {
     const size_t total = global_.size();
     std::vector<double> acc(total, 0);
     std::vector<uint32_t> count(total, 0);
-    std::vector<uint32_t> touched;
+    std::vector<uint32_t> touched, arts_touched, done_list;
+    std::vector<uint8_t> done(total, 0);
+    std::vector<Best> best_of(n_);
+    std::vector<std::pair<double, uint32_t>> by_weight;
+    const double floor = Floor();
     for (uint32_t si = 0; si < statement_global_.size(); ++si) {
       const uint32_t g = statement_global_[si];
       const uint32_t a = global_[g].article;
       const SentenceTerms& s = Sent(g);
       if (s.weight <= 0) continue;
+      // Prefix filter: the lightest terms whose weights sum to less than `floor` of the
+      // statement cannot make a score of `floor` alone, so a sentence scoring that much
+      // shares one of the other terms. Only those seed candidates; scores are exact.
+      by_weight.clear();
+      for (uint32_t t : s.terms) by_weight.push_back({idf_[t], t});
+      std::sort(by_weight.begin(), by_weight.end());
+      double light = 0;
+      size_t first_seed = 0;
+      while (first_seed < by_weight.size() &&
+             light + by_weight[first_seed].first < floor * s.weight * (1 - 1e-9)) {
+        light += by_weight[first_seed].first;
+        ++first_seed;
+      }
       touched.clear();
-      bool skipped = false;
-      for (uint32_t t : s.terms) {
-        const std::vector<uint32_t>& post = postings_[t];
-        if (post.size() > o_.max_postings) {
-          skipped = true;
-          continue;
-        }
+      done_list.clear();
+      // acc/count hold the seeding terms' share until exact() scores a sentence in full.
+      auto exact = [&](uint32_t p) {
+        if (done[p] == 2) return;
+        if (done[p] == 0) done_list.push_back(p);
+        done[p] = 2;
+        std::tie(acc[p], count[p]) = Common(s.terms, Sent(p).terms);
+      };
+      for (size_t k = first_seed; k < by_weight.size(); ++k) {
+        const std::vector<uint32_t>& post = postings_[by_weight[k].second];
+        if (post.size() > o_.max_postings) continue;
         for (uint32_t p : post) {
           if (global_[p].article == a) continue;
-          if (count[p] == 0) touched.push_back(p);
-          acc[p] += idf_[t];
+          if (done[p] == 0) {
+            done[p] = 1;
+            done_list.push_back(p);
+            touched.push_back(p);
+          }
+          acc[p] += by_weight[k].first;
           ++count[p];
         }
       }
-      if (skipped) {
-        for (uint32_t p : touched) std::tie(acc[p], count[p]) = Common(s.terms, Sent(p).terms);
+      // Score in full only the sentences that can still reach the floor.
+      {
+        size_t kept = 0;
+        for (uint32_t p : touched) {
+          if (acc[p] + light < floor * s.weight * (1 - 1e-9)) continue;
+          exact(p);
+          touched[kept++] = p;
+        }
+        touched.resize(kept);
       }
-      std::sort(touched.begin(), touched.end());
       // Best per article: one sentence; two adjacent ones only when no sentence alone
-      // carries the statement and each of the two brings a real share of it.
-      size_t i = 0;
-      while (i < touched.size()) {
-        const uint32_t b = global_[touched[i]].article;
-        const size_t first = i;
-        Carrier best;
-        best.article = b;
-        bool found = false;
-        for (; i < touched.size() && global_[touched[i]].article == b; ++i) {
-          const uint32_t p = touched[i];
-          const SentenceTerms& t = Sent(p);
-          if (count[p] < o_.min_shared_terms) continue;
-          const double score = acc[p] / s.weight;
-          if (score > best.score) {
-            best.score = static_cast<float>(score);
-            best.span = t.span;
-            found = true;
-          }
-          if (score >= kIdentical && t.weight > 0 && acc[p] / t.weight >= kIdentical && a < b) {
-            ++identical_[{a, b}];
-          }
+      // carries the statement and each of the two brings a real share of it. Ties go to the
+      // earlier sentence.
+      arts_touched.clear();
+      for (uint32_t p : touched) {
+        const uint32_t b = global_[p].article;
+        Best& best = best_of[b];
+        if (!best.seen) {
+          best = Best();
+          best.seen = true;
+          arts_touched.push_back(b);
         }
-        if (best.score < o_.carry_threshold) {
-          for (size_t k = first; k < i; ++k) {
-            const uint32_t p = touched[k], q = p + 1;
-            if (q >= total || global_[q].article != b || count[q] == 0) continue;
-            const auto [w3, n3] = Common(s.terms, Sent(p).terms, &Sent(q).terms);
-            const double w = acc[p] + acc[q] - w3;
-            const uint32_t n = count[p] + count[q] - n3;
-            const double score = w / s.weight;
-            if (n < o_.min_shared_terms || score <= best.score + 1e-9) continue;
-            if (w - acc[p] < kWindowShare * s.weight || w - acc[q] < kWindowShare * s.weight) {
-              continue;
-            }
-            best.score = static_cast<float>(score);
-            best.span = {Sent(p).span.begin, Sent(q).span.end};
-            found = true;
-          }
+        if (count[p] < o_.min_shared_terms) continue;
+        const SentenceTerms& t = Sent(p);
+        const double score = acc[p] / s.weight;
+        if (score > best.score || (score == best.score && best.found && p < best.p)) {
+          best.score = score;
+          best.p = p;
+          best.span = t.span;
+          best.found = true;
         }
-        if (found && best.score >= Floor()) {
-          best.score = std::min(best.score, 1.0f);
-          carried_by_[si].push_back(best);
+        if (score >= kIdentical && t.weight > 0 && acc[p] / t.weight >= kIdentical && a < b) {
+          ++identical_[{a, b}];
         }
       }
-      for (uint32_t p : touched) {
+      // Windows: each touched sentence with the one before and the one after it.
+      const size_t seeds = touched.size();
+      for (size_t k = 0; k < seeds; ++k) {
+        const uint32_t t = touched[k];
+        const uint32_t b = global_[t].article;
+        Best& best = best_of[b];
+        if (best.single_carries(o_)) continue;
+        for (uint32_t p = t == 0 ? t : t - 1; p <= t; ++p) {
+          const uint32_t q = p + 1;
+          if (q >= total || global_[p].article != b || global_[q].article != b) continue;
+          exact(p);
+          exact(q);
+          if (count[p] == 0 || count[q] == 0) continue;
+          const auto [w3, n3] = Common(s.terms, Sent(p).terms, &Sent(q).terms);
+          const double w = acc[p] + acc[q] - w3;
+          const uint32_t n = count[p] + count[q] - n3;
+          const double score = w / s.weight;
+          if (n < o_.min_shared_terms) continue;
+          if (w - acc[p] < kWindowShare * s.weight || w - acc[q] < kWindowShare * s.weight) {
+            continue;
+          }
+          if (score > best.window_score + 1e-9 ||
+              (std::abs(score - best.window_score) <= 1e-9 && best.window_found &&
+               p < best.window_p)) {
+            best.window_score = score;
+            best.window_p = p;
+            best.window_found = true;
+          }
+        }
+      }
+      std::sort(arts_touched.begin(), arts_touched.end());
+      for (uint32_t b : arts_touched) {
+        Best& best = best_of[b];
+        best.seen = false;
+        Carrier c;
+        c.article = b;
+        if (best.window_found && best.window_score > best.score + 1e-9) {
+          c.score = static_cast<float>(best.window_score);
+          c.span = {Sent(best.window_p).span.begin, Sent(best.window_p + 1).span.end};
+        } else if (best.found) {
+          c.score = static_cast<float>(best.score);
+          c.span = best.span;
+        } else {
+          continue;
+        }
+        if (c.score < Floor()) continue;
+        c.score = std::min(c.score, 1.0f);
+        carried_by_[si].push_back(c);
+      }
+      for (uint32_t p : done_list) {
         acc[p] = 0;
         count[p] = 0;
+        done[p] = 0;
       }
     }
   }

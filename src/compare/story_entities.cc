@@ -60,6 +60,19 @@ const Place* FindPlace(std::string_view written) {
   return Gazetteer::Get().Find(Lower(StripPossessive(written)));
 }
 
+// FindPlace, remembered for one story (its capitalised words repeat).
+class PlaceCache {
+ public:
+  const Place* Find(std::string_view written) {
+    auto it = cache_.find(std::string(written));
+    if (it == cache_.end()) it = cache_.emplace(std::string(written), FindPlace(written)).first;
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, const Place*> cache_;
+};
+
 struct Builder {
   StoryEntity entity;
   std::map<std::string, uint32_t> forms;
@@ -76,6 +89,7 @@ std::vector<StoryEntity> BuildStoryEntities(const StoryComparison& story,
                                             const std::vector<quotes::Extraction>& extractions,
                                             const std::vector<const text::Segmentation*>& segs) {
   const Gazetteer& gaz = Gazetteer::Get();
+  PlaceCache places;
   std::vector<Builder> builders;
   std::unordered_map<std::string, uint32_t> by_key;
   auto builder_for = [&](const std::string& key) -> Builder& {
@@ -162,18 +176,18 @@ std::vector<StoryEntity> BuildStoryEntities(const StoryComparison& story,
           joined.assign(word);
           joined += ' ';
           joined.append(next);
-          p = FindPlace(joined);
+          p = places.Find(joined);
           if (p != nullptr) {
             used = 2;
             span = {tok.span.begin, seg.tokens[t + 1].span.end};
           }
         }
       }
-      if (p == nullptr) p = FindPlace(word);
+      if (p == nullptr) p = places.Find(word);
       if (p == nullptr) {
         const size_t dash = word.find('-');
         if (dash != std::string_view::npos && dash >= 3) {
-          p = FindPlace(word.substr(0, dash));
+          p = places.Find(word.substr(0, dash));
           span = {tok.span.begin, tok.span.begin + static_cast<uint32_t>(dash)};
         }
       }

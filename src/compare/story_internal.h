@@ -25,19 +25,23 @@ namespace witness::compare::internal {
 
 // Interns term strings as dense ids.
 class TermTable {
+  struct Hash_ {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+
  public:
   // `weight` (a factor on the term's idf) is kept from the term's first occurrence.
   uint32_t Intern(std::string_view term, float weight = 1.0f);
   size_t size() const { return ids_.size(); }
   float weight(uint32_t id) const { return weights_[id]; }
+  // PlaceTerm of a key, remembered (the story repeats its capitalised words).
+  const std::string& PlaceOf(std::string_view key);
 
  private:
+  std::unordered_map<std::string, std::string, Hash_, std::equal_to<>> places_;
   std::vector<float> weights_;
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+  std::unordered_map<std::string, uint32_t, Hash_, std::equal_to<>> ids_;
 };
 
 struct SentenceTerms {

@@ -381,14 +381,22 @@ std::string ComparisonToText(const StoryComparison& c, size_t width) {
     }
   }
 
-  // Quotes carried by two or more articles.
+  // Quotes several independent accounts carry, with their wordings; then the quotes of one
+  // account (an article and its copies).
+  auto accounts_of = [&](const std::vector<uint32_t>& arts) {
+    std::set<uint32_t> groups;
+    for (uint32_t a : arts) {
+      if (a < c.articles.size()) groups.insert(c.articles[a].copy_group);
+    }
+    return groups.size();
+  };
   bool header = false;
   for (const q::QuoteGroup& g : c.quote_groups) {
     const std::vector<uint32_t> arts = GroupArticles(c, g);
-    if (arts.size() < 2) continue;
+    if (accounts_of(arts) < 2) continue;
     if (!header) {
       line("");
-      line("Quotes in more than one article:");
+      line("Quotes in more than one account:");
       header = true;
     }
     line(fmt::format("  {} {}:", g.speaker.empty() ? "(speaker unknown)" : g.speaker, Labels(arts)));
@@ -403,11 +411,10 @@ std::string ComparisonToText(const StoryComparison& c, size_t width) {
       }
     }
   }
-  // Quotes only one article has (direct, with a speaker).
   header = false;
   for (const q::QuoteGroup& g : c.quote_groups) {
     const std::vector<uint32_t> arts = GroupArticles(c, g);
-    if (arts.size() != 1 || g.speaker.empty() || g.variants.empty()) continue;
+    if (accounts_of(arts) != 1 || g.speaker.empty() || g.variants.empty()) continue;
     bool direct = false;
     for (size_t m : g.variants[0].members) {
       if (m < c.quotes.size() && c.quotes[m].quote.kind == q::QuoteKind::kDirect) direct = true;
@@ -415,7 +422,7 @@ std::string ComparisonToText(const StoryComparison& c, size_t width) {
     if (!direct) continue;
     if (!header) {
       line("");
-      line("Quotes only one article has:");
+      line("Quotes only one account has:");
       header = true;
     }
     line(fmt::format("  {} {}: \"{}\"", Labels(arts), g.speaker, OneLine(g.variants[0].text)));

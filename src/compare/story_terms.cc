@@ -72,6 +72,12 @@ uint32_t TermTable::Intern(std::string_view term, float weight) {
   return id;
 }
 
+const std::string& TermTable::PlaceOf(std::string_view key) {
+  auto it = places_.find(key);
+  if (it == places_.end()) it = places_.emplace(std::string(key), PlaceTerm(key)).first;
+  return it->second;
+}
+
 float TermWeight(std::string_view key) {
   char buf[32];
   const std::string_view lower = quotes::internal::LowerAscii(key, buf, sizeof buf);
@@ -180,7 +186,7 @@ void BuildArticleTerms(std::string_view text, const text::Segmentation& seg,
             joined.append(analyzer->Key(text, w));
           }
           if (!all_upper) continue;
-          const std::string place = PlaceTerm(joined);
+          const std::string& place = terms->PlaceOf(joined);
           if (place.empty()) continue;
           add(&st, place, 1.0f);
           for (uint32_t k = t + 1; k < t + n; ++k) close_tokens(k);  // the other words: none
@@ -191,7 +197,7 @@ void BuildArticleTerms(std::string_view text, const text::Segmentation& seg,
       }
       // A country name or demonym as a whole word ("Kazakh", "Russian-led" by its first part).
       if (upper) {
-        const std::string place = PlaceTerm(analyzer->Key(text, tok));
+        const std::string& place = terms->PlaceOf(analyzer->Key(text, tok));
         if (!place.empty()) {
           add(&st, place, 1.0f);
           // The rest of a hyphenated word ("-led") still counts below.
