@@ -154,11 +154,15 @@ class Coverage {
     std::vector<Best> best_of(n_);
     std::vector<std::pair<double, uint32_t>> by_weight;
     const double floor = Floor();
+    // The current statement's terms (their idf; 0 for the others), and a scratch set.
+    std::vector<double> in_s(idf_.size(), 0);
+    std::vector<uint8_t> in_q(idf_.size(), 0);
     for (uint32_t si = 0; si < statement_global_.size(); ++si) {
       const uint32_t g = statement_global_[si];
       const uint32_t a = global_[g].article;
       const SentenceTerms& s = Sent(g);
       if (s.weight <= 0) continue;
+      for (uint32_t t : s.terms) in_s[t] = idf_[t];
       // Prefix filter: the lightest terms whose weights sum to less than `floor` of the
       // statement cannot make a score of `floor` alone, so a sentence scoring that much
       // shares one of the other terms. Only those seed candidates; scores are exact.
@@ -179,7 +183,17 @@ class Coverage {
         if (done[p] == 2) return;
         if (done[p] == 0) done_list.push_back(p);
         done[p] = 2;
-        std::tie(acc[p], count[p]) = Common(s.terms, Sent(p).terms);
+        double w = 0;
+        uint32_t n = 0;
+        for (uint32_t x : Sent(p).terms) {
+          const double v = in_s[x];
+          if (v > 0) {
+            w += v;
+            ++n;
+          }
+        }
+        acc[p] = w;
+        count[p] = n;
       };
       for (size_t k = first_seed; k < by_weight.size(); ++k) {
         const std::vector<uint32_t>& post = postings_[by_weight[k].second];
@@ -243,7 +257,17 @@ class Coverage {
           exact(p);
           exact(q);
           if (count[p] == 0 || count[q] == 0) continue;
-          const auto [w3, n3] = Common(s.terms, Sent(p).terms, &Sent(q).terms);
+          // Terms of s in both sentences.
+          double w3 = 0;
+          uint32_t n3 = 0;
+          for (uint32_t x : Sent(q).terms) in_q[x] = 1;
+          for (uint32_t x : Sent(p).terms) {
+            if (in_s[x] > 0 && in_q[x]) {
+              w3 += in_s[x];
+              ++n3;
+            }
+          }
+          for (uint32_t x : Sent(q).terms) in_q[x] = 0;
           const double w = acc[p] + acc[q] - w3;
           const uint32_t n = count[p] + count[q] - n3;
           const double score = w / s.weight;
@@ -284,6 +308,7 @@ class Coverage {
         count[p] = 0;
         done[p] = 0;
       }
+      for (uint32_t t : s.terms) in_s[t] = 0;
     }
   }
 
