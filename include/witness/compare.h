@@ -30,7 +30,7 @@
 //     huge paragraphs have defined (possibly empty) results. Deterministic for a given input
 //     order. Cost: extraction is linear in the text; sentence matching goes through an
 //     inverted index with a prefix filter (only the terms a sentence needs to reach
-//     min(partial_threshold, omission_floor) seed candidates; terms in more than
+//     min(partial_threshold, omission_floor, 0.2) seed candidates; terms in more than
 //     CompareOptions::max_postings sentences seed none), every candidate is scored exactly;
 //     quote collation is quadratic in the distinct quotes of the story (a copy's verbatim
 //     repeats are collated once); syndication alignment runs only on pairs that share

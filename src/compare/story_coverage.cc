@@ -106,27 +106,20 @@ class Coverage {
     carried_by_.resize(out_->statements.size());
   }
 
-  // Weight and count of the terms in all of the sorted lists.
-  std::pair<double, uint32_t> Common(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
-                                     const std::vector<uint32_t>* c = nullptr) const {
+  // Weight and count of the terms two sorted lists share.
+  std::pair<double, uint32_t> Common(const std::vector<uint32_t>& a,
+                                     const std::vector<uint32_t>& b) const {
     double w = 0;
     uint32_t n = 0;
-    size_t i = 0, j = 0, k = 0;
+    size_t i = 0, j = 0;
     while (i < a.size() && j < b.size()) {
       if (a[i] < b[j]) {
         ++i;
       } else if (b[j] < a[i]) {
         ++j;
       } else {
-        bool in_c = true;
-        if (c != nullptr) {
-          while (k < c->size() && (*c)[k] < a[i]) ++k;
-          in_c = k < c->size() && (*c)[k] == a[i];
-        }
-        if (in_c) {
-          w += idf_[a[i]];
-          ++n;
-        }
+        w += idf_[a[i]];
+        ++n;
         ++i;
         ++j;
       }
@@ -153,7 +146,9 @@ class Coverage {
     std::vector<uint8_t> done(total, 0);
     std::vector<Best> best_of(n_);
     std::vector<std::pair<double, uint32_t>> by_weight;
-    const double floor = Floor();
+    // The lowest score a candidate needs: a reported one (Floor), or one half of a
+    // two-sentence carrier (each half brings kWindowShare at least).
+    const double floor = std::min(Floor(), kWindowShare);
     // The current statement's terms (their idf; 0 for the others), and a scratch set.
     std::vector<double> in_s(idf_.size(), 0);
     std::vector<uint8_t> in_q(idf_.size(), 0);
@@ -165,7 +160,8 @@ class Coverage {
       for (uint32_t t : s.terms) in_s[t] = idf_[t];
       // Prefix filter: the lightest terms whose weights sum to less than `floor` of the
       // statement cannot make a score of `floor` alone, so a sentence scoring that much
-      // shares one of the other terms. Only those seed candidates; scores are exact.
+      // shares one of the other terms. Only those seed candidates; scores are exact, and
+      // candidates that cannot reach `floor` are dropped before they are scored in full.
       by_weight.clear();
       for (uint32_t t : s.terms) by_weight.push_back({idf_[t], t});
       std::sort(by_weight.begin(), by_weight.end());
