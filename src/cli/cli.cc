@@ -96,6 +96,17 @@ int Main(int argc, char** argv) {
                          "Text files (read without a database), article ids, or story ids")
       ->required();
 
+  CompareFlags compare;
+  CLI::App* compare_cmd = app.add_subcommand(
+      "compare", "What each article of a story says, and where they part: entities, quotes, "
+                 "figures, agreed facts, what only one says and what one leaves out");
+  AddDbFlag(compare_cmd, &g);
+  compare_cmd->add_flag("--json", g.json,
+                        "JSON output (byte offsets into each article's text as ingest reads it)");
+  compare_cmd->add_option("targets", compare.targets,
+                          "Files or folders (read as ingest reads them, no database) or article ids")
+      ->required();
+
   AlignFlags align;
   CLI::App* align_cmd = app.add_subcommand(
       "align", "The passages two articles or files share, side by side, and how they relate");
@@ -177,6 +188,7 @@ int Main(int argc, char** argv) {
   if (dups_cmd->parsed()) return RunDups(g, dups);
   if (digest_cmd->parsed()) return RunDigest(g, digest);
   if (cluster_cmd->parsed()) return RunCluster(g, cluster);
+  if (compare_cmd->parsed()) return RunCompare(g, compare);
   return kUsage;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "witness/article.h"
 #include "witness/status.h"
 
 namespace witness::cli {
@@ -61,6 +62,17 @@ struct QuotesFlags {
   std::vector<std::string> targets;
 };
 int RunQuotes(const GlobalFlags& g, const QuotesFlags& f);
+
+struct CompareFlags {
+  // Files or folders (read and cleaned as ingest does, no database) or article ids: the
+  // articles of one story.
+  std::vector<std::string> targets;
+};
+int RunCompare(const GlobalFlags& g, const CompareFlags& f);
+// Compares `articles` (one story) and prints the comparison (--json: the JSON document);
+// returns `rc`, or kSomeRejected when there is nothing to compare. `witness compare` uses it
+// for files and ids; a story looked up in the store can be handed to it as it is.
+int CompareArticles(const GlobalFlags& g, const std::vector<Article>& articles, int rc);
 
 struct AlignFlags {
   std::string a, b;  // files (read as given) or article ids

@@ -154,6 +154,7 @@ void Gazetteer::AddCountry(const std::string& alpha2, const std::string& name,
   p.code = alpha2;
   p.country = alpha2;
   p.name = common.empty() ? ShortName(name) : common;
+  by_code_.emplace(alpha2, p);
   Add(p.name, p, true);
   Add(name, p, true);
   Add(ShortName(name), p, true);
@@ -224,6 +225,7 @@ Gazetteer Gazetteer::Load(const std::string& dir) {
         p.name = s.value("name", "");
         // Countries win over subdivisions of the same name ("Georgia").
         g.Add(p.name, p, false);
+        g.by_code_.emplace(p.code, p);
       }
     } catch (const std::exception&) {
     }
@@ -238,6 +240,11 @@ const Gazetteer& Gazetteer::Get() {
     return new Gazetteer(Load(env != nullptr && *env ? env : "/usr/share/iso-codes/json"));
   }();
   return *g;
+}
+
+const Place* Gazetteer::FindCode(std::string_view code) const {
+  auto it = by_code_.find(code);
+  return it == by_code_.end() ? nullptr : &it->second;
 }
 
 const Place* Gazetteer::Find(std::string_view lower) const {

@@ -36,6 +36,9 @@ class Gazetteer {
 
   // The place named `lower` (lower case, curly apostrophes as '), or nullptr.
   const Place* Find(std::string_view lower) const;
+  // The country (alpha-2, "KZ") or subdivision ("KZ-ALA") with that code as iso-codes names
+  // it, or nullptr (also when the files were not read).
+  const Place* FindCode(std::string_view code) const;
   bool loaded() const { return loaded_; }
   size_t size() const { return places_.size(); }
 
@@ -49,6 +52,7 @@ class Gazetteer {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   std::unordered_map<std::string, Place, Hash, std::equal_to<>> places_;
+  std::unordered_map<std::string, Place, Hash, std::equal_to<>> by_code_;
   bool loaded_ = false;
 };
 
