@@ -163,6 +163,23 @@ members = sorted(name[m["id"]] for m in groups[0]["members"])
 assert members == ["000", "001", "004"], members        # FT (002) and Reuters (003) wrote their own
 assert name[groups[0]["likely_source"]] == "000", groups[0]
 PY
+  # Its digest condenses the comparison: the death tolls diverge (one retracted), the Putin
+  # quote is collated across translations, and what most accounts agree on is listed.
+  sid=$(sql "$TMP/seeds.db" 'SELECT id FROM stories')
+  run "$W" digest --db "$TMP/seeds.db" --json "$sid"
+  expect_eq "seeds digest exits 0" 0 "$rc"
+  python3 - "$TMP/out" <<'PY' || fail "seed digest sections"
+import json, sys
+sec = json.load(open(sys.argv[1]))["sections"]
+deaths = [g for g in sec["divergent_figures"] if "killed" in g["label"]]
+assert deaths and deaths[0]["verdict"] in ("diverge", "conflict"), sec["divergent_figures"]
+assert any(c["retracted"] for c in deaths[0]["claims"]), deaths[0]
+putin = [g for g in sec["quotes"] if g["speaker"] == "Vladimir Putin"
+         and any("situation" in v["text"] and "home" in v["text"] for v in g["variants"])]
+assert putin and len(putin[0]["variants"]) >= 3, sec["quotes"]
+assert len(sec["agreed_facts"]) >= 3, sec["agreed_facts"]
+assert sec["syndication"]["copy_groups"], sec["syndication"]
+PY
 else
   echo "SKIP (seeds part): $DATA/seeds is absent"
 fi

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "witness/article.h"
+#include "witness/compare.h"
 #include "witness/digest.h"
 #include "witness/status.h"
 #include "witness/stories.h"
@@ -54,6 +55,10 @@ StatusOr<StoryReport> BuildStoryReport(Store* store, std::string_view story_id,
 // other (independent reporting). Empty `key` when the story has one article.
 digest::DigestSection SyndicationSection(const std::vector<Article>& articles,
                                          const std::vector<syndication::RelatedPair>& relations);
+
+// The "agreed_facts", "divergent_figures" and "quotes" sections of a story comparison (each
+// only when it has lines; at most 8 lines each, the strongest first).
+std::vector<digest::DigestSection> ComparisonSections(const compare::StoryComparison& comparison);
 
 }  // namespace witness::report
 

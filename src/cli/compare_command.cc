@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/targets.h"
 #include "witness/cli.h"
 #include "witness/compare.h"
 #include "witness/ingest.h"
@@ -85,26 +86,8 @@ int RunCompare(const GlobalFlags& g, const CompareFlags& f) {
       ReadFileTargets(name, &rc, &articles);
       continue;
     }
-    if (!store) {
-      StoreOptions options;
-      options.create_if_missing = false;
-      options.read_only = true;
-      StatusOr<std::unique_ptr<Store>> opened = Store::Open(g.db, options);
-      if (!opened.ok()) {
-        std::fprintf(stderr, "witness: %s is not a file, and no article can be looked up: %s\n",
-                     name.c_str(), opened.status().message().c_str());
-        rc = kSomeRejected;
-        continue;
-      }
-      store = std::move(*opened);
-    }
-    StatusOr<Article> a = store->Get(name);
-    if (!a.ok()) {
-      std::fprintf(stderr, "witness: %s\n", a.status().message().c_str());
-      rc = kSomeRejected;
-      continue;
-    }
-    articles.push_back(std::move(*a));
+    Store* db = OpenLookupStore(g, name, &store, &rc);
+    if (db != nullptr) LoadStoredArticles(db, name, &rc, &articles);
   }
   return CompareArticles(g, articles, rc);
 }

@@ -10,6 +10,48 @@
 
 namespace witness::cli {
 
+Store* OpenLookupStore(const GlobalFlags& g, const std::string& name,
+                       std::unique_ptr<Store>* store, int* rc) {
+  if (*store) return store->get();
+  StatusOr<std::unique_ptr<Store>> opened = OpenForReading(g.db);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "witness: %s is not a file, and no article can be looked up: %s\n",
+                 name.c_str(), opened.status().message().c_str());
+    *rc = kSomeRejected;
+    return nullptr;
+  }
+  *store = std::move(*opened);
+  return store->get();
+}
+
+void LoadStoredArticles(Store* store, const std::string& name, int* rc,
+                        std::vector<Article>* out) {
+  // A story id ("s12", or an id merged into one) stands for its articles, by time.
+  if (name.size() >= 2 && name[0] == 's' &&
+      name.find_first_not_of("0123456789", 1) == std::string::npos) {
+    StatusOr<std::vector<stories::StoryMember>> members = store->StoryMembers(name);
+    if (members.ok()) {
+      for (const stories::StoryMember& m : *members) {
+        StatusOr<Article> a = store->Get(m.article);
+        if (!a.ok()) {
+          std::fprintf(stderr, "witness: %s\n", a.status().message().c_str());
+          *rc = kSomeRejected;
+          continue;
+        }
+        out->push_back(std::move(*a));
+      }
+      return;
+    }
+  }
+  StatusOr<Article> a = store->Get(name);
+  if (!a.ok()) {
+    std::fprintf(stderr, "witness: %s\n", a.status().message().c_str());
+    *rc = kSomeRejected;
+    return;
+  }
+  out->push_back(std::move(*a));
+}
+
 std::vector<TargetText> LoadTargets(const GlobalFlags& g, const std::vector<std::string>& targets,
                                     int* rc) {
   std::vector<TargetText> out;
@@ -27,40 +69,11 @@ std::vector<TargetText> LoadTargets(const GlobalFlags& g, const std::vector<std:
       out.push_back(std::move(t));
       continue;
     }
-    if (!store) {
-      StatusOr<std::unique_ptr<Store>> opened = OpenForReading(g.db);
-      if (!opened.ok()) {
-        std::fprintf(stderr, "witness: %s is not a file, and no article can be looked up: %s\n",
-                     name.c_str(), opened.status().message().c_str());
-        *rc = kSomeRejected;
-        continue;
-      }
-      store = std::move(*opened);
-    }
-    // A story id ("s12", or an id merged into one) stands for its articles, by time.
-    if (name.size() >= 2 && name[0] == 's' &&
-        name.find_first_not_of("0123456789", 1) == std::string::npos) {
-      StatusOr<std::vector<stories::StoryMember>> members = store->StoryMembers(name);
-      if (members.ok()) {
-        for (const stories::StoryMember& m : *members) {
-          StatusOr<Article> a = store->Get(m.article);
-          if (!a.ok()) {
-            std::fprintf(stderr, "witness: %s\n", a.status().message().c_str());
-            *rc = kSomeRejected;
-            continue;
-          }
-          out.push_back({a->id, a->source, false, std::move(a->text)});
-        }
-        continue;
-      }
-    }
-    StatusOr<Article> a = store->Get(name);
-    if (!a.ok()) {
-      std::fprintf(stderr, "witness: %s\n", a.status().message().c_str());
-      *rc = kSomeRejected;
-      continue;
-    }
-    out.push_back({a->id, a->source, false, std::move(a->text)});
+    Store* db = OpenLookupStore(g, name, &store, rc);
+    if (db == nullptr) continue;
+    std::vector<Article> stored;
+    LoadStoredArticles(db, name, rc, &stored);
+    for (Article& a : stored) out.push_back({a.id, a.source, false, std::move(a.text)});
   }
   return out;
 }

@@ -2,10 +2,13 @@
 #ifndef WITNESS_CLI_TARGETS_H_
 #define WITNESS_CLI_TARGETS_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
+#include "witness/article.h"
+#include "witness/store.h"
 
 namespace witness::cli {
 
@@ -19,6 +22,16 @@ struct TargetText {
 // Reads each target: a regular file (or "-") as given, else a story id (its articles, by
 // time) or an article id (or unique prefix) in the database of `g`. A target that cannot be read is reported on stderr (one line naming it)
 // and sets *rc to kSomeRejected; the others are returned in order.
+// The database of `g`, opened read-only into *store the first time; nullptr (reported on
+// stderr as a lookup of `name` that cannot be made, *rc = kSomeRejected) when it cannot be.
+Store* OpenLookupStore(const GlobalFlags& g, const std::string& name,
+                       std::unique_ptr<Store>* store, int* rc);
+
+// Appends the stored articles `name` stands for: a story id's (or alias's) members by time,
+// else the article with that id or unique id prefix. A failure is reported on stderr (one line
+// naming it) and sets *rc to kSomeRejected.
+void LoadStoredArticles(Store* store, const std::string& name, int* rc, std::vector<Article>* out);
+
 std::vector<TargetText> LoadTargets(const GlobalFlags& g, const std::vector<std::string>& targets,
                                     int* rc);
 

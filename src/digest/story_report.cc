@@ -2,10 +2,12 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "witness/compare.h"
 #include "witness/syndication.h"
 
 namespace witness::report {
@@ -20,7 +22,128 @@ std::string Dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// At most this many lines per comparison section: the digest condenses; `witness compare`
+// has everything.
+constexpr size_t kMaxLines = 8;
+
+std::string Cut(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;  // whole UTF-8
+  size_t space = s.rfind(' ', end);
+  if (space != std::string_view::npos && space > max_bytes / 2) end = space;
+  return std::string(s.substr(0, end)) + " ...";
+}
+
+std::string SourcesOf(const compare::StoryComparison& c, const std::vector<uint32_t>& articles) {
+  std::set<std::string> seen;
+  std::string out;
+  for (uint32_t i : articles) {
+    if (!seen.insert(c.articles[i].source).second) continue;
+    if (!out.empty()) out += ", ";
+    out += c.articles[i].source;
+  }
+  return out;
+}
+
+void AddSection(std::vector<digest::DigestSection>* out, const char* key, const char* heading,
+                const std::vector<std::string>& lines, const nlohmann::json& json) {
+  if (lines.empty()) return;
+  digest::DigestSection s;
+  s.key = key;
+  s.heading = heading;
+  for (const std::string& l : lines) {
+    s.markdown += "- " + l + "\n";
+    s.text += "  " + l + "\n";
+  }
+  s.json = Dump(json);
+  out->push_back(std::move(s));
+}
+
 }  // namespace
+
+std::vector<digest::DigestSection> ComparisonSections(const compare::StoryComparison& c) {
+  std::vector<digest::DigestSection> out;
+  auto text_of = [&](const compare::TextRef& r) {
+    return std::string(r.span.in(c.articles[r.article].text));
+  };
+  {  // Facts most independent accounts carry.
+    std::vector<std::string> lines;
+    nlohmann::json json = nlohmann::json::array();
+    for (uint32_t f : c.agreed) {
+      if (lines.size() >= kMaxLines) break;
+      const compare::Fact& fact = c.facts[f];
+      std::vector<uint32_t> carriers;
+      nlohmann::json ids = nlohmann::json::array();
+      for (const compare::Carrier& k : fact.carriers) {
+        carriers.push_back(k.article);
+        ids.push_back(c.articles[k.article].id);
+      }
+      const std::string sentence = text_of(fact.where);
+      lines.push_back(fmt::format("{} ({})", Cut(sentence, 300), SourcesOf(c, carriers)));
+      json.push_back({{"text", sentence}, {"articles", ids}, {"sources", fact.sources}});
+    }
+    AddSection(&out, "agreed_facts", "Agreed facts", lines, json);
+  }
+  {  // Figures the sources give differently.
+    std::vector<std::string> lines;
+    nlohmann::json json = nlohmann::json::array();
+    for (const figures::FigureGroup& g : c.figure_groups) {
+      if (g.verdict != figures::Verdict::kDiffer && g.verdict != figures::Verdict::kDiverge &&
+          g.verdict != figures::Verdict::kConflict) {
+        continue;
+      }
+      if (lines.size() >= kMaxLines) break;
+      std::string claims;
+      nlohmann::json jc = nlohmann::json::array();
+      for (uint32_t i : g.claims) {
+        const figures::Figure& f = c.figures[i].figure;
+        const compare::ArticleInfo& a = c.articles[c.figure_article[i]];
+        const bool retracted = std::find(g.retracted.begin(), g.retracted.end(), i) != g.retracted.end();
+        if (!claims.empty()) claims += "; ";
+        claims += fmt::format("\"{}\" ({}{})", f.text, a.source, retracted ? ", retracted" : "");
+        jc.push_back({{"text", f.text}, {"article", a.id}, {"source", a.source},
+                      {"retracted", retracted}});
+      }
+      lines.push_back(fmt::format("{} [{}]: {}", g.label, figures::VerdictName(g.verdict), claims));
+      json.push_back({{"label", g.label}, {"verdict", figures::VerdictName(g.verdict)},
+                      {"claims", jc}});
+    }
+    AddSection(&out, "divergent_figures", "Divergent figures", lines, json);
+  }
+  {  // Utterances carried in more than one wording.
+    std::vector<std::string> lines;
+    nlohmann::json json = nlohmann::json::array();
+    for (const quotes::QuoteGroup& g : c.quote_groups) {
+      if (g.variants.size() < 2) continue;
+      if (lines.size() >= kMaxLines) break;
+      std::string variants;
+      nlohmann::json jv = nlohmann::json::array();
+      for (const quotes::QuoteVariant& v : g.variants) {
+        std::string sources;
+        for (const std::string& src : v.sources) {
+          if (!sources.empty()) sources += ", ";
+          sources += src;
+        }
+        if (!variants.empty()) variants += " / ";
+        variants += fmt::format("\"{}\" ({})", Cut(v.text, 160), sources);
+        nlohmann::json diff = nlohmann::json::array();
+        for (const quotes::DiffOp& d : v.diff) {
+          if (d.op != quotes::DiffOp::Op::kEqual) {
+            diff.push_back({{"op", quotes::DiffOpName(d.op)}, {"from", d.from}, {"to", d.to}});
+          }
+        }
+        jv.push_back({{"text", v.text}, {"articles", v.article_ids}, {"sources", v.sources},
+                      {"diff", diff}});
+      }
+      const std::string speaker = g.speaker.empty() ? "(speaker unknown)" : g.speaker;
+      lines.push_back(fmt::format("{}: {}", speaker, variants));
+      json.push_back({{"speaker", g.speaker}, {"variants", jv}});
+    }
+    AddSection(&out, "quotes", "Quotes in different wordings", lines, json);
+  }
+  return out;
+}
 
 digest::DigestSection SyndicationSection(const std::vector<Article>& articles,
                                          const std::vector<syndication::RelatedPair>& relations) {
@@ -115,6 +238,10 @@ StatusOr<StoryReport> BuildStoryReport(Store* store, std::string_view story_id,
   }
   digest::DigestSection synd = SyndicationSection(r.articles, relations);
   if (!synd.key.empty()) r.sections.push_back(std::move(synd));
+  if (r.articles.size() >= 2) {
+    const compare::StoryComparison c = compare::CompareStory(r.articles);
+    for (digest::DigestSection& s : ComparisonSections(c)) r.sections.push_back(std::move(s));
+  }
   return r;
 }
 
