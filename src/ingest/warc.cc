@@ -62,7 +62,10 @@ Status MakeStatus(Status::Code code, std::string msg) {
 
 std::string FormatOffset(uint64_t offset, uint64_t offset_in_member) {
   std::string out = std::to_string(offset);
-  if (offset_in_member > 0) out += "+" + std::to_string(offset_in_member);
+  if (offset_in_member > 0) {
+    out += '+';
+    out += std::to_string(offset_in_member);
+  }
   return out;
 }
 
