@@ -81,8 +81,10 @@
 //   - Agreed facts: facts carried by at least 2 independent accounts and by more than
 //     `agreed_share` (0.5) of all of the story's independent accounts; best supported first.
 //   - unique (per article): its statements no other article carries and that carry no other
-//     article's statement (alone or with the next sentence), each with the closest partial wording elsewhere when
-//     there is one (score >= partial_threshold). Copies carry each other, so a wire story's
+//     article's statement (alone or with the next sentence), each with its closest wording
+//     elsewhere when there is one: a wording whose figures disagree (score >=
+//     min(partial_threshold, omission_floor)) first, else the most similar one with a score
+//     of partial_threshold or more. Copies carry each other, so a wire story's
 //     sentences are unique to none of the outlets that ran it; `group_exclusive` lists the
 //     facts only the article's copy group carries (copy groups of two or more only).
 //   - omitted (per article): facts carried by at least 2 independent accounts other than the
@@ -99,8 +101,10 @@
 //     = "United States"). Demonyms count as mentions of their country, also inside longer
 //     names and hyphenated words ("Kazakh President ...", "Russian-led"). Resolved
 //     descriptions ("the Kazakh leader") and pronouns count as mentions of their entity.
-//   - A place's name is the form the story writes most often that is not an acronym or a
-//     demonym, else the iso-codes name ("Kazakh" alone -> "Kazakhstan"). Kind: the kind most
+//   - A place's name is its iso-codes name (common name when there is one: "United States",
+//     "Iran") when the story writes it, else the form the story writes most often that is not
+//     an acronym or a demonym ("Russia"), else the iso-codes name ("Kazakh" alone ->
+//     "Kazakhstan"). Kind: the kind most
 //     articles give it (other only when none says more). Entities are ordered by articles,
 //     then mentions.
 //
@@ -138,7 +142,7 @@ struct CompareOptions {
   uint32_t min_statement_terms = 4;  // content terms for a sentence to be a statement
   uint32_t min_shared_terms = 3;     // shared terms for a paraphrase carry
   double carry_threshold = 0.5;      // idf-weighted share of a statement's terms
-  double partial_threshold = 0.3;    // a closest wording at least this similar is reported
+  double partial_threshold = 0.35;   // a closest wording at least this similar is reported
   double agreed_share = 0.5;         // see the Rules: agreed facts and omissions
   double omission_floor = 0.3;       // a wording this close to a fact is no omission of it
   uint32_t max_omitted = 20;         // omissions reported per article

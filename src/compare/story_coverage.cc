@@ -719,10 +719,15 @@ class Coverage {
       SourceCoverage& cov = out_->coverage[a];
       ++cov.statements;
       bool carried = carrier_of_other[si] != 0;
+      // The closest wording: one whose figures disagree first (the reader needs to see
+      // it), else the most similar.
       const Carrier* closest = nullptr;
       for (const Carrier& c : carried_by_[si]) {
         if (Carries(c, o_)) carried = true;
-        if (closest == nullptr || c.score > closest->score) closest = &c;
+        if (closest == nullptr || c.figures_differ > closest->figures_differ ||
+            (c.figures_differ == closest->figures_differ && c.score > closest->score)) {
+          closest = &c;
+        }
       }
       if (carried) {
         ++cov.carried;
@@ -731,7 +736,8 @@ class Coverage {
       UniqueStatement u;
       u.statement = si;
       u.where = out_->statements[si].where;
-      if (closest != nullptr && closest->score >= o_.partial_threshold) {
+      if (closest != nullptr &&
+          (closest->figures_differ || closest->score >= o_.partial_threshold)) {
         u.has_closest = true;
         u.closest = *closest;
       }

@@ -224,6 +224,8 @@ std::vector<StoryEntity> BuildStoryEntities(const StoryComparison& story,
     if (b.place) e.kind = EntityKind::kPlace;
     // Name.
     if (b.place) {
+      // The iso-codes name when the story writes it; else the story's most used full form.
+      const Place* iso = gaz.FindCode(e.code);
       std::string name;
       uint32_t count = 0;
       for (const auto& [form, c] : b.forms) {
@@ -232,15 +234,16 @@ std::vector<StoryEntity> BuildStoryEntities(const StoryComparison& story,
         const Place* p = FindPlace(f);
         if (p == nullptr || p->kind == Place::Kind::kDemonym) continue;
         if (PlaceCode(*p) != e.code) continue;
+        if (iso != nullptr && f == iso->name) {
+          name = iso->name;
+          break;
+        }
         if (c > count) {
           name.assign(f);
           count = c;
         }
       }
-      if (name.empty()) {
-        const Place* p = gaz.FindCode(e.code);
-        if (p != nullptr) name = p->name;
-      }
+      if (name.empty() && iso != nullptr) name = iso->name;
       if (name.empty() && !b.names.empty()) name = b.names.begin()->first;
       if (name.empty() && !b.forms.empty()) name = b.forms.begin()->first;
       e.name = name;
