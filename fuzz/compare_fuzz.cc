@@ -7,6 +7,7 @@
 // the text rendering is valid UTF-8.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -20,9 +21,12 @@ namespace {
 
 namespace cmp = witness::compare;
 
-void Check(bool ok) {
-  if (!ok) std::abort();
+void CheckAt(bool ok, int line) {
+  if (ok) return;
+  std::fprintf(stderr, "compare_fuzz.cc:%d: check failed\n", line);
+  std::abort();
 }
+#define Check(x) CheckAt((x), __LINE__)
 
 void CheckRef(const cmp::StoryComparison& c, uint32_t article, witness::text::Span s) {
   Check(article < c.articles.size());

@@ -21,7 +21,7 @@
 //   - Input: the articles of one story, in any order; each Article's `text` (valid UTF-8 NFC,
 //     as ingest and the store give it), `id`, `source`, `title`, `published` and `agencies`
 //     are read. Text that is not valid UTF-8 is repaired (text::Normalize) and the article is
-//     flagged `repaired`. Articles are referred to by their index in the input everywhere;
+//     flagged `repaired`; id, source, title and published are repaired the same way. Articles are referred to by their index in the input everywhere;
 //     an empty id is shown as "#<index>", a repeated one gets "#<index>" appended.
 //   - Every span is a byte range [begin, end) into StoryComparison::articles[i].text, which
 //     holds the text the comparison read (the input text, or its repair). Text(ref) returns

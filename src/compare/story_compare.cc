@@ -138,6 +138,11 @@ std::vector<quotes::QuoteGroup> CollateStoryQuotes(const StoryComparison& c,
   return groups;
 }
 
+// Metadata as valid UTF-8 (repaired when it is not).
+std::string Valid(const std::string& s) {
+  return text::IsValidUtf8(s) ? s : text::Normalize(s).text;
+}
+
 }  // namespace
 
 StoryComparison CompareStory(std::span<const Article> articles, const CompareOptions& options) {
@@ -148,16 +153,16 @@ StoryComparison CompareStory(std::span<const Article> articles, const CompareOpt
   for (size_t i = 0; i < n; ++i) {
     const Article& a = articles[i];
     ArticleInfo& info = out.articles[i];
-    info.id = a.id;
+    info.id = Valid(a.id);
     if (info.id.empty()) {
       info.id = "#" + std::to_string(i);
     } else if (seen_ids.count(info.id)) {
       info.id += "#" + std::to_string(i);
     }
     seen_ids.insert(info.id);
-    info.source = a.source;
-    info.title = a.title;
-    info.published = a.published;
+    info.source = Valid(a.source);
+    info.title = Valid(a.title);
+    info.published = Valid(a.published);
     if (text::IsValidUtf8(a.text)) {
       info.text = a.text;
     } else {

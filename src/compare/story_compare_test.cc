@@ -273,7 +273,7 @@ TEST(CompareStory, BadTextAndIdsAreRepairedAndRenamed) {
   EXPECT_FALSE(c.articles[1].repaired);
   EXPECT_EQ(c.articles[2].statements, 0u);
   for (const Statement& s : c.statements) EXPECT_LE(s.where.span.end, c.articles[s.where.article].text.size());
-  EXPECT_NO_THROW(nlohmann::json::parse(ComparisonToJson(c)));
+  EXPECT_NO_THROW((void)nlohmann::json::parse(ComparisonToJson(c)));
 }
 
 // ---- Sentence matching against brute force ---------------------------------------------

@@ -470,7 +470,9 @@ std::string ComparisonToText(const StoryComparison& c, size_t width) {
       const fig::Figure& f = c.figures[r].figure;
       std::string t = fmt::format("    {} \"{}\" in {}", fig::StatusName(f.status), OneLine(f.text),
                                   Label(c.figure_article[r]));
-      if (!f.status_cue_text.empty()) t += fmt::format(" ({})", f.status_cue_text);
+      if (!f.status_cue_text.empty() && f.status_cue_text != fig::StatusName(f.status)) {
+        t += fmt::format(" (\"{}\")", f.status_cue_text);
+      }
       if (!f.attribution.source.empty()) t += " by " + f.attribution.source;
       line(t);
     }
