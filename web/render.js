@@ -25,7 +25,7 @@ export function renderStoryList(data, params = {}) {
     <label>Search labels <input type="search" name="q" value="${esc(params.q)}" placeholder="words in the story label"></label>
     <label>Since <input type="date" name="since" value="${esc(params.since)}"></label>
     <label>Outlet <input type="text" name="source" value="${esc(params.source)}" placeholder="any" list="outlets"></label>
-    <label>At least <input type="number" name="min" min="1" value="${esc(params.min || 1)}"> articles</label>
+    <label>Min. articles <input type="number" name="min" min="1" value="${esc(params.min || 1)}"></label>
     <button type="submit">Filter</button>
     ${params.q || params.since || params.source || (params.min && params.min > 1) ? '<a class="reset" href="#/">Clear</a>' : ''}
   </form>`;
@@ -98,28 +98,60 @@ const VERDICTS = {
   single: 'one source', agree: 'agree', differ: 'differ', diverge: 'diverge', conflict: 'conflict',
 };
 
+const SEVERITY = { conflict: 0, diverge: 1, differ: 2, agree: 3, single: 4 };
+
+function cites(ids, numbers) {
+  return ids.map((c) => `<a class="cite" href="${hashLink('/article/' + encodeURIComponent(c.article), { hl: `${c.begin}-${c.end}` })}" ` +
+    `title="${esc(c.source)}">${esc(numbers.get(c.article) ?? '?')}</a>`).join('');
+}
+
+// A group's claims, one line per distinct wording, with every source that prints it.
+function claimLines(g, numbers) {
+  const lines = new Map();
+  for (const c of g.claims) {
+    const key = (c.claim || c.text).toLowerCase();
+    if (!lines.has(key)) lines.set(key, { text: c.claim || c.text, claims: [] });
+    lines.get(key).claims.push(c);
+  }
+  return [...lines.values()].map((line) => {
+    const flags = [];
+    if (line.claims.some((c) => c.retracted)) flags.push('<span class="badge retracted">revised away</span>');
+    if (line.claims.some((c) => c.status === 'corrected')) flags.push('<span class="badge">corrected</span>');
+    if (line.claims.some((c) => c.echoes_retracted)) flags.push('<span class="badge warn">repeats a revised figure</span>');
+    const outlets = [...new Set(line.claims.map((c) => c.source))].join(', ');
+    const retracted = line.claims.every((c) => c.retracted);
+    return `<li class="${retracted ? 'claim retracted' : 'claim'}"><q>${esc(line.text)}</q> ${cites(line.claims, numbers)} ` +
+      `<span class="outlets">${esc(outlets)}</span> ${flags.join(' ')}</li>`;
+  }).join('');
+}
+
+// Figures given by several sources: those that differ first, as a table with every wording;
+// those the sources agree on folded away below it.
 export function renderFigures(figures, numbers) {
   const groups = (figures && figures.groups) || [];
   if (groups.length === 0) {
     return '<p class="muted">No figure is given by more than one source.</p>';
   }
-  const order = { conflict: 0, diverge: 1, differ: 2, agree: 3, single: 4 };
-  const sorted = [...groups].sort((a, b) => (order[a.verdict] ?? 5) - (order[b.verdict] ?? 5));
-  const rows = sorted.map((g) => {
-    const claims = g.claims.map((c) => {
-      const flags = [];
-      if (c.retracted) flags.push('<span class="badge retracted">revised away</span>');
-      if (c.status === 'corrected') flags.push('<span class="badge">corrected</span>');
-      if (c.echoes_retracted) flags.push('<span class="badge warn">repeats a revised figure</span>');
-      return `<li class="${c.retracted ? 'claim retracted' : 'claim'}"><a class="cite" href="${hashLink('/article/' + encodeURIComponent(c.article), { hl: `${c.begin}-${c.end}` })}">${esc(numbers.get(c.article) ?? '?')}</a> ` +
-        `<span class="outlet">${esc(c.source)}</span>: <q title="${esc(c.sentence)}">${esc(c.claim || c.text)}</q> ${flags.join(' ')}</li>`;
-    }).join('');
-    return `<tr class="verdict-${esc(g.verdict)}"><th scope="row">${esc(g.label || g.key)}</th>` +
-      `<td><span class="verdict ${esc(g.verdict)}">${esc(VERDICTS[g.verdict] || g.verdict)}</span></td>` +
-      `<td><ul class="claims">${claims}</ul><p class="muted small">${esc(g.summary)}</p></td></tr>`;
+  const bySeverity = (a, b) => (SEVERITY[a.verdict] ?? 5) - (SEVERITY[b.verdict] ?? 5);
+  const divergent = groups.filter((g) => SEVERITY[g.verdict] <= 2).sort(bySeverity);
+  const agreeing = groups.filter((g) => !(SEVERITY[g.verdict] <= 2));
+  const rows = divergent.map((g) => `<tr class="verdict-${esc(g.verdict)}" title="${esc(g.summary)}">` +
+    `<th scope="row">${esc(g.label || g.key)}</th>` +
+    `<td><span class="verdict ${esc(g.verdict)}">${esc(VERDICTS[g.verdict] || g.verdict)}</span></td>` +
+    `<td><ul class="claims">${claimLines(g, numbers)}</ul></td></tr>`).join('');
+  const table = divergent.length ?
+    `<table class="figures divergent"><thead><tr><th>Quantity</th><th>Verdict</th><th>What the sources say</th></tr></thead>` +
+    `<tbody>${rows}</tbody></table>` :
+    '<p>The sources agree on every figure they share.</p>';
+  const agreedRows = agreeing.map((g) => {
+    const values = [...new Set(g.claims.map((c) => c.text))].join(' / ');
+    return `<tr class="verdict-${esc(g.verdict)}" title="${esc(g.summary)}"><th scope="row">${esc(g.label || g.key)}</th>` +
+      `<td>${esc(values)}</td><td>${cites(g.claims, numbers)}</td></tr>`;
   }).join('');
-  return `<table class="figures"><thead><tr><th>Quantity</th><th>Verdict</th><th>What each source says</th></tr></thead>` +
-    `<tbody>${rows}</tbody></table>`;
+  const agreed = agreeing.length ?
+    `<details class="agreed-figures"${divergent.length ? '' : ' open'}><summary>${esc(plural(agreeing.length, 'figure', 'figures'))} the sources agree on</summary>` +
+    `<table class="figures agreed"><thead><tr><th>Quantity</th><th>Value</th><th>Sources</th></tr></thead><tbody>${agreedRows}</tbody></table></details>` : '';
+  return table + agreed;
 }
 
 // A variant's words against the reference wording: deleted words struck, inserted words marked.
@@ -255,9 +287,12 @@ export function renderArticle(a, highlight = null) {
   ].filter(Boolean).map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td>${v}</td></tr>`).join('');
   const story = a.story ? `<p class="in-story">In the story <a href="#/story/${encodeURIComponent(a.story.id)}">${esc(a.story.label || a.story.id)}</a>` +
     ` <span class="muted small">(${esc(plural(a.story.articles, 'article', 'articles'))})</span></p>` : '';
+  const src = a.likely_source_article;
   const likely = a.likely_source ? (a.likely_source === a.id ?
-    '<p class="badge origin">The likely source of its copies</p>' :
-    `<p>Likely copied from <a href="#/article/${encodeURIComponent(a.likely_source)}">${esc(a.likely_source)}</a></p>`) : '';
+    '<p><span class="badge origin">The likely source of its copies</span></p>' :
+    `<p class="likely-source">Likely copied from <a href="#/article/${encodeURIComponent(a.likely_source)}">` +
+    `${esc(src ? src.title || src.id : a.likely_source)}</a>${src ? ` <span class="outlet">${esc(src.source)}</span>` +
+    ` <span class="muted small">${esc(shortDate(src.published))}</span>` : ''}</p>`) : '';
   const relations = (a.relations || []).length ?
     `<h2>Related articles</h2><ul class="relations">${a.relations.map(relationLine).join('')}</ul>` : '';
   const removed = (a.boilerplate || []).length;

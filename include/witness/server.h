@@ -39,8 +39,10 @@
 //   - Caching: GET /api responses are cached (LRU, cache_bytes) and tagged with the database's
 //     change counter (SQLite's data_version as each worker sees it). A commit by any process
 //     invalidates them; a story's entry is then revalidated against its members and their
-//     relations (two cheap queries) and recomputed only when they changed. Responses carry an
-//     ETag (If-None-Match gives 304) and are sent gzip-compressed when the client accepts it.
+//     relations (a few cheap queries) and recomputed only when they changed. While an entry is
+//     being brought up to date, other requests get its previous version rather than queueing.
+//     Responses carry an ETag (If-None-Match gives 304) and are sent gzip-compressed when the
+//     client accepts it.
 //   - Hardening: request line and headers at most 8 KiB (cpp-httplib); bodies at most
 //     max_body_bytes (also after gzip decoding); reads and writes time out; a client that
 //     sends nothing for read_timeout_ms is dropped; static paths are looked up in a fixed table

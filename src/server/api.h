@@ -58,8 +58,10 @@ StatusOr<nlohmann::json> StoryDetailJson(Store* store, const StoryState& state);
 
 // ---- GET /api/articles/{id} ----
 
-// `witness show --json`'s document plus "story" ({"id", "label"} or null), "relations" (each
-// with the other article's source, title and story), "likely_source" ("" when none) and
+// `witness show --json`'s document plus "story" ({"id", "label", "articles"} or null),
+// "relations" (each with the other article's source, title (or the start of its text) and
+// story), "likely_source" (an id; "" when none), "likely_source_article" ({"id", "source",
+// "title", "published"} when that is another article, else null) and
 // "reading": the clean paragraphs and the removed blocks in input order
 // ([{"kind": "text", "begin", "end"} | {"kind": "removed", "rule", "reason", "text",
 // "placed": bool}]).

@@ -43,6 +43,19 @@ size_t Locate(std::string_view haystack, std::string_view piece, size_t from) {
   return std::string_view::npos;
 }
 
+// The title, or the start of the text's first line when there is none (at most ~120 bytes).
+std::string Headline(const Article& a) {
+  if (!a.title.empty()) return a.title;
+  std::string_view line = Key(a.text, 120);
+  std::string out(line);
+  if (line.size() >= 100) {
+    size_t space = out.rfind(' ');
+    if (space != std::string::npos && space > 40) out.resize(space);
+    out += " …";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<ReadingItem> ReadingOrder(const Article& a,
@@ -124,7 +137,7 @@ StatusOr<nlohmann::json> ArticleDetailJson(Store* store, std::string_view id_or_
     StatusOr<Article> other = store->Get(p.b);
     if (other.ok()) {
       j["other_source"] = other->source;
-      j["other_title"] = other->title;
+      j["other_title"] = Headline(*other);
       j["other_published"] = other->published;
     }
     StatusOr<std::optional<std::string>> other_story = store->StoryOf(p.b);
@@ -138,6 +151,16 @@ StatusOr<nlohmann::json> ArticleDetailJson(Store* store, std::string_view id_or_
   if (!group.ok()) return group.status();
   std::optional<std::string> likely = syndication::LikelySource(a.id, *group);
   out["likely_source"] = likely.value_or("");
+  out["likely_source_article"] = nullptr;
+  if (likely && *likely != a.id) {
+    StatusOr<Article> source = store->Get(*likely);
+    if (source.ok()) {
+      out["likely_source_article"] = {{"id", source->id},
+                                      {"source", source->source},
+                                      {"title", Headline(*source)},
+                                      {"published", source->published}};
+    }
+  }
 
   std::vector<std::pair<size_t, size_t>> spans;
   for (const text::Paragraph& p : seg.paragraphs) spans.emplace_back(p.span.begin, p.span.end);

@@ -197,6 +197,8 @@ TEST_F(ApiTest, ArticlePageShowsRemovedBoilerplateInPlace) {
   EXPECT_EQ(p["id"], a5);
   EXPECT_EQ(p["source"], "coastwatch-daily");
   EXPECT_EQ(p["likely_source"], a2);
+  EXPECT_EQ(p["likely_source_article"]["source"], "lodestar-wire");
+  EXPECT_EQ(p["likely_source_article"]["title"], "Police clash with striking dockworkers at Ostrevia's Harlsund port, dozens hurt");
   ASSERT_FALSE(p["story"].is_null());
   bool related = false;
   for (const json& r : p["relations"]) related |= r["other"] == a2 && r["other_source"] == "lodestar-wire";

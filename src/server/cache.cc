@@ -86,6 +86,10 @@ StatusOr<ResponseCache::PayloadPtr> ResponseCache::Get(const std::string& key, u
         ++stats_.hits;
         return e.payload;
       }
+      if (e.flight && e.payload) {
+        ++stats_.stale;  // another thread is bringing it up to date: answer with what we have
+        return e.payload;
+      }
       if (e.flight) {
         flight = e.flight;
         ++stats_.waited;

@@ -13,8 +13,10 @@
 //   - An entry computed at generation g answers requests at g only; a request at another
 //     generation calls `compute` with the old payload (`stale`), which may return it again
 //     (revalidated: no copy, no new gzip) or a new one.
-//   - One computation per key at a time: requests for a key being computed wait for it and
-//     share its result (or its error). Errors are never stored.
+//   - One computation per key at a time. While it runs, requests for the key get the previous
+//     payload when there is one (stale by at most that one computation: reads never queue
+//     behind a rebuild), else wait for the computation and share its result (or its error).
+//     Errors are never stored.
 //   - Least recently used entries go when the bytes held (bodies + gzip forms + keys) exceed
 //     the budget; a budget of 0 stores nothing (every request computes).
 #ifndef WITNESS_SERVER_CACHE_H_
@@ -59,6 +61,7 @@ class ResponseCache {
     uint64_t computed = 0;       // compute() called
     uint64_t revalidated = 0;    // compute() returned the stale payload
     uint64_t waited = 0;         // waited for another thread's computation
+    uint64_t stale = 0;          // answered with the previous payload while it was recomputed
     uint64_t evicted = 0;
     size_t entries = 0;
     size_t bytes = 0;

@@ -120,6 +120,30 @@ TEST(ResponseCacheTest, OneComputationForConcurrentRequests) {
   EXPECT_EQ(cache.stats().waited + 1 + cache.stats().hits, 8u);
 }
 
+TEST(ResponseCacheTest, ThePreviousPayloadAnswersWhileItIsRecomputed) {
+  ResponseCache cache(1 << 20);
+  ASSERT_TRUE(cache.Get("k", 1, [](const PayloadPtr&) -> StatusOr<PayloadPtr> { return MakePayload("old"); }).ok());
+  std::atomic<bool> started{false}, release{false};
+  std::thread slow([&] {
+    StatusOr<PayloadPtr> p = cache.Get("k", 2, [&](const PayloadPtr&) -> StatusOr<PayloadPtr> {
+      started = true;
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      return MakePayload("new");
+    });
+    EXPECT_EQ((*p)->body, "new");
+  });
+  while (!started) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  auto never = [](const PayloadPtr&) -> StatusOr<PayloadPtr> {
+    ADD_FAILURE() << "a second computation";
+    return MakePayload("x");
+  };
+  EXPECT_EQ((*cache.Get("k", 2, never))->body, "old");  // not blocked behind the rebuild
+  release = true;
+  slow.join();
+  EXPECT_EQ((*cache.Get("k", 2, never))->body, "new");
+  EXPECT_EQ(cache.stats().stale, 1u);
+}
+
 TEST(ResponseCacheTest, EvictsLeastRecentlyUsedWithinItsBudget) {
   ResponseCache cache(3000);
   auto make = [](char c) {

@@ -377,7 +377,7 @@ struct Server::Impl {
               {"generation", gen},
               {"cache", {{"entries", c.entries}, {"bytes", c.bytes}, {"hits", c.hits},
                          {"computed", c.computed}, {"revalidated", c.revalidated},
-                         {"waited", c.waited}, {"evicted", c.evicted}}}};
+                         {"waited", c.waited}, {"stale", c.stale}, {"evicted", c.evicted}}}};
     res.status = 200;
     res.set_header("Cache-Control", "no-store");
     res.set_content(server::Dump(j), kJson);
