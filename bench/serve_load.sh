@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Load test of `witness serve` with wrk: story-page requests, first on a quiet database, then
-# while `witness ingest` writes to the same database from another process.
+# Load test of `witness serve` with wrk: requests for the biggest story's page of the sample
+# corpus (examples/corpus), in four phases: a quiet database, then while `witness ingest` adds
+# INGEST_ARTICLES synthetic articles to the same database from another process; each without
+# and with "Accept-Encoding: gzip" (what browsers send).
 #
 #   bench/serve_load.sh [BUILD_DIR]        (default build/release)
-#   DURATION=20 CONNECTIONS=32 WRK_THREADS=2 SERVER_CPUS=0,1 INGEST_ARTICLES=4000 bench/serve_load.sh
+#   DURATION=20 CONNECTIONS=32 WRK_THREADS=2 SERVER_CPUS=0,1 INGEST_ARTICLES=4000 \
+#     INGEST_NICE=10 bench/serve_load.sh
 #
-# SERVER_CPUS pins the server (taskset) to those cores; wrk and the ingest run unpinned. Prints
-# wrk's report for each phase and one summary line per phase: requests/s and p99 latency.
-# Needs wrk (apt-get install wrk), curl and python3.
+# SERVER_CPUS pins the server (taskset) to those cores; wrk and the ingest run unpinned, the
+# ingest at nice INGEST_NICE (default 0). Prints wrk's report for each phase and one summary
+# line per phase: requests/s and p99 latency. Needs wrk (apt-get install wrk), curl, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/release}
@@ -17,6 +20,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 WRK_THREADS=${WRK_THREADS:-2}
 SERVER_CPUS=${SERVER_CPUS:-}
 INGEST_ARTICLES=${INGEST_ARTICLES:-4000}
+INGEST_NICE=${INGEST_NICE:-0}
 for tool in wrk curl python3; do
   command -v "$tool" >/dev/null || { echo "serve_load: $tool is not installed" >&2; exit 2; }
 done
@@ -106,7 +110,7 @@ phase() {  # phase NAME INGEST_FILE|"" [wrk args...]
   shift 2
   echo "== $name"
   if [ -n "$file" ]; then
-    "$W" ingest --db "$db" -q --batch 64 "$file" >"$TMP/ingest.out" 2>&1 &
+    nice -n "$INGEST_NICE" "$W" ingest --db "$db" -q --batch 64 "$file" >"$TMP/ingest.out" 2>&1 &
     ingest_pid=$!
   fi
   wrk -t "$WRK_THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --latency "$@" "$url" | tee "$TMP/$name.txt"

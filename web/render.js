@@ -212,13 +212,18 @@ export function renderStory(data) {
   const s = data.story;
   const numbers = numbering(data.members);
   const likely = new Set(((data.graph && data.graph.copy_groups) || []).map((g) => g.likely_source).filter(Boolean));
-  // Each member's strongest copy relation to another member, seen from the copy.
+  // What each copy copies: among its copy relations with a known origin, the one from its
+  // group's likely source, else the one sharing the most.
   const copyOf = new Map();
   for (const e of (data.graph && data.graph.edges) || []) {
-    if (e.kind === 'shares-passages') continue;
-    const copy = e.origin === 'a' ? e.b : e.origin === 'b' ? e.a : null;
+    if (e.kind === 'shares-passages' || (e.origin !== 'a' && e.origin !== 'b')) continue;
+    const copy = e.origin === 'a' ? e.b : e.a;
     const origin = copy === e.a ? e.b : e.a;
-    if (copy && !copyOf.has(copy)) copyOf.set(copy, { kind: e.kind === 'near-copy' ? 'copy' : e.kind, number: numbers.get(origin) });
+    const rank = (likely.has(origin) ? 2 : 0) + Math.max(e.shared_a || 0, e.shared_b || 0);
+    const seen = copyOf.get(copy);
+    if (!seen || rank > seen.rank) {
+      copyOf.set(copy, { kind: e.kind === 'near-copy' ? 'copy' : e.kind, number: numbers.get(origin), rank });
+    }
   }
   const cards = data.members.map((m, i) => sourceCard(m, i + 1, likely, copyOf.get(m.article))).join('');
   const aliases = s.aliases && s.aliases.length ? ` <span class="muted small">(merged from ${esc(s.aliases.join(', '))})</span>` : '';

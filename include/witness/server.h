@@ -34,8 +34,8 @@
 //   - Responses are JSON (UTF-8; invalid bytes in stored fields become U+FFFD). Errors are
 //     {"error": "one line"} with the status: 400 malformed request or parameter, 401 missing or
 //     wrong token, 403 ingest off or a foreign Host header, 404 unknown route or id, 405 method
-//     not allowed on a known route (with Allow), 411 a chunked upload where a length is needed,
-//     413 body over max_body_bytes, 500 an internal failure, 503 the database is busy.
+//     not allowed on a known route (with Allow), 413 body over max_body_bytes, 415 a body that
+//     is not JSON, 500 an internal failure, 503 the database is busy.
 //   - Caching: GET /api responses are cached (LRU, cache_bytes) and tagged with the database's
 //     change counter (SQLite's data_version as each worker sees it). A commit by any process
 //     invalidates them; a story's entry is then revalidated against its members and their
@@ -45,14 +45,15 @@
 //     client accepts it.
 //   - Hardening: request line and headers at most 8 KiB (cpp-httplib); bodies at most
 //     max_body_bytes (also after gzip decoding); reads and writes time out; a client that
-//     sends nothing for read_timeout_ms is dropped; static paths are looked up in a fixed table
+//     sends nothing for read_timeout_ms, or sends a request slower than min_request_bytes_per_s
+//     (after read_timeout_ms), is dropped; static paths are looked up in a fixed table
 //     (or, with assets_dir, resolved with every "." / ".." segment and symlink escape refused:
 //     nothing outside that folder is ever read); bound to a loopback address, requests whose
 //     Host header names anything but a loopback name are refused (DNS rebinding).
-//   - Not handled: a client that drips one byte just before each read timeout keeps a worker
-//     busy (cpp-httplib times each read, not the whole request); put a reverse proxy in front
-//     for exposure beyond a trusted network. Each open keep-alive connection holds one worker
-//     thread while it stays open, so `threads` bounds concurrent connections.
+//   - Each open connection holds one worker thread while it stays open (keep-alive, at most
+//     keep_alive_timeout_s idle), so `threads` bounds the clients served at once; the others
+//     wait to be accepted. Many slow clients can still occupy every worker for a few seconds
+//     each: put a reverse proxy in front for exposure beyond a trusted network.
 #ifndef WITNESS_SERVER_H_
 #define WITNESS_SERVER_H_
 
@@ -83,6 +84,11 @@ struct ServerOptions {
   // A read or write that makes no progress for this long drops the connection. Default 5 s.
   int read_timeout_ms = 5000;
   int write_timeout_ms = 5000;
+  // Once a request's first read_timeout_ms have passed, it must have arrived at this average
+  // rate, else the connection is dropped (a client dripping bytes to hold a worker). Default
+  // 1000 bytes/s: any real client passes; a request of at most 8 KiB of headers is cut off
+  // within read_timeout + 8 s.
+  size_t min_request_bytes_per_s = 1000;
   // Keep-alive: idle time before a connection is closed, and requests per connection.
   // Defaults 5 s and 1000.
   int keep_alive_timeout_s = 5;
@@ -104,7 +110,7 @@ struct ServerOptions {
   // Refuse requests whose Host header is not a loopback name when bound to loopback (DNS
   // rebinding guard). Default true.
   bool check_host = true;
-  // One line per request on stderr: method, path, status, bytes, milliseconds. Default false.
+  // One line per request on stderr: address, method, path, status, bytes. Default false.
   bool access_log = false;
 };
 

@@ -6,16 +6,16 @@
 #ifndef WITNESS_SERVER_API_H_
 #define WITNESS_SERVER_API_H_
 
-#include <nlohmann/json.hpp>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "witness/pipeline.h"
 #include "witness/status.h"
-#include "witness/stories.h"
 #include "witness/store.h"
+#include "witness/stories.h"
 #include "witness/syndication.h"
 
 namespace witness::server {
@@ -42,7 +42,7 @@ StatusOr<nlohmann::json> StoryListJson(Store* store, const StoryListQuery& query
 struct StoryState {
   stories::Story story;
   std::vector<stories::StoryMember> members;
-  size_t analysed = 0;  // the first `analysed` members are read in full
+  size_t analysed = 0;                              // the first `analysed` members are read in full
   std::vector<syndication::RelatedPair> relations;  // among the analysed, each pair once
   // A digest of all of the above: equal fingerprints give equal story pages.
   std::string fingerprint;
@@ -71,8 +71,8 @@ StatusOr<nlohmann::json> ArticleDetailJson(Store* store, std::string_view id_or_
 // found by looking each up in `raw` (or `html`). Exposed for tests.
 struct ReadingItem {
   bool removed = false;
-  size_t index = 0;     // paragraph index (text) or boilerplate index (removed)
-  bool placed = true;   // false: a removed block not found in the input, put at the end
+  size_t index = 0;    // paragraph index (text) or boilerplate index (removed)
+  bool placed = true;  // false: a removed block not found in the input, put at the end
 };
 std::vector<ReadingItem> ReadingOrder(const Article& article,
                                       const std::vector<std::pair<size_t, size_t>>& paragraphs);

@@ -60,7 +60,7 @@ std::string Headline(const Article& a) {
 
 std::vector<ReadingItem> ReadingOrder(const Article& a,
                                       const std::vector<std::pair<size_t, size_t>>& paragraphs) {
-  std::string_view haystack = !a.raw.empty() ? std::string_view(a.raw)
+  std::string_view haystack = !a.raw.empty()    ? std::string_view(a.raw)
                               : !a.html.empty() ? std::string_view(a.html)
                                                 : std::string_view();
   constexpr size_t kNone = std::string_view::npos;
@@ -141,7 +141,8 @@ StatusOr<nlohmann::json> ArticleDetailJson(Store* store, std::string_view id_or_
       j["other_published"] = other->published;
     }
     StatusOr<std::optional<std::string>> other_story = store->StoryOf(p.b);
-    j["other_story"] = other_story.ok() && other_story->has_value() ? json(**other_story) : json(nullptr);
+    j["other_story"] =
+        other_story.ok() && other_story->has_value() ? json(**other_story) : json(nullptr);
     rel.push_back(std::move(j));
   }
   out["relations"] = std::move(rel);

@@ -33,7 +33,8 @@ uint64_t LineOf(std::string_view message, std::string_view name) {
     return 0;
   }
   uint64_t line = 0;
-  for (size_t i = name.size() + 1; i < message.size() && message[i] >= '0' && message[i] <= '9'; ++i) {
+  for (size_t i = name.size() + 1; i < message.size() && message[i] >= '0' && message[i] <= '9';
+       ++i) {
     line = line * 10 + static_cast<uint64_t>(message[i] - '0');
     if (line > (uint64_t{1} << 40)) return 0;
   }

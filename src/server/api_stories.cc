@@ -25,17 +25,21 @@ json StoryJson(const stories::Story& s) {
   for (const stories::SourceCount& c : s.sources) {
     sources.push_back({{"source", c.source}, {"articles", c.articles}});
   }
-  return {{"id", s.id},       {"label", s.label},       {"label_article", s.label_article},
-          {"first", s.first}, {"last", s.last},         {"articles", s.articles},
+  return {{"id", s.id},         {"label", s.label},    {"label_article", s.label_article},
+          {"first", s.first},   {"last", s.last},      {"articles", s.articles},
           {"sources", sources}, {"aliases", s.aliases}};
 }
 
 const char* OriginName(syndication::Origin::Who who) {
   switch (who) {
-    case syndication::Origin::Who::kA: return "a";
-    case syndication::Origin::Who::kB: return "b";
-    case syndication::Origin::Who::kCommonSource: return "common";
-    case syndication::Origin::Who::kUnknown: break;
+    case syndication::Origin::Who::kA:
+      return "a";
+    case syndication::Origin::Who::kB:
+      return "b";
+    case syndication::Origin::Who::kCommonSource:
+      return "common";
+    case syndication::Origin::Who::kUnknown:
+      break;
   }
   return "unknown";
 }
@@ -70,7 +74,9 @@ json IntervalJson(const fig::Interval& iv) {
     if (!std::isfinite(v)) return nullptr;
     return v;
   };
-  return {{"lo", bound(iv.lo)}, {"hi", bound(iv.hi)}, {"lo_closed", iv.lo_closed},
+  return {{"lo", bound(iv.lo)},
+          {"hi", bound(iv.hi)},
+          {"lo_closed", iv.lo_closed},
           {"hi_closed", iv.hi_closed}};
 }
 
@@ -101,7 +107,8 @@ json GraphJson(const StoryState& state) {
     std::optional<std::string> likely = syndication::LikelySource(g.front(), state.relations);
     groups.push_back({{"members", g}, {"likely_source", likely ? json(*likely) : json(nullptr)}});
   }
-  return {{"nodes", std::move(nodes)}, {"edges", std::move(edges)}, {"copy_groups", std::move(groups)}};
+  return {
+      {"nodes", std::move(nodes)}, {"edges", std::move(edges)}, {"copy_groups", std::move(groups)}};
 }
 
 json QuotesJson(const std::vector<Article>& articles) {
@@ -124,7 +131,8 @@ json QuotesJson(const std::vector<Article>& articles) {
   std::vector<std::pair<size_t, size_t>> order;  // (distinct articles, index)
   for (size_t g = 0; g < groups.size(); ++g) {
     std::set<std::string> ids;
-    for (const q::QuoteVariant& v : groups[g].variants) ids.insert(v.article_ids.begin(), v.article_ids.end());
+    for (const q::QuoteVariant& v : groups[g].variants)
+      ids.insert(v.article_ids.begin(), v.article_ids.end());
     order.emplace_back(ids.size(), g);
   }
   std::stable_sort(order.begin(), order.end(),
@@ -160,7 +168,9 @@ json QuotesJson(const std::vector<Article>& articles) {
                    {"articles", distinct},
                    {"variants", std::move(variants)}});
   }
-  return {{"groups", std::move(out)}, {"quotes", inputs.size()}, {"per_article", std::move(per_article)}};
+  return {{"groups", std::move(out)},
+          {"quotes", inputs.size()},
+          {"per_article", std::move(per_article)}};
 }
 
 json FiguresJson(const std::vector<Article>& articles) {
@@ -200,17 +210,17 @@ json FiguresJson(const std::vector<Article>& articles) {
                     {"interval", IntervalJson(f.interval)},
                     {"status", fig::StatusName(f.status)},
                     {"status_cue", f.status_cue_text},
-                    {"attribution", f.attribution.empty()
-                                        ? json(nullptr)
-                                        : json{{"source", f.attribution.source},
-                                               {"cue", f.attribution.cue}}},
+                    {"attribution", f.attribution.empty() ? json(nullptr)
+                                                          : json{{"source", f.attribution.source},
+                                                                 {"cue", f.attribution.cue}}},
                     {"retracted", retracted.count(c) > 0},
                     {"echoes_retracted", echoes.count(c) > 0}});
     }
     json pairs = json::array();
     for (const fig::FigurePair& p : g.pairs) {
       if (!position.count(p.a) || !position.count(p.b)) continue;
-      pairs.push_back({{"a", position[p.a]}, {"b", position[p.b]}, {"verdict", fig::VerdictName(p.verdict)}});
+      pairs.push_back(
+          {{"a", position[p.a]}, {"b", position[p.b]}, {"verdict", fig::VerdictName(p.verdict)}});
     }
     out.push_back({{"key", g.key},
                    {"label", g.label},
@@ -317,12 +327,14 @@ StatusOr<StoryState> LoadStoryState(Store* store, std::string_view id_or_alias,
   std::unordered_map<std::string, size_t> index;
   for (size_t i = 0; i < state.analysed; ++i) index.emplace(state.members[i].article, i);
   for (size_t i = 0; i < state.analysed; ++i) {
-    StatusOr<std::vector<syndication::RelatedPair>> rel = store->RelationsOf(state.members[i].article);
+    StatusOr<std::vector<syndication::RelatedPair>> rel =
+        store->RelationsOf(state.members[i].article);
     if (!rel.ok()) return rel.status();
     for (syndication::RelatedPair& p : *rel) {
       auto other = index.find(p.b);
       // Each pair once, seen from the later member (RelationsOf orients `a` as asked).
-      if (other == index.end() || other->second >= i || p.relation == syndication::Relation::kNone) {
+      if (other == index.end() || other->second >= i ||
+          p.relation == syndication::Relation::kNone) {
         continue;
       }
       state.relations.push_back(std::move(p));
@@ -346,8 +358,8 @@ StatusOr<nlohmann::json> StoryDetailJson(Store* store, const StoryState& state) 
   json members = json::array();
   for (size_t i = 0; i < state.members.size(); ++i) {
     const stories::StoryMember& m = state.members[i];
-    json j = {{"article", m.article}, {"source", m.source},   {"published", m.published},
-              {"headline", m.headline}, {"score", m.score}, {"via_copy", m.via_copy},
+    json j = {{"article", m.article},          {"source", m.source}, {"published", m.published},
+              {"headline", m.headline},        {"score", m.score},   {"via_copy", m.via_copy},
               {"analysed", i < state.analysed}};
     if (auto a = by_id.find(m.article); a != by_id.end()) {
       j["title"] = a->second->title;

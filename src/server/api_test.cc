@@ -18,7 +18,8 @@ using nlohmann::json;
 std::string IdOf(Store* store, const std::string& path) {
   std::string id;
   Status s = store->Scan({}, [&](Article&& a) {
-    if (a.origin.size() >= path.size() && a.origin.compare(a.origin.size() - path.size(), path.size(), path) == 0) {
+    if (a.origin.size() >= path.size() &&
+        a.origin.compare(a.origin.size() - path.size(), path.size(), path) == 0) {
       id = a.id;
     }
     return Status::OK();
@@ -99,9 +100,12 @@ TEST_F(ApiTest, StoryListFilters) {
 
 TEST_F(ApiTest, StoryPageOfTheStrike) {
   const std::string a2 = IdOf(store_.get(), "lodestar-wire/2025-03-11-harlsund-port-clashes.txt");
-  const std::string a5 = IdOf(store_.get(), "coastwatch-daily/2025-03-11-ostrevia-port-strike-turns-violent.txt");
-  const std::string a6 = IdOf(store_.get(), "eastern-chronicle/2025-03-11-harlsund-port-clashes.txt");
-  const std::string a10 = IdOf(store_.get(), "velmora-observer/2025-03-13-ministry-corrects-arrest-figure.txt");
+  const std::string a5 =
+      IdOf(store_.get(), "coastwatch-daily/2025-03-11-ostrevia-port-strike-turns-violent.txt");
+  const std::string a6 =
+      IdOf(store_.get(), "eastern-chronicle/2025-03-11-harlsund-port-clashes.txt");
+  const std::string a10 =
+      IdOf(store_.get(), "velmora-observer/2025-03-13-ministry-corrects-arrest-figure.txt");
   StatusOr<std::optional<std::string>> story = store_->StoryOf(a2);
   ASSERT_TRUE(story.ok() && story->has_value());
 
@@ -173,7 +177,8 @@ TEST_F(ApiTest, StoryPageOfTheStrike) {
   bool solveng = false;
   for (const json& g : p["quotes"]["groups"]) {
     for (const json& v : g["variants"]) {
-      if (v["text"].get<std::string>().find("bargaining chip for anyone") == std::string::npos) continue;
+      if (v["text"].get<std::string>().find("bargaining chip for anyone") == std::string::npos)
+        continue;
       std::set<std::string> ids = v["articles"];
       if (ids.count(a2) && ids.count(a5) && ids.count(a6)) {
         solveng = true;
@@ -190,7 +195,8 @@ TEST_F(ApiTest, UnknownStoryIsNotFound) {
 
 TEST_F(ApiTest, ArticlePageShowsRemovedBoilerplateInPlace) {
   const std::string a2 = IdOf(store_.get(), "lodestar-wire/2025-03-11-harlsund-port-clashes.txt");
-  const std::string a5 = IdOf(store_.get(), "coastwatch-daily/2025-03-11-ostrevia-port-strike-turns-violent.txt");
+  const std::string a5 =
+      IdOf(store_.get(), "coastwatch-daily/2025-03-11-ostrevia-port-strike-turns-violent.txt");
   StatusOr<json> page = ArticleDetailJson(store_.get(), a5.substr(0, 8));  // a prefix works
   ASSERT_TRUE(page.ok()) << page.status().ToString();
   const json& p = *page;
@@ -198,10 +204,12 @@ TEST_F(ApiTest, ArticlePageShowsRemovedBoilerplateInPlace) {
   EXPECT_EQ(p["source"], "coastwatch-daily");
   EXPECT_EQ(p["likely_source"], a2);
   EXPECT_EQ(p["likely_source_article"]["source"], "lodestar-wire");
-  EXPECT_EQ(p["likely_source_article"]["title"], "Police clash with striking dockworkers at Ostrevia's Harlsund port, dozens hurt");
+  EXPECT_EQ(p["likely_source_article"]["title"],
+            "Police clash with striking dockworkers at Ostrevia's Harlsund port, dozens hurt");
   ASSERT_FALSE(p["story"].is_null());
   bool related = false;
-  for (const json& r : p["relations"]) related |= r["other"] == a2 && r["other_source"] == "lodestar-wire";
+  for (const json& r : p["relations"])
+    related |= r["other"] == a2 && r["other_source"] == "lodestar-wire";
   EXPECT_TRUE(related);
   // Coastwatch's furniture (TRUTH.md), where the input has it: the "3 hours ago" counter
   // before the text, the breadcrumb after the standfirst (the first kept paragraph), "ALSO
@@ -221,7 +229,8 @@ TEST_F(ApiTest, ArticlePageShowsRemovedBoilerplateInPlace) {
     }
     EXPECT_TRUE(item["placed"]) << item.dump();
     std::string text = item["text"];
-    for (const char* key : {"3 hours ago", "World | Harlsund port strike", "ALSO READ:", "Read Entire Article"}) {
+    for (const char* key :
+         {"3 hours ago", "World | Harlsund port strike", "ALSO READ:", "Read Entire Article"}) {
       if (text.find(key) != std::string::npos) at[key] = static_cast<long>(i);
     }
   }
@@ -233,15 +242,20 @@ TEST_F(ApiTest, ArticlePageShowsRemovedBoilerplateInPlace) {
   EXPECT_GT(at["ALSO READ:"], text_at[1]);
   EXPECT_LT(at["ALSO READ:"], text_at.back());
   EXPECT_EQ(at["Read Entire Article"], static_cast<long>(reading.size()) - 1);
-  EXPECT_EQ(ArticleDetailJson(store_.get(), "ffffffffffffffff").status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(ArticleDetailJson(store_.get(), "ffffffffffffffff").status().code(),
+            Status::Code::kNotFound);
 }
 
 TEST(ReadingOrderTest, PlacesRemovedBlocksWhereTheyStood) {
   Article a;
-  a.raw = "Menu | Home\n\nFirst paragraph of the report.\n\nAdvertisement\n\nSecond paragraph here.\n\nShare this";
+  a.raw =
+      "Menu | Home\n\nFirst paragraph of the report.\n\nAdvertisement\n\nSecond paragraph "
+      "here.\n\nShare this";
   a.text = "First paragraph of the report.\n\nSecond paragraph here.";
-  a.boilerplate = {{"nav", "menu", "Menu | Home"}, {"ad", "ad", "Advertisement"},
-                   {"share", "share", "Share this"}, {"x", "y", "Never in the input at all"}};
+  a.boilerplate = {{"nav", "menu", "Menu | Home"},
+                   {"ad", "ad", "Advertisement"},
+                   {"share", "share", "Share this"},
+                   {"x", "y", "Never in the input at all"}};
   std::vector<std::pair<size_t, size_t>> paras = {{0, 30}, {32, 54}};
   std::vector<ReadingItem> order = ReadingOrder(a, paras);
   ASSERT_EQ(order.size(), 6u);
@@ -316,7 +330,8 @@ TEST(IngestBodyTest, CountsAndPerLineErrors) {
 }
 
 TEST(HelpersTest, PublicMessageDropsTheDatabasePath) {
-  EXPECT_EQ(PublicMessage(Status::NotFound("/tmp/w.db: no story 's9'"), "/tmp/w.db"), "no story 's9'");
+  EXPECT_EQ(PublicMessage(Status::NotFound("/tmp/w.db: no story 's9'"), "/tmp/w.db"),
+            "no story 's9'");
   EXPECT_EQ(PublicMessage(Status::NotFound("other: x"), "/tmp/w.db"), "other: x");
   EXPECT_EQ(Dump(json{{"a", "\xff"}}), "{\"a\":\"\xef\xbf\xbd\"}");
 }

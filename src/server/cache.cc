@@ -137,7 +137,8 @@ StatusOr<ResponseCache::PayloadPtr> ResponseCache::Get(const std::string& key, u
   return result;
 }
 
-void ResponseCache::Store(const std::string& key, Entry* e, PayloadPtr payload, uint64_t generation) {
+void ResponseCache::Store(const std::string& key, Entry* e, PayloadPtr payload,
+                          uint64_t generation) {
   if (e->payload) bytes_ -= e->payload->bytes();
   e->payload = std::move(payload);
   e->generation = generation;

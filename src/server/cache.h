@@ -57,11 +57,11 @@ class ResponseCache {
   StatusOr<PayloadPtr> Get(const std::string& key, uint64_t generation, const Compute& compute);
 
   struct Stats {
-    uint64_t hits = 0;           // answered from a current entry
-    uint64_t computed = 0;       // compute() called
-    uint64_t revalidated = 0;    // compute() returned the stale payload
-    uint64_t waited = 0;         // waited for another thread's computation
-    uint64_t stale = 0;          // answered with the previous payload while it was recomputed
+    uint64_t hits = 0;         // answered from a current entry
+    uint64_t computed = 0;     // compute() called
+    uint64_t revalidated = 0;  // compute() returned the stale payload
+    uint64_t waited = 0;       // waited for another thread's computation
+    uint64_t stale = 0;        // answered with the previous payload while it was recomputed
     uint64_t evicted = 0;
     size_t entries = 0;
     size_t bytes = 0;

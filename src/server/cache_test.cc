@@ -92,7 +92,9 @@ TEST(ResponseCacheTest, ErrorsAreSharedButNotStored) {
   EXPECT_EQ(cache.Get("k", 1, fail).status().code(), Status::Code::kNotFound);
   EXPECT_EQ(calls, 2);
   EXPECT_EQ(cache.stats().entries, 0u);
-  auto thrower = [](const PayloadPtr&) -> StatusOr<PayloadPtr> { throw std::runtime_error("boom"); };
+  auto thrower = [](const PayloadPtr&) -> StatusOr<PayloadPtr> {
+    throw std::runtime_error("boom");
+  };
   StatusOr<PayloadPtr> r = cache.Get("t", 1, thrower);
   EXPECT_EQ(r.status().code(), Status::Code::kInternal);
   EXPECT_NE(r.status().message().find("boom"), std::string::npos);
@@ -122,7 +124,10 @@ TEST(ResponseCacheTest, OneComputationForConcurrentRequests) {
 
 TEST(ResponseCacheTest, ThePreviousPayloadAnswersWhileItIsRecomputed) {
   ResponseCache cache(1 << 20);
-  ASSERT_TRUE(cache.Get("k", 1, [](const PayloadPtr&) -> StatusOr<PayloadPtr> { return MakePayload("old"); }).ok());
+  ASSERT_TRUE(
+      cache
+          .Get("k", 1, [](const PayloadPtr&) -> StatusOr<PayloadPtr> { return MakePayload("old"); })
+          .ok());
   std::atomic<bool> started{false}, release{false};
   std::thread slow([&] {
     StatusOr<PayloadPtr> p = cache.Get("k", 2, [&](const PayloadPtr&) -> StatusOr<PayloadPtr> {
@@ -147,7 +152,8 @@ TEST(ResponseCacheTest, ThePreviousPayloadAnswersWhileItIsRecomputed) {
 TEST(ResponseCacheTest, EvictsLeastRecentlyUsedWithinItsBudget) {
   ResponseCache cache(3000);
   auto make = [](char c) {
-    return [c](const PayloadPtr&) -> StatusOr<PayloadPtr> { return MakePayload(std::string(900, c)); };
+    return
+        [c](const PayloadPtr&) -> StatusOr<PayloadPtr> { return MakePayload(std::string(900, c)); };
   };
   ASSERT_TRUE(cache.Get("a", 1, make('a')).ok());
   ASSERT_TRUE(cache.Get("b", 1, make('b')).ok());

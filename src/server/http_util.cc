@@ -70,7 +70,8 @@ bool HostHeaderAllowed(std::string_view header) {
 }
 
 Status CheckRequestPath(std::string_view path) {
-  if (path.empty() || path.front() != '/') return Status::InvalidArgument("the path must start with '/'");
+  if (path.empty() || path.front() != '/')
+    return Status::InvalidArgument("the path must start with '/'");
   for (char c : path) {
     unsigned char u = static_cast<unsigned char>(c);
     if (u < 0x20 || u == 0x7f) return Status::InvalidArgument("control character in the path");
@@ -106,8 +107,9 @@ bool BearerMatches(std::string_view authorization, std::string_view token) {
 StatusOr<uint64_t> ParseCount(std::string_view name, std::string_view value, uint64_t min,
                               uint64_t max) {
   auto bad = [&] {
-    return Status::InvalidArgument("parameter '" + std::string(name) + "' must be a whole number from " +
-                                   std::to_string(min) + " to " + std::to_string(max));
+    return Status::InvalidArgument("parameter '" + std::string(name) +
+                                   "' must be a whole number from " + std::to_string(min) + " to " +
+                                   std::to_string(max));
   };
   if (value.empty() || value.size() > 19) return bad();
   uint64_t n = 0;
@@ -121,10 +123,14 @@ StatusOr<uint64_t> ParseCount(std::string_view name, std::string_view value, uin
 
 int HttpStatusFor(const Status& s) {
   switch (s.code()) {
-    case Status::Code::kOk: return 200;
-    case Status::Code::kNotFound: return 404;
-    case Status::Code::kInvalidArgument: return 400;
-    case Status::Code::kResourceExhausted: return 413;
+    case Status::Code::kOk:
+      return 200;
+    case Status::Code::kNotFound:
+      return 404;
+    case Status::Code::kInvalidArgument:
+      return 400;
+    case Status::Code::kResourceExhausted:
+      return 413;
     case Status::Code::kIoError:
       if (s.message().find("locked") != std::string::npos ||
           s.message().find("busy") != std::string::npos ||
@@ -132,7 +138,8 @@ int HttpStatusFor(const Status& s) {
         return 503;
       }
       return 500;
-    default: return 500;
+    default:
+      return 500;
   }
 }
 
@@ -143,20 +150,34 @@ std::string ErrorJson(std::string_view message) {
 
 std::string DefaultErrorMessage(int status) {
   switch (status) {
-    case 400: return "malformed request";
-    case 401: return "unauthorized";
-    case 403: return "forbidden";
-    case 404: return "not found";
-    case 405: return "method not allowed";
-    case 408: return "request timeout";
-    case 411: return "a Content-Length is required";
-    case 413: return "request body too large";
-    case 414: return "request line too long";
-    case 415: return "unsupported content encoding";
-    case 416: return "range not satisfiable";
-    case 431: return "request headers too large";
-    case 503: return "service unavailable";
-    default: return status >= 500 ? "internal error" : "request failed";
+    case 400:
+      return "malformed request";
+    case 401:
+      return "unauthorized";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not found";
+    case 405:
+      return "method not allowed";
+    case 408:
+      return "request timeout";
+    case 411:
+      return "a Content-Length is required";
+    case 413:
+      return "request body too large";
+    case 414:
+      return "request line too long";
+    case 415:
+      return "unsupported content encoding";
+    case 416:
+      return "range not satisfiable";
+    case 431:
+      return "request headers too large";
+    case 503:
+      return "service unavailable";
+    default:
+      return status >= 500 ? "internal error" : "request failed";
   }
 }
 

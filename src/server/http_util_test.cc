@@ -42,8 +42,8 @@ TEST(HttpUtilTest, RequestPaths) {
   EXPECT_TRUE(CheckRequestPath("/api/stories/s1").ok());
   EXPECT_TRUE(CheckRequestPath("/a..b/c.js").ok());  // dots inside a name are fine
   EXPECT_TRUE(CheckRequestPath("/%2e%2e/x").ok());   // still encoded once decoded: a name
-  for (const char* bad : {"", "api", "/..", "/../etc/passwd", "/a/../../b", "/./a", "/a/.",
-                          "/a\\..\\b", "/a\nb"}) {
+  for (const char* bad :
+       {"", "api", "/..", "/../etc/passwd", "/a/../../b", "/./a", "/a/.", "/a\\..\\b", "/a\nb"}) {
     EXPECT_EQ(CheckRequestPath(bad).code(), Status::Code::kInvalidArgument) << bad;
   }
   EXPECT_FALSE(CheckRequestPath(std::string_view("/a\0b", 4)).ok());
@@ -125,7 +125,8 @@ TEST(HttpUtilTest, AssetPathsStayInsideTheirFolder) {
   EXPECT_EQ(*ResolveAssetPath(root, "/"), root + "/index.html");
   EXPECT_EQ(*ResolveAssetPath(root, "/index.html"), root + "/index.html");
   EXPECT_EQ(*ResolveAssetPath(root, "/js/app.js"), root + "/js/app.js");
-  EXPECT_EQ(ResolveAssetPath(root, "/../outside.txt").status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(ResolveAssetPath(root, "/../outside.txt").status().code(),
+            Status::Code::kInvalidArgument);
   EXPECT_EQ(ResolveAssetPath(root, "/js/../../outside.txt").status().code(),
             Status::Code::kInvalidArgument);
   EXPECT_EQ(ResolveAssetPath(root, "/js\\..\\..\\outside.txt").status().code(),

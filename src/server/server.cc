@@ -28,6 +28,7 @@
 #include "server/api.h"
 #include "server/assets.h"
 #include "server/cache.h"
+#include "server/connection.h"
 #include "server/http_util.h"
 #include "witness/store.h"
 
@@ -102,16 +103,6 @@ class WorkerPool : public httplib::TaskQueue {
   bool stopping_ = false;
 };
 
-// Lets the bound but never-run socket be closed (httplib closes it only when listening).
-class HttpServer : public httplib::Server {
- public:
-  void CloseUnused() {
-    if (is_running()) return;
-    socket_t s = svr_sock_.exchange(INVALID_SOCKET);
-    if (s != INVALID_SOCKET) ::close(s);
-  }
-};
-
 // ---- Routes ----
 
 enum class Route { kHealth, kStories, kStory, kArticle, kIngest, kApiUnknown, kStatic };
@@ -126,8 +117,9 @@ Match MatchRoute(const std::string& path) {
     if (path == "/api/health") return {Route::kHealth, ""};
     if (path == "/api/stories" || path == "/api/stories/") return {Route::kStories, ""};
     if (path == "/api/ingest") return {Route::kIngest, ""};
-    for (const auto& [prefix, route] : {std::pair<std::string, Route>{"/api/stories/", Route::kStory},
-                                        {"/api/articles/", Route::kArticle}}) {
+    for (const auto& [prefix, route] :
+         {std::pair<std::string, Route>{"/api/stories/", Route::kStory},
+          {"/api/articles/", Route::kArticle}}) {
       if (path.rfind(prefix, 0) == 0) {
         std::string id = path.substr(prefix.size());
         if (!id.empty() && id.find('/') == std::string::npos) return {route, id};
@@ -161,7 +153,7 @@ std::string UtcStamp() {
 
 struct Server::Impl {
   ServerOptions options;
-  HttpServer http;
+  server::HttpServer http;
   int port = 0;
   bool loopback = true;
   std::atomic<bool> stop_requested{false};
@@ -245,11 +237,10 @@ struct Server::Impl {
     const std::string* bytes = gzip ? &p->gzip : &p->body;
     if (gzip) res.set_header("Content-Encoding", "gzip");
     // A content provider: httplib sends it as is (no second compression) without a copy.
-    res.set_content_provider(
-        bytes->size(), std::string(content_type),
-        [p, bytes](size_t offset, size_t length, httplib::DataSink& sink) {
-          return sink.write(bytes->data() + offset, length);
-        });
+    res.set_content_provider(bytes->size(), std::string(content_type),
+                             [p, bytes](size_t offset, size_t length, httplib::DataSink& sink) {
+                               return sink.write(bytes->data() + offset, length);
+                             });
   }
 
   // ---- GET ----
@@ -259,7 +250,8 @@ struct Server::Impl {
     if (!path_ok.ok()) return SendError(res, 400, "bad path: " + path_ok.message());
     Match m = MatchRoute(req.path);
     if (req.method == "OPTIONS") {
-      if (m.route == Route::kApiUnknown) return SendError(res, 404, "no such endpoint: " + req.path);
+      if (m.route == Route::kApiUnknown)
+        return SendError(res, 404, "no such endpoint: " + req.path);
       res.status = 204;
       res.set_header("Allow", AllowFor(m.route));
       return;
@@ -281,7 +273,8 @@ struct Server::Impl {
     std::string key;
     server::ResponseCache::Compute compute;
     if (m.route == Route::kHealth) {
-      if (!req.params.empty()) return SendError(res, 400, "unknown parameter '" + req.params.begin()->first + "'");
+      if (!req.params.empty())
+        return SendError(res, 400, "unknown parameter '" + req.params.begin()->first + "'");
       return Health(req, res, gen);
     }
     if (m.route == Route::kStories) {
@@ -297,7 +290,8 @@ struct Server::Impl {
         return server::MakePayload(server::Dump(*j));
       };
     } else {
-      if (!req.params.empty()) return SendError(res, 400, "unknown parameter '" + req.params.begin()->first + "'");
+      if (!req.params.empty())
+        return SendError(res, 400, "unknown parameter '" + req.params.begin()->first + "'");
       if (m.route == Route::kStory) {
         key = "story:" + m.id;
         compute = [this, id = m.id](const PayloadPtr& stale) -> StatusOr<PayloadPtr> {
@@ -338,7 +332,8 @@ struct Server::Impl {
       } else if (name == "source") {
         q.source = value;
       } else if (name == "q") {
-        if (value.size() > 512) return Status::InvalidArgument("parameter 'q' is too long (512 bytes at most)");
+        if (value.size() > 512)
+          return Status::InvalidArgument("parameter 'q' is too long (512 bytes at most)");
         q.query = value;
       } else if (name == "limit") {
         StatusOr<uint64_t> n = server::ParseCount(name, value, 1, options.max_page);
@@ -375,9 +370,15 @@ struct Server::Impl {
               {"stories", *stories},
               {"ingest", !options.token.empty()},
               {"generation", gen},
-              {"cache", {{"entries", c.entries}, {"bytes", c.bytes}, {"hits", c.hits},
-                         {"computed", c.computed}, {"revalidated", c.revalidated},
-                         {"waited", c.waited}, {"stale", c.stale}, {"evicted", c.evicted}}}};
+              {"cache",
+               {{"entries", c.entries},
+                {"bytes", c.bytes},
+                {"hits", c.hits},
+                {"computed", c.computed},
+                {"revalidated", c.revalidated},
+                {"waited", c.waited},
+                {"stale", c.stale},
+                {"evicted", c.evicted}}}};
     res.status = 200;
     res.set_header("Cache-Control", "no-store");
     res.set_content(server::Dump(j), kJson);
@@ -401,7 +402,8 @@ struct Server::Impl {
       std::stringstream buf;
       buf << in.rdbuf();
       if (!in) return SendError(res, 404, "not found: " + req.path);
-      return SendPayload(req, res, server::MakePayload(buf.str()), server::ContentTypeFor(path), "no-cache");
+      return SendPayload(req, res, server::MakePayload(buf.str()), server::ContentTypeFor(path),
+                         "no-cache");
     }
     auto it = assets.find(path);
     if (it == assets.end()) return SendError(res, 404, "not found: " + req.path);
@@ -415,7 +417,10 @@ struct Server::Impl {
   static void Refuse(const httplib::Request& req, httplib::Response& res, int status,
                      std::string_view message) {
     SendError(res, status, message);
-    if (HasBody(req)) res.set_header("Connection", "close");
+    if (HasBody(req)) {
+      res.set_header("Connection", "close");
+      server::CloseAfterResponse();
+    }
   }
 
   // 0 when a POST /api/ingest may send its body; otherwise the status that refuses it.
@@ -436,7 +441,8 @@ struct Server::Impl {
     }
     if (m.route != Route::kIngest || req.method != "POST") {
       res.set_header("Allow", AllowFor(m.route));
-      *why = req.method + " is not allowed on " + req.path + " (allowed: " + AllowFor(m.route) + ")";
+      *why =
+          req.method + " is not allowed on " + req.path + " (allowed: " + AllowFor(m.route) + ")";
       return 405;
     }
     if (options.token.empty()) {
@@ -478,11 +484,13 @@ struct Server::Impl {
     if (!ok) {
       int status = over || res.status == 413 ? 413 : res.status == 415 ? 415 : 400;
       res.set_header("Connection", "close");
-      return SendError(res, status,
-                       status == 413 ? "request body too large: " + std::to_string(options.max_body_bytes) +
-                                           " bytes at most (after decompression)"
-                       : status == 415 ? std::string("unsupported Content-Encoding (gzip and deflate are read)")
-                                       : std::string("could not read the request body"));
+      server::CloseAfterResponse();
+      return SendError(
+          res, status,
+          status == 413 ? "request body too large: " + std::to_string(options.max_body_bytes) +
+                              " bytes at most (after decompression)"
+          : status == 415 ? std::string("unsupported Content-Encoding (gzip and deflate are read)")
+                          : std::string("could not read the request body"));
     }
     size_t first = body.find_first_not_of(" \t\r\n");
     if (first == std::string::npos) {
@@ -533,8 +541,8 @@ struct Server::Impl {
     size_t n = 0;
     const server::EmbeddedAsset* all = server::EmbeddedAssets(&n);
     for (size_t i = 0; i < n; ++i) {
-      assets["/" + std::string(all[i].path)] = server::MakePayload(
-          std::string(reinterpret_cast<const char*>(all[i].data), all[i].size));
+      assets["/" + std::string(all[i].path)] =
+          server::MakePayload(std::string(reinterpret_cast<const char*>(all[i].data), all[i].size));
     }
     return Status::OK();
   }
@@ -556,6 +564,7 @@ struct Server::Impl {
     const int threads = options.threads;
     s.new_task_queue = [threads] { return new WorkerPool(static_cast<size_t>(threads)); };
     s.set_tcp_nodelay(true);
+    http.SetLimits({options.read_timeout_ms, options.write_timeout_ms, options.min_request_bytes_per_s});
     // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, with which a second server
     // on the same port starts without error and silently takes half the connections.
     s.set_socket_options([](socket_t sock) {
@@ -576,8 +585,11 @@ struct Server::Impl {
          "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"},
     });
     s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-      if (options.check_host && loopback && !server::HostHeaderAllowed(req.get_header_value("Host"))) {
-        Refuse(req, res, 403, "forbidden Host header (this server answers only to localhost names)");
+      server::MarkRouted();
+      if (options.check_host && loopback &&
+          !server::HostHeaderAllowed(req.get_header_value("Host"))) {
+        Refuse(req, res, 403,
+               "forbidden Host header (this server answers only to localhost names)");
         return httplib::Server::HandlerResponse::Handled;
       }
       const std::string& m = req.method;
@@ -597,6 +609,7 @@ struct Server::Impl {
       res.set_header("Allow", "GET, HEAD, POST, OPTIONS");
       SendError(res, 405, m + " is not supported");
       res.set_header("Connection", "close");
+      server::CloseAfterResponse();
       return httplib::Server::HandlerResponse::Handled;
     });
     auto write = [this](const httplib::Request& req, httplib::Response& res,
@@ -606,7 +619,9 @@ struct Server::Impl {
     s.Patch(".*", write);
     s.Delete(".*", write);
     s.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
-      if (options.check_host && loopback && !server::HostHeaderAllowed(req.get_header_value("Host"))) {
+      server::MarkRouted();
+      if (options.check_host && loopback &&
+          !server::HostHeaderAllowed(req.get_header_value("Host"))) {
         res.status = 403;
       } else {
         std::string why;
@@ -616,27 +631,29 @@ struct Server::Impl {
         res.set_content(server::ErrorJson(why), kJson);
       }
       res.set_header("Connection", "close");
+      server::CloseAfterResponse();
       return res.status;
     });
-    s.set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request&, httplib::Response& res) {
+    s.set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
           if (!res.body.empty() || res.content_length_ > 0) {
             return httplib::Server::HandlerResponse::Unhandled;
           }
           res.set_content(server::ErrorJson(server::DefaultErrorMessage(res.status)), kJson);
           return httplib::Server::HandlerResponse::Handled;
         }));
-    s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-      std::string what = "internal error";
-      try {
-        if (ep) std::rethrow_exception(ep);
-      } catch (const std::exception& e) {
-        what += std::string(": ") + e.what();
-      } catch (...) {
-      }
-      res.status = 500;
-      res.set_content(server::ErrorJson(what), kJson);
-    });
+    s.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+          std::string what = "internal error";
+          try {
+            if (ep) std::rethrow_exception(ep);
+          } catch (const std::exception& e) {
+            what += std::string(": ") + e.what();
+          } catch (...) {
+          }
+          res.status = 500;
+          res.set_content(server::ErrorJson(what), kJson);
+        });
     if (options.access_log) {
       s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
         size_t bytes = res.body.empty() ? res.content_length_ : res.body.size();
@@ -651,7 +668,8 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   auto range = [](const char* name, long long v, long long lo, long long hi) -> Status {
     if (v < lo || v > hi) {
       return Status::InvalidArgument(std::string(name) + " must be from " + std::to_string(lo) +
-                                     " to " + std::to_string(hi) + " (got " + std::to_string(v) + ")");
+                                     " to " + std::to_string(hi) + " (got " + std::to_string(v) +
+                                     ")");
     }
     return Status::OK();
   };
@@ -660,6 +678,9 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   WITNESS_RETURN_IF_ERROR(range("read timeout (ms)", options.read_timeout_ms, 1, 3600000));
   WITNESS_RETURN_IF_ERROR(range("write timeout (ms)", options.write_timeout_ms, 1, 3600000));
   WITNESS_RETURN_IF_ERROR(range("keep-alive timeout (s)", options.keep_alive_timeout_s, 0, 3600));
+  WITNESS_RETURN_IF_ERROR(
+      range("minimum request rate (bytes/s)", static_cast<long long>(options.min_request_bytes_per_s),
+            1, 1ll << 40));
   WITNESS_RETURN_IF_ERROR(range("max page", options.max_page, 1, 100000));
   WITNESS_RETURN_IF_ERROR(range("default page", options.default_page, 1, options.max_page));
   if (options.max_body_bytes < 1024) {

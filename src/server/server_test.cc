@@ -13,8 +13,8 @@
 
 #include <atomic>
 #include <cctype>
-#include <cstdlib>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -79,7 +79,8 @@ bool WholeResponse(const std::string& data) {
 // Sends `bytes` on a new connection and reads what comes back: one whole response, or with
 // `until_close` everything until the server closes the connection. Gives up after `timeout_ms`
 // without data.
-std::string Raw(int port, const std::string& bytes, int timeout_ms = 5000, bool until_close = false) {
+std::string Raw(int port, const std::string& bytes, int timeout_ms = 5000,
+                bool until_close = false) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -160,7 +161,10 @@ ServerOptions ReadOnlyOptions() {
 }
 
 std::string Article(const std::string& id, const std::string& date, const std::string& text) {
-  return json{{"id", id}, {"source", "test-outlet"}, {"title", "Test " + id}, {"published", date},
+  return json{{"id", id},
+              {"source", "test-outlet"},
+              {"title", "Test " + id},
+              {"published", date},
               {"text", text}}
              .dump() +
          "\n";
@@ -183,9 +187,10 @@ TEST(ServerTest, StoriesPagingAndErrors) {
   json filtered = Json(c.Get("/api/stories?source=velmora-observer&since=2025-03-13&q=&min=1"));
   for (const json& st : filtered["stories"]) EXPECT_GE(st["last"].get<std::string>(), "2025-03-13");
 
-  for (const char* bad : {"/api/stories?limit=0", "/api/stories?limit=501", "/api/stories?offset=-1",
-                          "/api/stories?limit=ten", "/api/stories?sinse=2025", "/api/stories?since=yesterday",
-                          "/api/stories?limit=1&limit=2", "/api/stories/s1?x=1"}) {
+  for (const char* bad :
+       {"/api/stories?limit=0", "/api/stories?limit=501", "/api/stories?offset=-1",
+        "/api/stories?limit=ten", "/api/stories?sinse=2025", "/api/stories?since=yesterday",
+        "/api/stories?limit=1&limit=2", "/api/stories/s1?x=1"}) {
     httplib::Result r = c.Get(bad);
     ASSERT_TRUE(r) << bad;
     EXPECT_EQ(r->status, 400) << bad;
@@ -213,7 +218,8 @@ TEST(ServerTest, StoryAndArticleDocuments) {
   json story = Json(r);
   EXPECT_EQ(story["story"]["id"], id);
   EXPECT_EQ(story["members"].size(), 10u);
-  for (const char* field : {"graph", "quotes", "figures"}) EXPECT_TRUE(story[field].is_object()) << field;
+  for (const char* field : {"graph", "quotes", "figures"})
+    EXPECT_TRUE(story[field].is_object()) << field;
   EXPECT_TRUE(story.contains("digest"));
   EXPECT_TRUE(story["digest"].is_null());
   EXPECT_TRUE(story.contains("comparison"));
@@ -221,7 +227,8 @@ TEST(ServerTest, StoryAndArticleDocuments) {
   json a = Json(c.Get("/api/articles/" + article));
   EXPECT_EQ(a["id"], article);
   EXPECT_EQ(a["story"]["id"], id);
-  for (const char* field : {"text", "paragraphs", "boilerplate", "reading", "relations", "likely_source"}) {
+  for (const char* field :
+       {"text", "paragraphs", "boilerplate", "reading", "relations", "likely_source"}) {
     EXPECT_TRUE(a.contains(field)) << field;
   }
   // An alias or a live id, the same story; HEAD gives the headers only.
@@ -248,9 +255,12 @@ TEST(ServerTest, EtagsAndGzip) {
   EXPECT_NE(raw.find("Content-Encoding: gzip"), std::string::npos);
   EXPECT_EQ(Gunzip(BodyOf(raw)), plain->body);
   // Static files too, and never compressed twice.
-  std::string page = Raw(s.port(), "GET / HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip, br\r\nConnection: close\r\n\r\n");
+  std::string page = Raw(s.port(),
+                         "GET / HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip, "
+                         "br\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(StatusOf(page), 200);
-  std::string html = page.find("Content-Encoding: gzip") != std::string::npos ? Gunzip(BodyOf(page)) : BodyOf(page);
+  std::string html = page.find("Content-Encoding: gzip") != std::string::npos ? Gunzip(BodyOf(page))
+                                                                              : BodyOf(page);
   EXPECT_NE(html.find("<main id=\"view\""), std::string::npos);
   EXPECT_NE(page.find("Content-Security-Policy: default-src 'self'"), std::string::npos);
 }
@@ -271,17 +281,28 @@ TEST(ServerTest, MethodsAndMalformedRequests) {
   EXPECT_EQ(options->status, 204);
   EXPECT_EQ(options->get_header_value("Allow"), "GET, HEAD, OPTIONS");
 
-  EXPECT_EQ(StatusOf(Raw(s.port(), "TRACE / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")), 405);
+  EXPECT_EQ(
+      StatusOf(Raw(s.port(), "TRACE / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")),
+      405);
   EXPECT_EQ(StatusOf(Raw(s.port(), "BREW /pot HTTP/1.1\r\n\r\n")), 400);
   EXPECT_EQ(StatusOf(Raw(s.port(), "garbage\r\n\r\n")), 400);
   EXPECT_EQ(StatusOf(Raw(s.port(), "GET / HTTP/9.9\r\n\r\n")), 400);
   EXPECT_EQ(StatusOf(Raw(s.port(), "GET /" + std::string(9000, 'a') + " HTTP/1.1\r\n\r\n")), 414);
-  EXPECT_EQ(StatusOf(Raw(s.port(), "GET / HTTP/1.1\r\nHost: localhost\r\nX: " + std::string(9000, 'b') + "\r\n\r\n")), 400);
-  std::string with_body = Raw(s.port(), "GET /api/stories HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nhello");
+  EXPECT_EQ(StatusOf(Raw(s.port(), "GET / HTTP/1.1\r\nHost: localhost\r\nX: " +
+                                       std::string(9000, 'b') + "\r\n\r\n")),
+            400);
+  std::string with_body = Raw(
+      s.port(), "GET /api/stories HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nhello");
   EXPECT_EQ(StatusOf(with_body), 400);
   EXPECT_NE(with_body.find("Connection: close"), std::string::npos);
-  // Error bodies are JSON.
-  EXPECT_TRUE(json::parse(BodyOf(Raw(s.port(), "garbage\r\n\r\n")), nullptr, false).contains("error"));
+  // Error bodies are JSON, and a request that cannot be parsed ends its connection (what
+  // follows it cannot be trusted to start a request).
+  auto start = std::chrono::steady_clock::now();
+  std::string garbage = Raw(s.port(), "garbage\r\n\r\nGET / HTTP/1.1\r\n\r\n", 5000, true);
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 2.0);
+  EXPECT_EQ(StatusOf(garbage), 400);
+  EXPECT_EQ(garbage.find("HTTP/1.1 ", 9), std::string::npos) << garbage;
+  EXPECT_TRUE(json::parse(BodyOf(garbage), nullptr, false).contains("error")) << garbage;
 }
 
 TEST(ServerTest, PathTraversalNeverLeavesTheAssets) {
@@ -295,30 +316,40 @@ TEST(ServerTest, PathTraversalNeverLeavesTheAssets) {
     ServerOptions o = ReadOnlyOptions();
     if (!embedded) o.assets_dir = dir.File("web");
     Running s(o);
-    for (const std::string& path :
-         {"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
-          "/..\\secret.txt", "/./index.html", "/api/../index.html", "/%00index.html"}) {
-      std::string r = Raw(s.port(), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    for (const std::string& path : {"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt",
+                                    "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/..\\secret.txt",
+                                    "/./index.html", "/api/../index.html", "/%00index.html"}) {
+      std::string r = Raw(
+          s.port(), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
       EXPECT_EQ(StatusOf(r), 400) << path << (embedded ? " (embedded)" : " (folder)");
       EXPECT_EQ(r.find("TOP-SECRET"), std::string::npos);
       EXPECT_EQ(r.find("root:"), std::string::npos);
     }
-    for (const std::string& path : {"/link.txt", "/%252e%252e/secret.txt", "//etc/passwd", "/etc/passwd"}) {
-      std::string r = Raw(s.port(), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    for (const std::string& path :
+         {"/link.txt", "/%252e%252e/secret.txt", "//etc/passwd", "/etc/passwd"}) {
+      std::string r = Raw(
+          s.port(), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
       EXPECT_EQ(StatusOf(r), 404) << path << (embedded ? " (embedded)" : " (folder)");
       EXPECT_EQ(r.find("TOP-SECRET"), std::string::npos);
     }
-    std::string index = BodyOf(Raw(s.port(), "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+    std::string index =
+        BodyOf(Raw(s.port(), "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
     EXPECT_EQ(index.find("dev copy") != std::string::npos, !embedded);
   }
 }
 
 TEST(ServerTest, ForeignHostHeadersAreRefused) {
   Running s(ReadOnlyOptions());
-  std::string r = Raw(s.port(), "GET /api/stories HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n");
+  std::string r = Raw(
+      s.port(), "GET /api/stories HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(StatusOf(r), 403);
-  EXPECT_EQ(StatusOf(Raw(s.port(), "GET /api/health HTTP/1.1\r\nHost: localhost:1234\r\nConnection: close\r\n\r\n")), 200);
-  EXPECT_EQ(StatusOf(Raw(s.port(), "GET /api/health HTTP/1.1\r\nHost: [::1]:1\r\nConnection: close\r\n\r\n")), 200);
+  EXPECT_EQ(StatusOf(Raw(
+                s.port(),
+                "GET /api/health HTTP/1.1\r\nHost: localhost:1234\r\nConnection: close\r\n\r\n")),
+            200);
+  EXPECT_EQ(StatusOf(Raw(s.port(),
+                         "GET /api/health HTTP/1.1\r\nHost: [::1]:1\r\nConnection: close\r\n\r\n")),
+            200);
 }
 
 TEST(ServerTest, SlowClientsAreDroppedAndOthersServed) {
@@ -346,15 +377,76 @@ TEST(ServerTest, SlowClientsAreDroppedAndOthersServed) {
   // A declared body that is not read (ingest is off here) is answered at once; the connection
   // closes at the latest when the keep-alive timeout (5 s) passes without a new request.
   start = std::chrono::steady_clock::now();
-  std::string partial = Raw(s.port(), "POST /api/ingest HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{", 10000, true);
+  std::string partial =
+      Raw(s.port(), "POST /api/ingest HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{",
+          10000, true);
   EXPECT_EQ(StatusOf(partial), 403);
   EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 8.0);
+}
+
+TEST(ServerTest, DripFeedingClientsAreCutOff) {
+  ServerOptions o = ReadOnlyOptions();
+  o.read_timeout_ms = 500;
+  o.min_request_bytes_per_s = 1000;
+  Running s(o);
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(s.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const std::string head = "GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Pad: ";
+  ASSERT_EQ(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
+  // One byte every 200 ms: every read is well within the read timeout, but the request as a
+  // whole crawls. Without a rate rule this would hold a worker for 8 KiB x 200 ms = 27 min.
+  auto start = std::chrono::steady_clock::now();
+  bool closed = false;
+  while (std::chrono::steady_clock::now() - start < std::chrono::seconds(8)) {
+    if (::send(fd, "a", 1, MSG_NOSIGNAL) != 1) {
+      closed = true;
+      break;
+    }
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 200) > 0) {
+      char buf[256];
+      if (::recv(fd, buf, sizeof buf, 0) <= 0) {
+        closed = true;
+        break;
+      }
+    }
+  }
+  double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ::close(fd);
+  EXPECT_TRUE(closed);
+  EXPECT_LT(waited, 3.0);
+}
+
+TEST(ServerTest, PipelinedRequestsAreAnsweredInOrder) {
+  Running s(ReadOnlyOptions());
+  std::string two = Raw(s.port(),
+                        "GET /api/stories?limit=1 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                        "GET /api/nothing HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                        5000, /*until_close=*/true);
+  size_t second = two.find("HTTP/1.1 ", 9);
+  ASSERT_NE(second, std::string::npos) << two;
+  EXPECT_EQ(StatusOf(two), 200);
+  EXPECT_EQ(StatusOf(two.substr(second)), 404);
+  // A refused body is not read as the next request: the connection closes after the answer.
+  auto start = std::chrono::steady_clock::now();
+  std::string refused = Raw(s.port(),
+                            "POST /api/stories HTTP/1.1\r\nHost: localhost\r\nContent-Length: 30\r\n\r\n"
+                            "GET /api/health HTTP/1.1\r\n\r\n",
+                            5000, true);
+  EXPECT_EQ(StatusOf(refused), 405);
+  EXPECT_EQ(refused.find("HTTP/1.1 ", 9), std::string::npos) << refused;
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 2.0);
 }
 
 TEST(ServerTest, IngestIsOffWithoutAToken) {
   Running s(ReadOnlyOptions());
   httplib::Client c = s.Client();
-  httplib::Result r = c.Post("/api/ingest", Article("x1", "2025-03-20", "Some text here."), "application/x-ndjson");
+  httplib::Result r =
+      c.Post("/api/ingest", Article("x1", "2025-03-20", "Some text here."), "application/x-ndjson");
   EXPECT_EQ(r->status, 403);
   EXPECT_NE(Json(r)["error"].get<std::string>().find("ingest is off"), std::string::npos);
   EXPECT_FALSE(Json(c.Get("/api/health"))["ingest"]);
@@ -376,10 +468,13 @@ TEST(ServerTest, IngestWithATokenUpdatesWhatIsServed) {
   httplib::Result first = c.Get("/api/stories/" + strike);
   const std::string etag = first->get_header_value("ETag");
 
-  const std::string body =
-      Article("t1", "2025-03-20", "Velmora's new ferry terminal opened on Thursday. The terminal cost 40 million crowns, the city said.") +
-      "{broken\n" +
-      Article("t2", "2025-03-20", "The Velmora ferry terminal opened on Thursday at a cost of 40 million crowns, city officials said.");
+  const std::string body = Article("t1", "2025-03-20",
+                                   "Velmora's new ferry terminal opened on Thursday. The terminal "
+                                   "cost 40 million crowns, the city said.") +
+                           "{broken\n" +
+                           Article("t2", "2025-03-20",
+                                   "The Velmora ferry terminal opened on Thursday at a cost of 40 "
+                                   "million crowns, city officials said.");
   httplib::Result none = c.Post("/api/ingest", body, "application/x-ndjson");
   EXPECT_EQ(none->status, 401);
   EXPECT_EQ(none->get_header_value("WWW-Authenticate"), "Bearer realm=\"witness\"");
@@ -411,9 +506,19 @@ TEST(ServerTest, IngestWithATokenUpdatesWhatIsServed) {
   EXPECT_EQ(again["unchanged"], 2);
   httplib::Headers gz = auth;
   gz.emplace("Content-Encoding", "gzip");
-  httplib::Result zipped = c.Post("/api/ingest", gz, Gzip(Article("t3", "2025-03-21", "A quiet day in the harbour, the port authority said.")), "application/x-ndjson");
+  httplib::Result zipped = c.Post(
+      "/api/ingest", gz,
+      Gzip(Article("t3", "2025-03-21", "A quiet day in the harbour, the port authority said.")),
+      "application/x-ndjson");
   ASSERT_EQ(zipped->status, 200) << zipped->body;
   EXPECT_EQ(Json(zipped)["added"], 1);
+  const std::string array =
+      "[" + Article("t4", "2025-03-22", "Ferry services resumed across the estuary on Saturday.") +
+      "," + Article("t5", "2025-03-22", "The tram line carried its first passengers at dawn.") +
+      "]";
+  httplib::Result document = c.Post("/api/ingest", auth, array, "application/json");
+  ASSERT_EQ(document->status, 200) << document->body;
+  EXPECT_EQ(Json(document)["added"], 2);
   EXPECT_EQ(c.Post("/api/ingest", auth, "", "application/x-ndjson")->status, 400);
   EXPECT_EQ(c.Post("/api/ingest", auth, "plain words", "text/plain")->status, 415);
   httplib::Result only_bad = c.Post("/api/ingest", auth, "{nope}\n", "application/x-ndjson");
@@ -424,17 +529,21 @@ TEST(ServerTest, IngestWithATokenUpdatesWhatIsServed) {
   // Too large: by Content-Length (refused before reading), chunked, and after gzip decoding.
   const std::string big(100 << 10, ' ');
   EXPECT_EQ(c.Post("/api/ingest", auth, "{" + big + "}", "application/x-ndjson")->status, 413);
-  std::string chunked = "POST /api/ingest HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + std::string(kToken) +
-                        "\r\nTransfer-Encoding: chunked\r\n\r\n";
+  std::string chunked = "POST /api/ingest HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " +
+                        std::string(kToken) + "\r\nTransfer-Encoding: chunked\r\n\r\n";
   for (int i = 0; i < 20; ++i) chunked += "2000\r\n" + std::string(0x2000, ' ') + "\r\n";
   chunked += "0\r\n\r\n";
   EXPECT_EQ(StatusOf(Raw(s.port(), chunked, 2000)), 413);
-  httplib::Result bomb = c.Post("/api/ingest", gz, Gzip("{" + std::string(1 << 20, ' ') + "}"), "application/x-ndjson");
+  httplib::Result bomb = c.Post("/api/ingest", gz, Gzip("{" + std::string(1 << 20, ' ') + "}"),
+                                "application/x-ndjson");
   EXPECT_EQ(bomb->status, 413);
   // Expect: 100-continue is answered before the body is sent.
-  std::string expect = Raw(s.port(), "POST /api/ingest HTTP/1.1\r\nHost: localhost\r\nContent-Length: 10\r\nExpect: 100-continue\r\n\r\n", 2000);
+  std::string expect = Raw(s.port(),
+                           "POST /api/ingest HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
+                           "10\r\nExpect: 100-continue\r\n\r\n",
+                           2000);
   EXPECT_EQ(StatusOf(expect), 401);
-  EXPECT_EQ(Json(c.Get("/api/health"))["articles"], before + 3);
+  EXPECT_EQ(Json(c.Get("/api/health"))["articles"], before + 5);
 }
 
 TEST(ServerTest, ReadersWhileAnotherProcessWrites) {

@@ -24,7 +24,8 @@ struct StoryContext {
   // The analysed members (the first ServerOptions::max_analysed_members of `members`), in the
   // same order, as stored: clean text, metadata.
   std::span<const Article> articles;
-  // Syndication relations among the analysed members, each pair once (a = the later-added).
+  // Syndication relations among the analysed members, each pair once, seen from the later
+  // member (`a` comes after `b` in `members`).
   const std::vector<syndication::RelatedPair>& relations;
 };
 

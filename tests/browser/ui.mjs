@@ -110,10 +110,14 @@ try {
   const figureRows = page.locator('table.figures tbody tr');
   assert.equal(await figureRows.count(), detail.figures.groups.length);
   assert.ok(detail.figures.groups.length > 0);
-  const figuresText = await page.locator('table.figures').textContent();
-  assert.match(figuresText, /58/);
-  assert.match(figuresText, /19/);
-  ok(`figures table: ${detail.figures.groups.length} quantities, the detained count 58 and 19`);
+  const divergent = detail.figures.groups.filter((g) => ['differ', 'diverge', 'conflict'].includes(g.verdict));
+  assert.equal(await page.locator('table.figures.divergent tbody tr').count(), divergent.length);
+  const detained = page.locator('table.figures.divergent tbody tr', { hasText: 'detained' });
+  assert.match(await detained.textContent(), /58 people had been detained.*19 people were held/s);
+  assert.match(await detained.locator('.verdict').textContent(), /conflict|diverge|differ/);
+  assert.equal(await page.locator('details.agreed-figures table.figures.agreed').isVisible(), false);
+  ok(`figures: ${divergent.length} divergent quantities in a table (detained: 58 against 19), ` +
+     `${detail.figures.groups.length - divergent.length} agreeing ones folded`);
   assert.ok(await page.locator('.quote-group').count() >= 1);
   const quotesText = await page.locator('.quotes-section').textContent();
   assert.match(quotesText, /Marit Solveng/);

@@ -136,6 +136,17 @@ test('figures: diverging quantities in a table, one line per wording, agreeing o
   assert.match(allAgree, /<details class="agreed-figures" open>/);
 });
 
+test('a copy is shown as a copy of its group\'s likely source', () => {
+  const base = story();
+  const graph = { ...base.graph, edges: [
+    { a: 'a3', b: 'a1', kind: 'near-copy', shared_a: 0.99, shared_b: 0.99, origin: 'b' },
+    ...base.graph.edges,
+  ] };
+  const html = renderStory({ ...base, graph });
+  assert.match(html, /copy of 2/);
+  assert.ok(!html.includes('copy of 1'));
+});
+
 test('story page: sections, numbered sources, copy badges', () => {
   const html = renderStory(story());
   assert.match(html, /<h1 class="story-title">Dockworkers strike<\/h1>/);
