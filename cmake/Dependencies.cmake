@@ -13,6 +13,10 @@ find_package(hwy REQUIRED)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+# cpp-httplib (`witness serve`): Debian builds it as a shared library. Its .pc file's defines
+# are applied only to the sources that include its header (cmake/Server.cmake).
+pkg_check_modules(HTTPLIB REQUIRED cpp-httplib)
+find_library(HTTPLIB_LIBRARY NAMES cpp-httplib HINTS ${HTTPLIB_LIBRARY_DIRS} REQUIRED)
 find_library(STEMMER_LIBRARY NAMES stemmer REQUIRED)
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
 
@@ -29,5 +33,6 @@ target_link_libraries(witness_deps INTERFACE
   fmt::fmt
   hwy::hwy
   PkgConfig::UTF8PROC PkgConfig::XXHASH PkgConfig::GUMBO
+  ${HTTPLIB_LIBRARY}
   ${STEMMER_LIBRARY}
   Threads::Threads)

@@ -165,6 +165,33 @@ int Main(int argc, char** argv) {
                         "Do not clean the texts first");
   cluster_cmd->add_flag("-q,--quiet", g.quiet, "No summary on stderr");
 
+  ServeFlags serve;
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve", "Serve the web UI and the JSON API (stories, articles, ingest) over HTTP");
+  AddDbFlag(serve_cmd, &g);
+  serve_cmd->add_option("--host", serve.host, "Address to listen on (loopback only by default)")
+      ->capture_default_str();
+  serve_cmd->add_option("--port", serve.port, "TCP port (0: any free port, printed at start)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--token", serve.token,
+                        "Allow POST /api/ingest with 'Authorization: Bearer TOKEN' (default: "
+                        "$WITNESS_TOKEN; none: ingest is off). At least 16 characters");
+  serve_cmd->add_option("--threads", serve.threads,
+                        "Worker threads (each open connection holds one)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 4096));
+  serve_cmd->add_option("--max-body-mb", serve.max_body_mb, "Largest POST body, in MiB")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 4096));
+  serve_cmd->add_option("--cache-mb", serve.cache_mb, "Response cache, in MiB (0: off)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65536));
+  serve_cmd->add_option("--assets", serve.assets,
+                        "Serve the UI from this folder instead of the built-in copy (for web/ work)");
+  serve_cmd->add_flag("--access-log", serve.access_log, "One line per request on stderr");
+  serve_cmd->add_flag("-q,--quiet", g.quiet, "No message when stopping");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -189,6 +216,7 @@ int Main(int argc, char** argv) {
   if (digest_cmd->parsed()) return RunDigest(g, digest);
   if (cluster_cmd->parsed()) return RunCluster(g, cluster);
   if (compare_cmd->parsed()) return RunCompare(g, compare);
+  if (serve_cmd->parsed()) return RunServe(g, serve);
   return kUsage;
 }
 

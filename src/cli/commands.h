@@ -111,6 +111,18 @@ struct ClusterFlags {
 };
 int RunCluster(const GlobalFlags& g, const ClusterFlags& f);
 
+struct ServeFlags {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string token;     // --token; else $WITNESS_TOKEN; empty: POST /api/ingest is off
+  int threads = 32;
+  uint64_t max_body_mb = 64;
+  uint64_t cache_mb = 64;
+  std::string assets;    // --assets DIR: serve the UI from a folder (development)
+  bool access_log = false;
+};
+int RunServe(const GlobalFlags& g, const ServeFlags& f);
+
 // Reads a whole file ("-" is standard input) into `out`.
 Status ReadWholeFile(const std::string& path, std::string* out);
 
