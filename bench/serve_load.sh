@@ -6,7 +6,7 @@
 #
 #   bench/serve_load.sh [BUILD_DIR]        (default build/release)
 #   DURATION=20 CONNECTIONS=32 WRK_THREADS=2 SERVER_CPUS=0,1 INGEST_ARTICLES=4000 \
-#     INGEST_NICE=10 bench/serve_load.sh
+#     INGEST_NICE=10 SERVER_ARGS="--cache-mb 0" bench/serve_load.sh
 #
 # SERVER_CPUS pins the server (taskset) to those cores; wrk and the ingest run unpinned, the
 # ingest at nice INGEST_NICE (default 0). Prints wrk's report for each phase and one summary
@@ -23,6 +23,7 @@ WRK_THREADS=${WRK_THREADS:-2}
 SERVER_CPUS=${SERVER_CPUS:-}
 INGEST_ARTICLES=${INGEST_ARTICLES:-4000}
 INGEST_NICE=${INGEST_NICE:-0}
+SERVER_ARGS=${SERVER_ARGS:-}  # more `witness serve` options, e.g. "--cache-mb 0"
 for tool in wrk curl python3; do
   command -v "$tool" >/dev/null || { echo "serve_load: $tool is not installed" >&2; exit 2; }
 done
@@ -83,7 +84,9 @@ done
 
 pin=()
 [ -n "$SERVER_CPUS" ] && pin=(taskset -c "$SERVER_CPUS")
-"${pin[@]}" "$W" serve --db "$db" --port 0 --threads $((CONNECTIONS + 8)) >"$TMP/serve.out" 2>"$TMP/serve.err" &
+# shellcheck disable=SC2086
+"${pin[@]}" "$W" serve --db "$db" --port 0 --threads $((CONNECTIONS + 8)) $SERVER_ARGS \
+  >"$TMP/serve.out" 2>"$TMP/serve.err" &
 server_pid=$!
 base=""
 for _ in $(seq 1 200); do
