@@ -6,11 +6,13 @@
 #
 #   bench/serve_load.sh [BUILD_DIR]        (default build/release)
 #   DURATION=20 CONNECTIONS=32 WRK_THREADS=2 SERVER_CPUS=0,1 INGEST_ARTICLES=4000 \
-#     INGEST_NICE=10 bench/serve_load.sh
+#     INGEST_NICE=10 SERVER_ARGS="--cache-mb 0" bench/serve_load.sh
 #
 # SERVER_CPUS pins the server (taskset) to those cores; wrk and the ingest run unpinned, the
 # ingest at nice INGEST_NICE (default 0). Prints wrk's report for each phase and one summary
-# line per phase: requests/s and p99 latency. Needs wrk (apt-get install wrk), curl, python3.
+# line per phase: requests/s, p99 latency, and the server's CPU time per request (user + system,
+# from /proc: the figure that does not depend on what else the machine runs). Needs wrk
+# (apt-get install wrk), curl, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/release}
@@ -21,6 +23,7 @@ WRK_THREADS=${WRK_THREADS:-2}
 SERVER_CPUS=${SERVER_CPUS:-}
 INGEST_ARTICLES=${INGEST_ARTICLES:-4000}
 INGEST_NICE=${INGEST_NICE:-0}
+SERVER_ARGS=${SERVER_ARGS:-}  # more `witness serve` options, e.g. "--cache-mb 0"
 for tool in wrk curl python3; do
   command -v "$tool" >/dev/null || { echo "serve_load: $tool is not installed" >&2; exit 2; }
 done
@@ -81,7 +84,9 @@ done
 
 pin=()
 [ -n "$SERVER_CPUS" ] && pin=(taskset -c "$SERVER_CPUS")
-"${pin[@]}" "$W" serve --db "$db" --port 0 --threads $((CONNECTIONS + 8)) >"$TMP/serve.out" 2>"$TMP/serve.err" &
+# shellcheck disable=SC2086
+"${pin[@]}" "$W" serve --db "$db" --port 0 --threads $((CONNECTIONS + 8)) $SERVER_ARGS \
+  >"$TMP/serve.out" 2>"$TMP/serve.err" &
 server_pid=$!
 base=""
 for _ in $(seq 1 200); do
@@ -96,11 +101,18 @@ bytes=$(curl -s "$url" | wc -c)
 echo "server: $base (pid $server_pid${SERVER_CPUS:+, cpus $SERVER_CPUS}); story page $url: $bytes bytes"
 echo "wrk: $WRK_THREADS threads, $CONNECTIONS connections, ${DURATION}s per phase; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-summary() {  # summary PHASE wrk-output-file
-  local rps p99
-  rps=$(awk '/^Requests\/sec/ {print $2}' "$2")
-  p99=$(awk '$1 == "99%" {print $2}' "$2")
-  printf 'RESULT %-22s requests/s %10s   p99 %8s\n' "$1" "$rps" "$p99"
+# CPU seconds the server has used (user + system), from /proc.
+server_cpu() {
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.3f", ($14 + $15) / hz}' "/proc/$server_pid/stat"
+}
+summary() {  # summary PHASE: requests/s, p99, and the server's CPU time per request
+  local rps p99 requests cpu
+  rps=$(awk '/^Requests\/sec/ {print $2}' "$TMP/$1.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$TMP/$1.txt")
+  requests=$(awk '/requests in/ {print $1}' "$TMP/$1.txt")
+  cpu=$(cat "$TMP/$1.cpu")
+  printf 'RESULT %-12s requests/s %10s   p99 %8s   server CPU %6.1f us/request\n' "$1" "$rps" "$p99" \
+    "$(awk -v c="$cpu" -v n="$requests" 'BEGIN {print 1e6 * c / n}')"
 }
 
 curl -s "$url" >/dev/null
@@ -113,7 +125,10 @@ phase() {  # phase NAME INGEST_FILE|"" [wrk args...]
     nice -n "$INGEST_NICE" "$W" ingest --db "$db" -q --batch 64 "$file" >"$TMP/ingest.out" 2>&1 &
     ingest_pid=$!
   fi
+  local cpu0
+  cpu0=$(server_cpu)
   wrk -t "$WRK_THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --latency "$@" "$url" | tee "$TMP/$name.txt"
+  awk -v a="$cpu0" -v b="$(server_cpu)" 'BEGIN {print b - a}' >"$TMP/$name.cpu"
   if [ -n "$file" ]; then
     if kill -0 "$ingest_pid" 2>/dev/null; then
       echo "(the ingest was still running when the phase ended)"
@@ -131,4 +146,4 @@ phase ingest "$TMP/more-a.jsonl"
 phase ingest-gzip "$TMP/more-b.jsonl" "${gzip_header[@]}"
 
 echo "== summary (story page: $bytes bytes, $(curl -s -H 'Accept-Encoding: gzip' "$url" | wc -c) gzip-compressed)"
-for name in quiet quiet-gzip ingest ingest-gzip; do summary "$name" "$TMP/$name.txt"; done
+for name in quiet quiet-gzip ingest ingest-gzip; do summary "$name"; done

@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -81,6 +82,7 @@ bool ConnectionStream::Wait(short events, int timeout_ms) const {
 }
 
 bool ConnectionStream::WaitForRequest(int timeout_ms, const std::atomic<socket_t>& server_socket) {
+  if (!Flush()) return false;
   if (pos_ < end_) return true;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (server_socket != INVALID_SOCKET) {
@@ -98,7 +100,9 @@ bool ConnectionStream::WaitForRequest(int timeout_ms, const std::atomic<socket_t
 
 bool ConnectionStream::is_readable() const { return pos_ < end_ || Wait(POLLIN, ReadBudgetMs()); }
 
-bool ConnectionStream::is_writable() const { return Wait(POLLOUT, write_timeout_ms_); }
+bool ConnectionStream::is_writable() const {
+  return !failed_ && (out_.size() < kGather || Wait(POLLOUT, write_timeout_ms_));
+}
 
 ssize_t ConnectionStream::read(char* ptr, size_t size) {
   if (size == 0) return 0;
@@ -108,6 +112,7 @@ ssize_t ConnectionStream::read(char* ptr, size_t size) {
     pos_ += n;
     return static_cast<ssize_t>(n);
   }
+  if (!Flush()) return -1;  // e.g. "100 Continue" must leave before the body can come
   for (;;) {
     // Large reads (a body) go straight to the caller; small ones (lines) through the buffer.
     const bool direct = size >= sizeof buf_;
@@ -132,13 +137,41 @@ ssize_t ConnectionStream::read(char* ptr, size_t size) {
 }
 
 ssize_t ConnectionStream::write(const char* ptr, size_t size) {
-  for (;;) {
-    ssize_t n = ::send(sock_, ptr, size, MSG_DONTWAIT | MSG_NOSIGNAL);
-    if (n >= 0) return n;
-    if (errno == EINTR) continue;
-    if (errno != EAGAIN && errno != EWOULDBLOCK) return -1;
-    if (!Wait(POLLOUT, write_timeout_ms_)) return -1;
+  if (failed_) return -1;
+  if (out_.size() + size <= kGather) {
+    out_.append(ptr, size);
+    return static_cast<ssize_t>(size);
   }
+  return SendAll(ptr, size) ? static_cast<ssize_t>(size) : -1;
+}
+
+bool ConnectionStream::Flush() { return !failed_ && (out_.empty() || SendAll(nullptr, 0)); }
+
+bool ConnectionStream::SendAll(const char* extra, size_t extra_size) {
+  size_t head = 0;  // bytes of out_ sent
+  size_t tail = 0;  // bytes of extra sent
+  while (head < out_.size() || tail < extra_size) {
+    iovec iov[2];
+    int count = 0;
+    if (head < out_.size()) iov[count++] = {out_.data() + head, out_.size() - head};
+    if (tail < extra_size) iov[count++] = {const_cast<char*>(extra) + tail, extra_size - tail};
+    msghdr msg{};
+    msg.msg_iov = iov;
+    msg.msg_iovlen = static_cast<size_t>(count);
+    ssize_t n = ::sendmsg(sock_, &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if ((errno == EAGAIN || errno == EWOULDBLOCK) && Wait(POLLOUT, write_timeout_ms_)) continue;
+      failed_ = true;
+      return false;
+    }
+    size_t sent = static_cast<size_t>(n);
+    size_t from_head = std::min(sent, out_.size() - head);
+    head += from_head;
+    tail += sent - from_head;
+  }
+  out_.clear();
+  return true;
 }
 
 void ConnectionStream::get_remote_ip_and_port(std::string& ip, int& port) const {
@@ -176,6 +209,7 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
       --count;
       wait_ms = idle_ms;
     }
+    strm.Flush();  // the last response
     t_close_after_response = false;
   }
   ::shutdown(sock, SHUT_RDWR);

@@ -14,6 +14,8 @@
 //     So does a request that could not be parsed (see MarkRouted).
 //   - Idle keep-alive connections wait up to keep_alive_timeout for the next request, and end
 //     within 100 ms of the server stopping.
+//   - Writes are gathered (up to 16 KiB) and sent before the stream next reads or waits, so a
+//     response's headers and body usually leave in one system call.
 #ifndef WITNESS_SERVER_CONNECTION_H_
 #define WITNESS_SERVER_CONNECTION_H_
 
@@ -54,9 +56,13 @@ class ConnectionStream final : public httplib::Stream {
 
   // Milliseconds the current request may still wait for data (<= 0: its time is up).
   int ReadBudgetMs() const;
+  // Sends what write() gathered; false when the client cannot take it in time.
+  bool Flush();
 
  private:
   bool Wait(short events, int timeout_ms) const;
+  // Sends `extra` after the gathered bytes, in as few calls as possible; true when all went.
+  bool SendAll(const char* extra, size_t extra_size);
 
   socket_t sock_;
   int read_timeout_ms_;
@@ -64,8 +70,11 @@ class ConnectionStream final : public httplib::Stream {
   size_t min_bytes_per_s_;
   std::chrono::steady_clock::time_point start_;
   size_t received_ = 0;  // bytes of the current request read so far
+  static constexpr size_t kGather = 16384;
   char buf_[16384];
   size_t pos_ = 0, end_ = 0;
+  std::string out_;  // gathered writes not sent yet
+  bool failed_ = false;
   std::string remote_ip_, local_ip_;
   int remote_port_ = 0, local_port_ = 0;
 };

@@ -169,6 +169,7 @@ struct Server::Impl {
   sqlite3* probe = nullptr;
   sqlite3_stmt* probe_stmt = nullptr;
   int64_t probe_version = -1;
+  std::atomic<int64_t> last_probe{0};  // steady_clock ticks (ns) of the last probe
   std::atomic<uint64_t> generation{1};
 
   server::ResponseCache cache;
@@ -183,8 +184,15 @@ struct Server::Impl {
 
   // ---- plumbing ----
 
+  // The database generation: bumped whenever SQLite's data_version moves (another connection
+  // committed). Probed at most once a millisecond, and never waited for: a request that finds
+  // another thread probing uses the generation as it stands (a commit is seen within ~1 ms).
   uint64_t Generation() {
-    std::lock_guard<std::mutex> lock(probe_mu);
+    const int64_t now = std::chrono::steady_clock::now().time_since_epoch().count();
+    if (now - last_probe.load(std::memory_order_relaxed) < 1000000) return generation.load();
+    std::unique_lock<std::mutex> lock(probe_mu, std::try_to_lock);
+    if (!lock.owns_lock()) return generation.load();
+    last_probe.store(now, std::memory_order_relaxed);
     if (probe_stmt == nullptr) return generation.fetch_add(1) + 1;  // no probe: never reuse
     sqlite3_reset(probe_stmt);
     if (sqlite3_step(probe_stmt) != SQLITE_ROW) return generation.fetch_add(1) + 1;
