@@ -103,7 +103,9 @@ expect_eq "story detail 200" 200 "$code"
 expect_eq "story detail has every part" True \
   "$(pyjson 'set(j) >= {"story","members","graph","quotes","figures","digest","comparison","analysed","truncated"}')"
 expect_eq "10 members and graph nodes" "10 10" "$(pyjson 'len(j["members"]), len(j["graph"]["nodes"])' | tr -d '(),')"
-expect_eq "digest is null until wired" None "$(pyjson 'j["digest"]')"
+expect_eq "digest cites only members, with its sections" True \
+  "$(pyjson 'bool(j["digest"]["brief"]["sentences"]) and all(c["article"] in {m["article"] for m in j["members"]} for s in j["digest"]["full"]["sentences"] for c in s["citations"]) and "syndication" in j["digest"]["sections"]')"
+expect_eq "comparison covers every member" 10 "$(pyjson 'len(j["comparison"]["articles"])')"
 expect_eq "graph edges join members" True \
   "$(pyjson 'len(j["graph"]["edges"]) > 0 and all({e["a"], e["b"]} <= {n["id"] for n in j["graph"]["nodes"]} for e in j["graph"]["edges"])')"
 expect_eq "figures compare several sources" True "$(pyjson 'len(j["figures"]["groups"]) > 0 and all(g["sources"] >= 2 for g in j["figures"]["groups"])')"

@@ -380,8 +380,12 @@ StatusOr<nlohmann::json> StoryDetailJson(Store* store, const StoryState& state) 
               {"graph", GraphJson(state)}};
   out["quotes"] = Guarded([&] { return QuotesJson(articles); });
   out["figures"] = Guarded([&] { return FiguresJson(articles); });
-  out["digest"] = Guarded([&] { return DigestJsonFor(context); });
-  out["comparison"] = Guarded([&] { return ComparisonJsonFor(context); });
+  StoryAnalysis analysis;
+  out["digest"] = Guarded([&] {
+    analysis = AnalyseStory(context);
+    return analysis.digest;
+  });
+  out["comparison"] = analysis.comparison;
   if (out["digest"].is_discarded()) out["digest"] = nullptr;
   if (out["comparison"].is_discarded()) out["comparison"] = nullptr;
   return out;

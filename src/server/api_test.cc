@@ -125,8 +125,18 @@ TEST_F(ApiTest, StoryPageOfTheStrike) {
   EXPECT_EQ(p["story"]["id"], **story);
   EXPECT_EQ(p["members"].size(), 10u);
   EXPECT_FALSE(p["truncated"]);
-  EXPECT_TRUE(p["digest"].is_null());
-  EXPECT_TRUE(p["comparison"].is_null());
+  // The digest cites members only; its sections condense the comparison.
+  std::set<std::string> ids;
+  for (const json& m : p["members"]) ids.insert(m["article"].get<std::string>());
+  ASSERT_TRUE(p["digest"].is_object()) << p["digest"].dump();
+  ASSERT_FALSE(p["digest"]["brief"]["sentences"].empty());
+  for (const json& sentence : p["digest"]["full"]["sentences"]) {
+    EXPECT_TRUE(ids.count(sentence["article"].get<std::string>()));
+    for (const json& c : sentence["citations"]) EXPECT_TRUE(ids.count(c["article"].get<std::string>()));
+  }
+  EXPECT_TRUE(p["digest"]["sections"].contains("syndication"));
+  ASSERT_TRUE(p["comparison"].is_object());
+  EXPECT_EQ(p["comparison"]["articles"].size(), 10u);
   for (const json& m : p["members"]) {
     EXPECT_TRUE(m["analysed"]);
     EXPECT_FALSE(m["lede"].get<std::string>().empty()) << m["article"];

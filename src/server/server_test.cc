@@ -221,7 +221,8 @@ TEST(ServerTest, StoryAndArticleDocuments) {
   for (const char* field : {"graph", "quotes", "figures"})
     EXPECT_TRUE(story[field].is_object()) << field;
   EXPECT_TRUE(story.contains("digest"));
-  EXPECT_TRUE(story["digest"].is_null());
+  EXPECT_TRUE(story["digest"].is_object());
+  EXPECT_FALSE(story["digest"]["brief"]["sentences"].empty());
   EXPECT_TRUE(story.contains("comparison"));
   const std::string article = story["members"][0]["article"];
   json a = Json(c.Get("/api/articles/" + article));

@@ -29,14 +29,19 @@ struct StoryContext {
   const std::vector<syndication::RelatedPair>& relations;
 };
 
-// The story's digest: digest.h DigestToJson's object ({"title", "brief": {"sentences": [{"text",
-// "article", "source", "begin", "end", "citations": [{"article", "source", "begin", "end",
-// "similarity", "copy"}]}]}, "full": {...}, "timeline": [...], "warnings": [...]}), or null.
-nlohmann::json DigestJsonFor(const StoryContext& story);
-
-// The comparison of the story's sources: compare.h ComparisonToJson's object ({"articles",
-// "copy_groups", "entities", "facts", "agreed", "coverage", ...}), or null.
-nlohmann::json ComparisonJsonFor(const StoryContext& story);
+// The story's digest and the comparison of its sources, computed together (the digest's
+// sections condense the comparison):
+//   digest: digest.h DigestToJson's object ({"title", "brief": {"sentences": [{"text",
+//     "article", "source", "begin", "end", "citations": [...]}]}, "full", "timeline",
+//     "warnings", "sections": {"syndication", "agreed_facts", "divergent_figures", "quotes"}}),
+//     or {"error"} when no digest can be made;
+//   comparison: compare.h ComparisonToJson's object ({"articles", "copy_groups", "entities",
+//     "facts", "agreed", "coverage", ...}), null for a story of one article.
+struct StoryAnalysis {
+  nlohmann::json digest;
+  nlohmann::json comparison;
+};
+StoryAnalysis AnalyseStory(const StoryContext& story);
 
 }  // namespace witness::server
 
