@@ -123,8 +123,13 @@ try {
   assert.match(quotesText, /Marit Solveng/);
   assert.ok(await page.locator('li.variant:not(.reference) del, li.variant:not(.reference) ins').count() >= 1);
   ok('collated quotes, variant words highlighted');
-  assert.equal(await page.locator('.digest').count(), 0);
-  ok('no digest section while the API has none');
+  // The digest the API computed: its brief summary, each sentence with numbered citations.
+  await page.locator('.digest .brief').waitFor();
+  const briefText = await page.locator('.digest .brief').textContent();
+  assert.ok(detail.digest.brief.sentences.length > 0);
+  assert.ok(briefText.includes(detail.digest.brief.sentences[0].text.slice(0, 40)), briefText);
+  assert.ok(await page.locator('.digest a.cite').count() >= detail.digest.brief.sentences.length);
+  ok(`digest: ${detail.digest.brief.sentences.length} cited sentences in the brief summary`);
   await page.screenshot({ path: path.join(artifacts, 'story.png'), fullPage: true });
 
   // The digest as the UI shows it once the API has one (injected into the response).
