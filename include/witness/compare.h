@@ -96,17 +96,21 @@
 //   Entities:
 //   - Per article quotes::Extract() entities, names unified across the story
 //     (quotes::UnifyEntityNames: "Tokayev", "Mr Tokayev" -> "Kassym-Jomart Tokayev"), then
-//     merged by name (people and organisations, case-insensitive, spelling folds) or by
-//     ISO 3166 code (places: countries by alpha-2, subdivisions by their code, "US" = "U.S."
-//     = "United States"). Demonyms count as mentions of their country, also inside longer
-//     names and hyphenated words ("Kazakh President ...", "Russian-led"). Resolved
-//     descriptions ("the Kazakh leader") and pronouns count as mentions of their entity.
+//     merged story-wide: people by first and last name (words a capitalised sentence start
+//     glued on dropped: "Despite Trump" is Trump; "Donald J. Trump" = "Donald Trump"), a
+//     surname alone with the one full name of the story that ends with it (none when two
+//     do), unclassified names with the person they name; places by ISO 3166 code (countries
+//     by alpha-2, subdivisions by their code: "US" = "U.S." = "United States"); others by
+//     name (case-insensitive, spelling folds). Demonyms count as mentions of their country,
+//     also inside longer names and hyphenated words ("Kazakh President ...",
+//     "Russian-led"). Resolved descriptions ("the Kazakh leader") and pronouns count as
+//     mentions of their entity. Quote speakers take their entity's story name.
 //   - A place's name is its iso-codes name (common name when there is one: "United States",
 //     "Iran") when the story writes it, else the form the story writes most often that is not
 //     an acronym or a demonym ("Russia"), else the iso-codes name ("Kazakh" alone ->
-//     "Kazakhstan"). Kind: the kind most
-//     articles give it (other only when none says more). Entities are ordered by articles,
-//     then mentions.
+//     "Kazakhstan"). A person's name is their most used name of two words or more. Kind:
+//     the kind most articles give it (other only when none says more). Entities are ordered
+//     by articles, then mentions.
 //
 //   Quotes and figures:
 //   - quotes: every quote of every article (speaker names unified); quote_groups:
@@ -285,7 +289,8 @@ StoryComparison CompareStory(std::span<const Article> articles, const CompareOpt
 //   {"articles": [{"index", "id", "source", "title", "published", "words", "statements",
 //                  "copy_group", "repaired"}],
 //    "copy_groups": [[0, 1, 4], [2], [3]],
-//    "copies": [{"a", "b", "relation", "shared_a", "shared_b", "origin", "reasons"}],
+//    "copies": [{"a", "b", "relation", "shared_a", "shared_b",
+//                "origin": "a"|"b"|"common"|"unknown", "agency", "reasons": [..]}],
 //    "entities": [{"name", "kind", "code", "role", "country", "former", "mentions", "sources",
 //                  "forms": [{"text", "count"}],
 //                  "articles": [{"article", "mentions", "first": {"begin", "end"}}]}],

@@ -187,11 +187,18 @@ StoryComparison CompareStory(std::span<const Article> articles, const CompareOpt
 
   std::vector<const text::Segmentation*> seg_ptrs;
   for (const text::Segmentation& s : segs) seg_ptrs.push_back(&s);
-  out.entities = internal::BuildStoryEntities(out, extractions, seg_ptrs);
+  std::vector<std::vector<int32_t>> doc_to_story;
+  out.entities = internal::BuildStoryEntities(out, extractions, seg_ptrs, &doc_to_story);
 
-  // Quotes, collated.
+  // Quotes, with the story's name for each speaker, collated.
   for (uint32_t i = 0; i < n; ++i) {
-    for (quotes::Quote& q : extractions[i].quotes) out.quotes.push_back({i, std::move(q)});
+    for (quotes::Quote& q : extractions[i].quotes) {
+      if (q.speaker_entity >= 0 && static_cast<size_t>(q.speaker_entity) < doc_to_story[i].size()) {
+        const int32_t e = doc_to_story[i][q.speaker_entity];
+        if (e >= 0) q.speaker_name = out.entities[e].name;
+      }
+      out.quotes.push_back({i, std::move(q)});
+    }
   }
   out.quote_groups = CollateStoryQuotes(out, options.collate);
 

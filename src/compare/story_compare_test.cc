@@ -180,6 +180,56 @@ TEST(CompareStory, ContentTermsFoldSpellingsAccentsAndCountries) {
   }
 }
 
+TEST(CompareStory, OnePersonUnderAllTheirNames) {
+  const std::vector<Article> in = {
+      Make("a", "a.example",
+           "Despite Trump saying talks had come a long way, Democrats were gloomy. Trump said "
+           "the wall was needed.\n\n" + Filler(10)),
+      Make("b", "b.example",
+           "President Donald J. Trump met congressional leaders on Friday. Mr. Trump told "
+           "reporters he would not give up.\n\n" + Filler(11)),
+      Make("c", "c.example",
+           "Donald Trump said the shutdown could last a long time, the president told "
+           "reporters.\n\n" + Filler(12))};
+  const StoryComparison c = CompareStory(in);
+  const StoryEntity* trump = nullptr;
+  size_t named = 0;
+  for (const StoryEntity& e : c.entities) {
+    if (e.name.find("Trump") == std::string::npos) continue;
+    ++named;
+    trump = &e;
+  }
+  ASSERT_EQ(named, 1u);
+  EXPECT_EQ(trump->kind, quotes::EntityKind::kPerson);
+  EXPECT_EQ(trump->articles.size(), 3u);
+  EXPECT_THAT(trump->name, ::testing::AnyOf("Donald Trump", "Donald J. Trump"));
+  // Quote speakers carry the story's name.
+  for (const StoryQuote& q : c.quotes) {
+    if (!q.quote.speaker_name.empty() && q.quote.speaker_name.find("Trump") != std::string::npos) {
+      EXPECT_EQ(q.quote.speaker_name, trump->name);
+    }
+  }
+}
+
+TEST(CompareStory, PeopleBehindTitles) {
+  const std::vector<Article> in = {
+      Make("a", "a.example",
+           "Looking for a resolution, Senate Majority Leader Mitch McConnell said the talks "
+           "would go on.\n\n" + Filler(13)),
+      Make("b", "b.example",
+           "\"We are hopeful,\" McConnell said after the meeting at the White House.\n\n" +
+               Filler(14))};
+  const StoryComparison c = CompareStory(in);
+  std::vector<const StoryEntity*> found;
+  for (const StoryEntity& e : c.entities) {
+    if (e.name.find("McConnell") != std::string::npos) found.push_back(&e);
+  }
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]->name, "Mitch McConnell");
+  EXPECT_EQ(found[0]->kind, quotes::EntityKind::kPerson);
+  EXPECT_EQ(found[0]->articles.size(), 2u);
+}
+
 TEST(CompareStory, DisagreeingFiguresAreNotCarried) {
   const std::vector<Article> in = {
       Make("a", "a.example",

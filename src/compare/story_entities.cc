@@ -2,10 +2,12 @@
 // demonyms counted as mentions of their country (rules in witness/compare.h, "Entities").
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "compare/entity_extract.h"
 #include "compare/entity_places.h"
+#include "compare/speaker_lexicon.h"
 #include "compare/story_internal.h"
 
 namespace witness::compare::internal {
@@ -73,6 +75,101 @@ class PlaceCache {
   std::unordered_map<std::string, const Place*> cache_;
 };
 
+// A word that opens sentences and clauses, never a given name: "Despite Trump" is Trump.
+bool IsFunctionWord(std::string_view word) {
+  static constexpr std::string_view kExtra[] = {
+      "despite", "following", "unlike",  "including", "regarding", "concerning", "besides",
+      "beyond",  "upon",      "until",   "unless",    "whereas",   "meanwhile",  "thanks",
+      "per",     "amid",      "asked",   "told",      "says",      "said",       "added"};
+  char buf[32];
+  const std::string_view lower = quotes::internal::LowerAscii(word, buf, sizeof buf);
+  if (lower.empty()) return false;
+  for (std::string_view x : kExtra) {
+    if (x == lower) return true;
+  }
+  const quotes::internal::LexEntry* e = quotes::internal::Lookup(lower);
+  constexpr uint32_t kFunction = quotes::internal::kPreposition | quotes::internal::kConjunction |
+                                 quotes::internal::kStarter | quotes::internal::kClauseWord |
+                                 quotes::internal::kDeterminer | quotes::internal::kSkip |
+                                 quotes::internal::kAux | quotes::internal::kTime;
+  return e != nullptr && (e->cats & kFunction) != 0 && (e->cats & quotes::internal::kTitle) == 0;
+}
+
+std::vector<std::string_view> SplitWords(std::string_view name) {
+  std::vector<std::string_view> w;
+  size_t i = 0;
+  while (i < name.size()) {
+    const size_t sp = name.find(' ', i);
+    const size_t end = sp == std::string_view::npos ? name.size() : sp;
+    if (end > i) w.push_back(name.substr(i, end - i));
+    i = end + 1;
+  }
+  return w;
+}
+
+// A person's name without the function words a capitalised sentence start glued to it.
+std::string CleanPersonName(std::string_view name) {
+  std::vector<std::string_view> w = SplitWords(name);
+  size_t first = 0;
+  while (first + 1 < w.size() && IsFunctionWord(w[first])) ++first;
+  std::string out;
+  for (size_t i = first; i < w.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out.append(w[i]);
+  }
+  return out;
+}
+
+// People by name across the story: "first last" (lower case, possessive off) for names of two
+// words or more; a surname alone joins the one full name with that surname when there is
+// exactly one.
+class People {
+ public:
+  void Add(std::string_view cleaned) {
+    const std::vector<std::string_view> w = SplitWords(cleaned);
+    if (!w.empty()) surnames_.insert(Lower(StripPossessive(w.back())));
+    if (w.size() < 2) return;
+    const std::string pair = Lower(StripPossessive(w.front())) + " " + Lower(StripPossessive(w.back()));
+    full_by_surname_[Lower(StripPossessive(w.back()))].insert(pair);
+    pairs_.insert(pair);
+  }
+  // "Senate Minority Leader Chuck Schumer", taken for an organisation by its first words, is
+  // the person "Chuck Schumer" when the story knows a person of that surname: the last two
+  // words, the first of them no title, role or organisation word. "" otherwise.
+  std::string PersonInTitle(std::string_view name) const {
+    const std::vector<std::string_view> w = SplitWords(name);
+    if (w.size() < 3) return {};
+    if (!surnames_.count(Lower(StripPossessive(w.back())))) return {};
+    const std::string_view given = w[w.size() - 2];
+    if (given.empty() || !(given[0] >= 'A' && given[0] <= 'Z')) return {};
+    char buf[32];
+    const std::string_view lower = quotes::internal::LowerAscii(given, buf, sizeof buf);
+    if (lower.empty() || quotes::internal::Lookup(lower) != nullptr) return {};
+    return std::string(given) + " " + std::string(w.back());
+  }
+
+  // The key of a person (or of an unclassified name that names one); "" when it names none.
+  std::string Key(std::string_view cleaned, bool person) const {
+    const std::vector<std::string_view> w = SplitWords(cleaned);
+    if (w.empty()) return {};
+    if (w.size() >= 2) {
+      const std::string pair =
+          Lower(StripPossessive(w.front())) + " " + Lower(StripPossessive(w.back()));
+      if (person || pairs_.count(pair)) return "p:" + pair;
+      return {};
+    }
+    const std::string surname = Lower(StripPossessive(w[0]));
+    auto it = full_by_surname_.find(surname);
+    if (it != full_by_surname_.end() && it->second.size() == 1) return "p:" + *it->second.begin();
+    return person ? "p:" + surname : std::string();
+  }
+
+ private:
+  std::map<std::string, std::set<std::string>> full_by_surname_;
+  std::set<std::string> pairs_;
+  std::set<std::string> surnames_;  // last words of the story's people
+};
+
 struct Builder {
   StoryEntity entity;
   std::map<std::string, uint32_t> forms;
@@ -81,13 +178,15 @@ struct Builder {
   std::map<std::string, uint32_t> roles;  // "role|country|former"
   std::map<uint32_t, EntityInArticle> per_article;
   bool place = false;
+  bool person = false;  // merged by a person's name key
 };
 
 }  // namespace
 
 std::vector<StoryEntity> BuildStoryEntities(const StoryComparison& story,
                                             const std::vector<quotes::Extraction>& extractions,
-                                            const std::vector<const text::Segmentation*>& segs) {
+                                            const std::vector<const text::Segmentation*>& segs,
+                                            std::vector<std::vector<int32_t>>* doc_to_story) {
   const Gazetteer& gaz = Gazetteer::Get();
   PlaceCache places;
   std::vector<Builder> builders;
@@ -110,6 +209,25 @@ std::vector<StoryEntity> BuildStoryEntities(const StoryComparison& story,
   };
 
   const size_t n = std::min({extractions.size(), segs.size(), story.articles.size()});
+  People people;
+  for (uint32_t a = 0; a < n; ++a) {
+    for (const quotes::Entity& e : extractions[a].entities) {
+      if (e.kind == EntityKind::kPerson) people.Add(CleanPersonName(e.name));
+    }
+  }
+  // Names of people behind titles that made them organisations.
+  std::vector<std::vector<std::string>> titled(n);
+  for (uint32_t a = 0; a < n; ++a) {
+    for (const quotes::Entity& e : extractions[a].entities) {
+      titled[a].push_back(e.kind == EntityKind::kPerson || e.kind == EntityKind::kPlace
+                              ? std::string()
+                              : people.PersonInTitle(e.name));
+    }
+    for (const std::string& t : titled[a]) {
+      if (!t.empty()) people.Add(t);
+    }
+  }
+  if (doc_to_story != nullptr) doc_to_story->assign(n, {});
   for (uint32_t a = 0; a < n; ++a) {
     const quotes::Extraction& ex = extractions[a];
     const std::string_view text = story.articles[a].text;
@@ -118,28 +236,45 @@ std::vector<StoryEntity> BuildStoryEntities(const StoryComparison& story,
     for (size_t i = 0; i < ex.entities.size(); ++i) {
       const quotes::Entity& e = ex.entities[i];
       std::string key;
+      std::string name = e.name;
+      int b_person_votes = 0;  // a person behind a title
       const Place* p = nullptr;
       if (e.kind == EntityKind::kPlace || e.kind == EntityKind::kOther) p = FindPlace(e.name);
       if (p != nullptr) {
         key = "@" + PlaceCode(*p);
+      } else if (!titled[a][i].empty()) {
+        name = titled[a][i];
+        key = people.Key(name, true);
+        ++b_person_votes;
+      } else if (e.kind == EntityKind::kPerson || e.kind == EntityKind::kOther) {
+        name = CleanPersonName(e.name);
+        key = people.Key(name, e.kind == EntityKind::kPerson);
+        if (key.empty()) {
+          name = e.name;
+          key = "n:" + quotes::internal::EntityIndex::Key(e.name);
+        }
       } else {
         key = "n:" + quotes::internal::EntityIndex::Key(e.name);
       }
       Builder& b = builder_for(key);
       story_of[i] = static_cast<int32_t>(by_key[key]);
+      if (key.rfind("p:", 0) == 0) b.person = true;
       if (p != nullptr) {
         b.place = true;
         b.entity.code = PlaceCode(*p);
         b.entity.country = p->country;
         ++b.kind_votes[static_cast<int>(EntityKind::kPlace)];
+      } else if (b_person_votes > 0) {
+        ++b.kind_votes[static_cast<int>(EntityKind::kPerson)];
       } else {
         ++b.kind_votes[static_cast<int>(e.kind) & 3];
       }
-      b.names[e.name] += std::max<uint32_t>(1, e.mentions);
+      b.names[name] += std::max<uint32_t>(1, e.mentions);
       if (!e.role.empty()) {
         ++b.roles[e.role + "|" + e.country + "|" + (e.former ? "1" : "0")];
       }
     }
+    if (doc_to_story != nullptr) (*doc_to_story)[a] = story_of;  // builder indices for now
     // Mentions, and the tokens that already belong to a place's mention.
     const text::Segmentation& seg = *segs[a];
     std::vector<uint8_t> in_place(seg.tokens.size(), 0);
@@ -207,8 +342,10 @@ std::vector<StoryEntity> BuildStoryEntities(const StoryComparison& story,
   }
 
   std::vector<StoryEntity> out;
+  std::vector<uint32_t> builder_of;  // per entry of `out`
   out.reserve(builders.size());
-  for (Builder& b : builders) {
+  for (uint32_t bi = 0; bi < builders.size(); ++bi) {
+    Builder& b = builders[bi];
     if (b.per_article.empty()) continue;  // entities that were never mentioned
     StoryEntity& e = b.entity;
     // Kind: the most voted of person, organisation, place; other when none.
@@ -248,15 +385,21 @@ std::vector<StoryEntity> BuildStoryEntities(const StoryComparison& story,
       if (name.empty() && !b.forms.empty()) name = b.forms.begin()->first;
       e.name = name;
     } else {
+      // The most used name (all capitals only when nothing else: "REUTERS"); for a person,
+      // among the names of two words or more when there is one ("Tokayev" -> the full name).
       std::string name;
       uint32_t count = 0;
+      bool full = false;
       for (const auto& [candidate, c] : b.names) {
         const bool caps = AllCaps(candidate) && candidate.size() > 5;
-        const uint32_t weight = caps ? 0 : c;  // "REUTERS" only when nothing else
-        if (name.empty() || weight > count ||
-            (weight == count && candidate.size() > name.size())) {
+        const uint32_t weight = caps ? 0 : c;
+        const bool cand_full = b.person && SplitWords(candidate).size() >= 2;
+        if (name.empty() || cand_full > full ||
+            (cand_full == full && (weight > count ||
+                                   (weight == count && candidate.size() > name.size())))) {
           name = candidate;
           count = weight;
+          full = cand_full;
         }
       }
       e.name = name;
@@ -283,13 +426,30 @@ std::vector<StoryEntity> BuildStoryEntities(const StoryComparison& story,
     std::sort(outlets.begin(), outlets.end());
     e.sources = static_cast<uint32_t>(std::unique(outlets.begin(), outlets.end()) - outlets.begin());
     out.push_back(std::move(e));
+    builder_of.push_back(bi);
   }
-  std::stable_sort(out.begin(), out.end(), [](const StoryEntity& x, const StoryEntity& y) {
+  std::vector<uint32_t> order(out.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t xi, uint32_t yi) {
+    const StoryEntity& x = out[xi];
+    const StoryEntity& y = out[yi];
     if (x.articles.size() != y.articles.size()) return x.articles.size() > y.articles.size();
     if (x.mentions != y.mentions) return x.mentions > y.mentions;
     return x.name < y.name;
   });
-  return out;
+  std::vector<StoryEntity> sorted;
+  sorted.reserve(out.size());
+  std::vector<int32_t> final_of_builder(builders.size(), -1);
+  for (uint32_t i : order) {
+    final_of_builder[builder_of[i]] = static_cast<int32_t>(sorted.size());
+    sorted.push_back(std::move(out[i]));
+  }
+  if (doc_to_story != nullptr) {
+    for (std::vector<int32_t>& doc : *doc_to_story) {
+      for (int32_t& x : doc) x = x >= 0 ? final_of_builder[x] : -1;
+    }
+  }
+  return sorted;
 }
 
 }  // namespace witness::compare::internal

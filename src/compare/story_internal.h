@@ -98,10 +98,13 @@ struct CoverageInput {
 void ComputeCoverage(const CoverageInput& in, const CompareOptions& options,
                      StoryComparison* out);
 
-// Story entities from the per-article extractions (names already unified).
+// Story entities from the per-article extractions (names already unified). Sets
+// (*doc_to_story)[article][entity] to the story entity of each document entity (-1 for an
+// entity that was never mentioned); may be null.
 std::vector<StoryEntity> BuildStoryEntities(const StoryComparison& story,
                                             const std::vector<quotes::Extraction>& extractions,
-                                            const std::vector<const text::Segmentation*>& segs);
+                                            const std::vector<const text::Segmentation*>& segs,
+                                            std::vector<std::vector<int32_t>>* doc_to_story);
 
 }  // namespace witness::compare::internal
 
