@@ -5,6 +5,7 @@
 #include <map>
 #include <numeric>
 
+#include "base/union_find.h"
 #include "compare/story_internal.h"
 #include "witness/figures.h"
 #include "witness/syndication.h"
@@ -29,22 +30,6 @@ uint32_t Overlap(Span a, Span b) {
   return hi > lo ? hi - lo : 0;
 }
 
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0u); }
-  uint32_t Find(uint32_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  void Join(uint32_t a, uint32_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<uint32_t> parent_;
-};
 
 class Coverage {
  public:

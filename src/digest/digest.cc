@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/union_find.h"
 #include "digest/graph.h"
 #include "digest/sentences.h"
 #include "witness/stories.h"
@@ -21,26 +22,7 @@ using internal::SentenceInfo;
 using internal::Skip;
 using internal::Vec;
 
-// Union-find over candidate indices.
-class Components {
- public:
-  explicit Components(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  uint32_t Find(uint32_t x) {
-    while (parent_[x] != x) {
-      parent_[x] = parent_[parent_[x]];
-      x = parent_[x];
-    }
-    return x;
-  }
-  void Join(uint32_t a, uint32_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<uint32_t> parent_;
-};
+using Components = UnionFind;  // over candidate indices
 
 // A fact: one or more copies of a sentence.
 struct Fact {
