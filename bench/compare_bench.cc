@@ -60,9 +60,9 @@ const std::vector<std::string>& Seeds() {
 }
 
 const std::vector<std::string>& Tac() {
-  static const auto v = ReadDir(
-      fs::path(WITNESS_SHARED_DATA) / "story-clusters/tac2011_multiling_pilot/SourceTexts",
-      ".english");
+  static const auto v =
+      ReadDir(fs::path(WITNESS_SHARED_DATA) / "story-clusters/tac2011_multiling_pilot/SourceTexts",
+              ".english");
   return v;
 }
 
@@ -84,7 +84,8 @@ std::string Edit(const std::string& text, std::mt19937* rng) {
     if (cut > from) paras.push_back(text.substr(from, cut - from));
     from = cut + 2;
   }
-  if (paras.size() > 3) paras.erase(paras.begin() + static_cast<long>(1 + (*rng)() % (paras.size() - 1)));
+  if (paras.size() > 3)
+    paras.erase(paras.begin() + static_cast<long>(1 + (*rng)() % (paras.size() - 1)));
   if (paras.size() > 3) std::swap(paras[1 + (*rng)() % (paras.size() - 1)], paras.back());
   static const char* kWords[] = {"officials", "reportedly", "on Monday", "the region", "sources"};
   std::string out;

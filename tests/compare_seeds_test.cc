@@ -124,9 +124,9 @@ TEST_F(CompareSeeds, PutinsSentenceInThreeTranslationsIsOneQuoteGroup) {
     for (size_t m : v.members) {
       const StoryQuote& q = c().quotes[m];
       const std::string_view words = c().Text({q.article, q.quote.content});
-      for (std::string_view w : {"disturb the situation in our homes",
-                                 "destabilise the situation in our home",
-                                 "will not allow the situation to be rocked at home"}) {
+      for (std::string_view w :
+           {"disturb the situation in our homes", "destabilise the situation in our home",
+            "will not allow the situation to be rocked at home"}) {
         if (words.find(w) != std::string_view::npos) by_wording[std::string(w)].insert(q.article);
       }
     }
@@ -138,8 +138,7 @@ TEST_F(CompareSeeds, PutinsSentenceInThreeTranslationsIsOneQuoteGroup) {
   bool diff_names_destabilise = false;
   for (const quotes::QuoteVariant& v : found->variants) {
     for (const quotes::DiffOp& op : v.diff) {
-      if (op.op == quotes::DiffOp::Op::kReplace && op.from == "disturb" &&
-          op.to == "destabilise") {
+      if (op.op == quotes::DiffOp::Op::kReplace && op.from == "disturb" && op.to == "destabilise") {
         diff_names_destabilise = true;
       }
     }
@@ -283,7 +282,8 @@ TEST_F(CompareSeeds, AgreedFactsAndOmissions) {
   EXPECT_THAT(c().coverage[3].omitted, Contains(static_cast<uint32_t>(coup - c().facts.data())));
   // No article leaves out a fact it carries.
   for (const SourceCoverage& s : c().coverage) {
-    for (uint32_t f : s.omitted) EXPECT_THAT(Articles(c().facts[f]), ::testing::Not(Contains(s.article)));
+    for (uint32_t f : s.omitted)
+      EXPECT_THAT(Articles(c().facts[f]), ::testing::Not(Contains(s.article)));
   }
 }
 

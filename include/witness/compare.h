@@ -21,8 +21,9 @@
 //   - Input: the articles of one story, in any order; each Article's `text` (valid UTF-8 NFC,
 //     as ingest and the store give it), `id`, `source`, `title`, `published` and `agencies`
 //     are read. Text that is not valid UTF-8 is repaired (text::Normalize) and the article is
-//     flagged `repaired`; id, source, title and published are repaired the same way. Articles are referred to by their index in the input everywhere;
-//     an empty id is shown as "#<index>", a repeated one gets "#<index>" appended.
+//     flagged `repaired`; id, source, title and published are repaired the same way. Articles are
+//     referred to by their index in the input everywhere; an empty id is shown as "#<index>", a
+//     repeated one gets "#<index>" appended.
 //   - Every span is a byte range [begin, end) into StoryComparison::articles[i].text, which
 //     holds the text the comparison read (the input text, or its repair). Text(ref) returns
 //     the bytes of a span.
@@ -167,11 +168,11 @@ struct ArticleInfo {
   std::string source;
   std::string title;
   std::string published;
-  std::string text;           // what every span of this article points into
-  bool repaired = false;      // the input text was not valid UTF-8 and was repaired
-  uint32_t words = 0;         // word and number tokens
-  uint32_t statements = 0;    // sentences that count as statements
-  uint32_t copy_group = 0;    // index into StoryComparison::copy_groups
+  std::string text;         // what every span of this article points into
+  bool repaired = false;    // the input text was not valid UTF-8 and was repaired
+  uint32_t words = 0;       // word and number tokens
+  uint32_t statements = 0;  // sentences that count as statements
+  uint32_t copy_group = 0;  // index into StoryComparison::copy_groups
 };
 
 // ---- Entities ------------------------------------------------------------------------------
@@ -194,10 +195,10 @@ struct StoryEntity {
   std::string role;     // people: "president" (a role some article taught), else ""
   std::string country;  // alpha-2 of that role, or the country of a place
   bool former = false;
-  std::vector<EntityForm> forms;            // pronouns left out; most used first
-  std::vector<EntityInArticle> articles;    // in input order
-  uint32_t mentions = 0;                    // all resolved mentions, pronouns included
-  uint32_t sources = 0;                     // distinct outlets
+  std::vector<EntityForm> forms;          // pronouns left out; most used first
+  std::vector<EntityInArticle> articles;  // in input order
+  uint32_t mentions = 0;                  // all resolved mentions, pronouns included
+  uint32_t sources = 0;                   // distinct outlets
 };
 
 // ---- Quotes --------------------------------------------------------------------------------
@@ -213,14 +214,14 @@ enum class CarryKind : uint8_t { kParaphrase = 0, kQuote = 1, kCopy = 2 };
 std::string_view CarryKindName(CarryKind kind);  // "paraphrase", "quote", "copy"
 
 struct Statement {
-  TextRef where;        // the sentence
-  uint32_t terms = 0;   // its distinct content terms
+  TextRef where;       // the sentence
+  uint32_t terms = 0;  // its distinct content terms
 };
 
 struct Carrier {
   uint32_t article = 0;
-  Span span;             // the carrying sentence(s) in that article
-  float score = 0;       // the paraphrase score (1 for the fact's own article)
+  Span span;        // the carrying sentence(s) in that article
+  float score = 0;  // the paraphrase score (1 for the fact's own article)
   CarryKind kind = CarryKind::kParaphrase;
   // The two sentences give figures about one quantity that do not agree (figures.h verdict
   // differ, diverge or conflict): such a sentence is a closest wording, never a carrier.
@@ -245,14 +246,14 @@ struct UniqueStatement {
 struct SourceCoverage {
   uint32_t article = 0;
   uint32_t statements = 0;
-  uint32_t carried = 0;                  // statements shared: carried by or carrying another's
-  std::vector<UniqueStatement> unique;   // in text order
-  std::vector<uint32_t> group_exclusive; // facts only its copy group carries (indices into facts)
-  std::vector<uint32_t> omitted;         // facts it leaves out, strongest first
+  uint32_t carried = 0;                   // statements shared: carried by or carrying another's
+  std::vector<UniqueStatement> unique;    // in text order
+  std::vector<uint32_t> group_exclusive;  // facts only its copy group carries (indices into facts)
+  std::vector<uint32_t> omitted;          // facts it leaves out, strongest first
 };
 
 struct CopyRelation {
-  uint32_t a = 0, b = 0;  // article indices, a < b
+  uint32_t a = 0, b = 0;           // article indices, a < b
   syndication::PairReport report;  // of a to b
 };
 
@@ -265,16 +266,16 @@ struct StoryComparison {
 
   std::vector<StoryEntity> entities;
 
-  std::vector<StoryQuote> quotes;               // all quotes, article by article
+  std::vector<StoryQuote> quotes;                // all quotes, article by article
   std::vector<quotes::QuoteGroup> quote_groups;  // members index `quotes`
 
-  std::vector<figures::SourcedFigure> figures;    // all figures; source = article id
-  std::vector<uint32_t> figure_article;           // per figure: its article index
+  std::vector<figures::SourcedFigure> figures;      // all figures; source = article id
+  std::vector<uint32_t> figure_article;             // per figure: its article index
   std::vector<figures::FigureGroup> figure_groups;  // claims index `figures`
 
-  std::vector<Statement> statements;  // all statements, article by article, in text order
-  std::vector<Fact> facts;            // best supported first
-  std::vector<uint32_t> agreed;       // indices into facts
+  std::vector<Statement> statements;     // all statements, article by article, in text order
+  std::vector<Fact> facts;               // best supported first
+  std::vector<uint32_t> agreed;          // indices into facts
   std::vector<SourceCoverage> coverage;  // one per article, in input order
 
   // The bytes of a span ("" when out of range).

@@ -123,7 +123,8 @@ std::vector<quotes::QuoteGroup> CollateStoryQuotes(const StoryComparison& c,
     if (ref != 0) {
       std::rotate(g.variants.begin(), g.variants.begin() + static_cast<long>(ref),
                   g.variants.begin() + static_cast<long>(ref) + 1);
-      for (quotes::QuoteVariant& v : g.variants) v.diff = quotes::DiffWords(g.variants[0].text, v.text);
+      for (quotes::QuoteVariant& v : g.variants)
+        v.diff = quotes::DiffWords(g.variants[0].text, v.text);
     }
     // Then the other full wordings, then fragments; each by how many quotes have them.
     std::stable_sort(g.variants.begin() + 1, g.variants.end(),

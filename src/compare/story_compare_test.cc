@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <numeric>
 #include <random>
 #include <set>
@@ -80,9 +80,10 @@ TEST(CompareStory, EmptyStory) {
 }
 
 TEST(CompareStory, OneArticleHasOnlyUniqueStatementsAndNoAgreement) {
-  const std::vector<Article> in = {Make(
-      "a", "one.example", "Floods closed the main bridge over the river on Sunday morning.\n\n"
-                          "Rescue teams evacuated three villages near the dam, officials said.")};
+  const std::vector<Article> in = {
+      Make("a", "one.example",
+           "Floods closed the main bridge over the river on Sunday morning.\n\n"
+           "Rescue teams evacuated three villages near the dam, officials said.")};
   const StoryComparison c = CompareStory(in);
   ASSERT_EQ(c.articles.size(), 1u);
   EXPECT_EQ(c.articles[0].statements, 2u);
@@ -127,10 +128,12 @@ TEST(CompareStory, ParaphraseAcrossSpellingsAndCountryNames) {
   const std::vector<Article> in = {
       Make("a", "a.example",
            "Kazakh authorities suspended internet access for several days at the height of "
-           "the protests against the government.\n\n" + Filler(1)),
+           "the protests against the government.\n\n" +
+               Filler(1)),
       Make("b", "b.example",
            "Kazakhstan's authorities suspended internet access for several days at the height "
-           "of protests against the government, destabilising the country.\n\n" + Filler(2))};
+           "of protests against the government, destabilising the country.\n\n" +
+               Filler(2))};
   const StoryComparison c = CompareStory(in);
   const Fact* f = FactWith(c, "suspended internet access");
   ASSERT_NE(f, nullptr);
@@ -184,13 +187,16 @@ TEST(CompareStory, OnePersonUnderAllTheirNames) {
   const std::vector<Article> in = {
       Make("a", "a.example",
            "Despite Trump saying talks had come a long way, Democrats were gloomy. Trump said "
-           "the wall was needed.\n\n" + Filler(10)),
+           "the wall was needed.\n\n" +
+               Filler(10)),
       Make("b", "b.example",
            "President Donald J. Trump met congressional leaders on Friday. Mr. Trump told "
-           "reporters he would not give up.\n\n" + Filler(11)),
+           "reporters he would not give up.\n\n" +
+               Filler(11)),
       Make("c", "c.example",
            "Donald Trump said the shutdown could last a long time, the president told "
-           "reporters.\n\n" + Filler(12))};
+           "reporters.\n\n" +
+               Filler(12))};
   const StoryComparison c = CompareStory(in);
   const StoryEntity* trump = nullptr;
   size_t named = 0;
@@ -215,7 +221,8 @@ TEST(CompareStory, PeopleBehindTitles) {
   const std::vector<Article> in = {
       Make("a", "a.example",
            "Looking for a resolution, Senate Majority Leader Mitch McConnell said the talks "
-           "would go on.\n\n" + Filler(13)),
+           "would go on.\n\n" +
+               Filler(13)),
       Make("b", "b.example",
            "\"We are hopeful,\" McConnell said after the meeting at the White House.\n\n" +
                Filler(14))};
@@ -234,10 +241,12 @@ TEST(CompareStory, DisagreeingFiguresAreNotCarried) {
   const std::vector<Article> in = {
       Make("a", "a.example",
            "At least 24 people were killed in clashes with police in the capital, officials "
-           "said on Monday.\n\n" + Filler(3)),
+           "said on Monday.\n\n" +
+               Filler(3)),
       Make("b", "b.example",
            "At least 164 people were killed in clashes with police in the capital, officials "
-           "said on Monday.\n\n" + Filler(4))};
+           "said on Monday.\n\n" +
+               Filler(4))};
   const StoryComparison c = CompareStory(in);
   const UniqueStatement* a = UniqueWith(c, 0, "At least 24 people");
   const UniqueStatement* b = UniqueWith(c, 1, "At least 164 people");
@@ -255,14 +264,17 @@ TEST(CompareStory, WhatTwoAccountsSayAndTheThirdLeavesOut) {
       Make("a", "a.example",
            "The central bank raised its interest rate by half a percentage point on Tuesday "
            "to fight inflation, the governor said.\n\n"
-           "Shares of mortgage lenders slid after the decision.\n\n" + Filler(5)),
+           "Shares of mortgage lenders slid after the decision.\n\n" +
+               Filler(5)),
       Make("b", "b.example",
            "On Tuesday the central bank raised interest rates by half a point in a bid to "
            "fight stubborn inflation.\n\n"
-           "Economists had expected a smaller move from the bank.\n\n" + Filler(6)),
+           "Economists had expected a smaller move from the bank.\n\n" +
+               Filler(6)),
       Make("c", "c.example",
            "Economists had expected a smaller move from the central bank this month.\n\n"
-           "Consumer prices rose at the fastest pace in a decade last year.\n\n" + Filler(7))};
+           "Consumer prices rose at the fastest pace in a decade last year.\n\n" +
+               Filler(7))};
   const StoryComparison c = CompareStory(in);
   ASSERT_EQ(c.copy_groups.size(), 3u);
   const Fact* rates = FactWith(c, "raised its interest rate");
@@ -275,8 +287,7 @@ TEST(CompareStory, WhatTwoAccountsSayAndTheThirdLeavesOut) {
   const Fact* move = FactWith(c, "smaller move");
   ASSERT_NE(move, nullptr);
   EXPECT_THAT(ArticlesOf(*move), ElementsAre(1u, 2u));
-  EXPECT_THAT(c.coverage[0].omitted,
-              ElementsAre(static_cast<uint32_t>(move - c.facts.data())));
+  EXPECT_THAT(c.coverage[0].omitted, ElementsAre(static_cast<uint32_t>(move - c.facts.data())));
   EXPECT_TRUE(c.coverage[1].omitted.empty());
   EXPECT_NE(UniqueWith(c, 0, "mortgage lenders"), nullptr);
   EXPECT_NE(UniqueWith(c, 2, "fastest pace"), nullptr);
@@ -286,10 +297,12 @@ TEST(CompareStory, QuotesInOtherWordsCarryTheirSentences) {
   const std::vector<Article> in = {
       Make("a", "a.example",
            "\"We will not let anyone disturb the situation in our homes or allow colour "
-           "revolutions to be played out,\" President Vladimir Putin said.\n\n" + Filler(8)),
+           "revolutions to be played out,\" President Vladimir Putin said.\n\n" +
+               Filler(8)),
       Make("b", "b.example",
            "\"We won't let anyone destabilise the situation in our home and won't allow the "
-           "colour revolution scenario to play out,\" Putin said.\n\n" + Filler(9))};
+           "colour revolution scenario to play out,\" Putin said.\n\n" +
+               Filler(9))};
   const StoryComparison c = CompareStory(in);
   bool grouped = false;
   for (const quotes::QuoteGroup& g : c.quote_groups) {
@@ -322,7 +335,8 @@ TEST(CompareStory, BadTextAndIdsAreRepairedAndRenamed) {
   EXPECT_TRUE(text::IsValidUtf8(c.articles[0].text));
   EXPECT_FALSE(c.articles[1].repaired);
   EXPECT_EQ(c.articles[2].statements, 0u);
-  for (const Statement& s : c.statements) EXPECT_LE(s.where.span.end, c.articles[s.where.article].text.size());
+  for (const Statement& s : c.statements)
+    EXPECT_LE(s.where.span.end, c.articles[s.where.article].text.size());
   EXPECT_NO_THROW((void)nlohmann::json::parse(ComparisonToJson(c)));
 }
 
@@ -397,7 +411,7 @@ struct Reference {
   text::Span span;
 };
 std::map<std::pair<uint32_t, uint32_t>, Reference> BruteForce(const StoryComparison& c,
-                                                               const CompareOptions& o) {
+                                                              const CompareOptions& o) {
   text::Analyzer an;
   internal::TermTable table;
   std::vector<text::Segmentation> segs(c.articles.size());

@@ -118,7 +118,9 @@ class Coverage {
     double score = 0, window_score = 0;
     uint32_t p = 0, window_p = 0;
     Span span;
-    bool single_carries(const CompareOptions& o) const { return found && score >= o.carry_threshold; }
+    bool single_carries(const CompareOptions& o) const {
+      return found && score >= o.carry_threshold;
+    }
   };
 
   // Each statement against the sentences of the other articles: the best carrier per article
@@ -256,9 +258,8 @@ class Coverage {
           if (w - acc[p] < kWindowShare * s.weight || w - acc[q] < kWindowShare * s.weight) {
             continue;
           }
-          if (score > best.window_score + 1e-9 ||
-              (std::abs(score - best.window_score) <= 1e-9 && best.window_found &&
-               p < best.window_p)) {
+          if (score > best.window_score + 1e-9 || (std::abs(score - best.window_score) <= 1e-9 &&
+                                                   best.window_found && p < best.window_p)) {
             best.window_score = score;
             best.window_p = p;
             best.window_found = true;
@@ -339,9 +340,8 @@ class Coverage {
       const bool inside = c->span.size() > 0 && Overlap(c->span, in_b) > 0;
       if (!inside) {
         // Map the statement's position proportionally into the passage's side in b.
-        const double rel = in_a.size() == 0 ? 0.0
-                                            : static_cast<double>(st.span.begin - in_a.begin) /
-                                                  in_a.size();
+        const double rel =
+            in_a.size() == 0 ? 0.0 : static_cast<double>(st.span.begin - in_a.begin) / in_a.size();
         const uint32_t at = in_b.begin + static_cast<uint32_t>(rel * in_b.size());
         c->span = SentencesOver(b, {at, at + 1});
       }
@@ -366,8 +366,8 @@ class Coverage {
     if (o_.align_copies) {
       std::vector<std::pair<uint32_t, std::pair<uint32_t, uint32_t>>> cands;
       for (const auto& [pair, count] : identical_) {
-        const uint32_t smaller = std::min(out_->articles[pair.first].statements,
-                                          out_->articles[pair.second].statements);
+        const uint32_t smaller =
+            std::min(out_->articles[pair.first].statements, out_->articles[pair.second].statements);
         if (count >= 2 && count * 10 >= smaller) cands.push_back({count, pair});
       }
       std::sort(cands.begin(), cands.end(), [](const auto& x, const auto& y) {
@@ -499,7 +499,8 @@ class Coverage {
     };
     for (const figures::FigureGroup& g : out_->figure_groups) {
       for (const figures::FigurePair& p : g.pairs) {
-        if (p.verdict == figures::Verdict::kAgree || p.verdict == figures::Verdict::kSingle) continue;
+        if (p.verdict == figures::Verdict::kAgree || p.verdict == figures::Verdict::kSingle)
+          continue;
         if (p.a >= fs.size() || p.b >= fs.size() || p.a >= fa.size() || p.b >= fa.size()) continue;
         const uint32_t a = fa[p.a], b = fa[p.b];
         if (a == b || a >= n_ || b >= n_) continue;
@@ -537,7 +538,8 @@ class Coverage {
         groups.push_back(out_->articles[c.article].copy_group);
       }
       std::sort(groups.begin(), groups.end());
-      independent[si] = static_cast<uint32_t>(std::unique(groups.begin(), groups.end()) - groups.begin());
+      independent[si] =
+          static_cast<uint32_t>(std::unique(groups.begin(), groups.end()) - groups.begin());
       articles[si] = arts;
     }
     std::vector<uint32_t> order(ns);
@@ -599,7 +601,8 @@ class Coverage {
     const double groups = static_cast<double>(out_->copy_groups.size());
     for (uint32_t fi = 0; fi < out_->facts.size(); ++fi) {
       const Fact& f = out_->facts[fi];
-      if (f.independent >= 2 && f.independent > o_.agreed_share * groups) out_->agreed.push_back(fi);
+      if (f.independent >= 2 && f.independent > o_.agreed_share * groups)
+        out_->agreed.push_back(fi);
     }
   }
 
@@ -656,8 +659,10 @@ class Coverage {
       }
       std::sort(groups.begin(), groups.end());
       std::sort(outlets.begin(), outlets.end());
-      f.independent = static_cast<uint32_t>(std::unique(groups.begin(), groups.end()) - groups.begin());
-      f.sources = static_cast<uint32_t>(std::unique(outlets.begin(), outlets.end()) - outlets.begin());
+      f.independent =
+          static_cast<uint32_t>(std::unique(groups.begin(), groups.end()) - groups.begin());
+      f.sources =
+          static_cast<uint32_t>(std::unique(outlets.begin(), outlets.end()) - outlets.begin());
     }
     std::stable_sort(merged.begin(), merged.end(), [](const Fact& x, const Fact& y) {
       if (x.independent != y.independent) return x.independent > y.independent;
@@ -772,8 +777,7 @@ class Coverage {
 
 }  // namespace
 
-void ComputeCoverage(const CoverageInput& in, const CompareOptions& options,
-                     StoryComparison* out) {
+void ComputeCoverage(const CoverageInput& in, const CompareOptions& options, StoryComparison* out) {
   if (in.terms == nullptr) return;
   Coverage(in, options, out).Run();
 }

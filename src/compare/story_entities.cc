@@ -78,9 +78,9 @@ class PlaceCache {
 // A word that opens sentences and clauses, never a given name: "Despite Trump" is Trump.
 bool IsFunctionWord(std::string_view word) {
   static constexpr std::string_view kExtra[] = {
-      "despite", "following", "unlike",  "including", "regarding", "concerning", "besides",
-      "beyond",  "upon",      "until",   "unless",    "whereas",   "meanwhile",  "thanks",
-      "per",     "amid",      "asked",   "told",      "says",      "said",       "added"};
+      "despite", "following", "unlike", "including", "regarding", "concerning", "besides",
+      "beyond",  "upon",      "until",  "unless",    "whereas",   "meanwhile",  "thanks",
+      "per",     "amid",      "asked",  "told",      "says",      "said",       "added"};
   char buf[32];
   const std::string_view lower = quotes::internal::LowerAscii(word, buf, sizeof buf);
   if (lower.empty()) return false;
@@ -129,7 +129,8 @@ class People {
     const std::vector<std::string_view> w = SplitWords(cleaned);
     if (!w.empty()) surnames_.insert(Lower(StripPossessive(w.back())));
     if (w.size() < 2) return;
-    const std::string pair = Lower(StripPossessive(w.front())) + " " + Lower(StripPossessive(w.back()));
+    const std::string pair =
+        Lower(StripPossessive(w.front())) + " " + Lower(StripPossessive(w.back()));
     full_by_surname_[Lower(StripPossessive(w.back()))].insert(pair);
     pairs_.insert(pair);
   }
@@ -285,8 +286,9 @@ std::vector<StoryEntity> BuildStoryEntities(const StoryComparison& story,
       const bool pronoun = m.form == quotes::MentionForm::kPronoun;
       count_mention(b, a, m.span, pronoun ? std::string_view() : m.span.in(text));
       if (b.place) {
-        auto it = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), m.span.begin,
-                                   [](const text::Token& t, uint32_t o) { return t.span.begin < o; });
+        auto it =
+            std::lower_bound(seg.tokens.begin(), seg.tokens.end(), m.span.begin,
+                             [](const text::Token& t, uint32_t o) { return t.span.begin < o; });
         for (; it != seg.tokens.end() && it->span.begin < m.span.end; ++it) {
           in_place[static_cast<size_t>(it - seg.tokens.begin())] = 1;
         }
@@ -395,8 +397,8 @@ std::vector<StoryEntity> BuildStoryEntities(const StoryComparison& story,
         const uint32_t weight = caps ? 0 : c;
         const bool cand_full = b.person && SplitWords(candidate).size() >= 2;
         if (name.empty() || cand_full > full ||
-            (cand_full == full && (weight > count ||
-                                   (weight == count && candidate.size() > name.size())))) {
+            (cand_full == full &&
+             (weight > count || (weight == count && candidate.size() > name.size())))) {
           name = candidate;
           count = weight;
           full = cand_full;
@@ -424,7 +426,8 @@ std::vector<StoryEntity> BuildStoryEntities(const StoryComparison& story,
       outlets.push_back(story.articles[article].source);
     }
     std::sort(outlets.begin(), outlets.end());
-    e.sources = static_cast<uint32_t>(std::unique(outlets.begin(), outlets.end()) - outlets.begin());
+    e.sources =
+        static_cast<uint32_t>(std::unique(outlets.begin(), outlets.end()) - outlets.begin());
     out.push_back(std::move(e));
     builder_of.push_back(bi);
   }

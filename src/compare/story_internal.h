@@ -22,7 +22,6 @@
 
 namespace witness::compare::internal {
 
-
 // Interns term strings as dense ids.
 class TermTable {
   struct Hash_ {
@@ -67,8 +66,9 @@ struct ArticleTerms {
 
 // The content term of a word, as a string: "revolut", "8,000", "@KZ" for Kazakhstan, its
 // demonym and its possessive; "" when the word is no content word (stopword, honorific,
-// punctuation). Accents are removed ("d'état" = "d'etat"). `key` is the token's matching key; `capitalised` whether the word as written
-// starts with an upper-case letter (only those can name a country: "us" is a pronoun).
+// punctuation). Accents are removed ("d'état" = "d'etat"). `key` is the token's matching key;
+// `capitalised` whether the word as written starts with an upper-case letter (only those can name a
+// country: "us" is a pronoun).
 std::string ContentTerm(std::string_view key, bool capitalised, text::TokenKind kind,
                         text::Analyzer* analyzer);
 // The weight factor of a word's term: 1/3 for cue verbs ("said", "told", "called") and time
@@ -95,8 +95,7 @@ struct CoverageInput {
 
 // Copy groups, copies, statements, facts, agreed and coverage of `out` (whose `articles`,
 // figures and figure groups are filled already).
-void ComputeCoverage(const CoverageInput& in, const CompareOptions& options,
-                     StoryComparison* out);
+void ComputeCoverage(const CoverageInput& in, const CompareOptions& options, StoryComparison* out);
 
 // Story entities from the per-article extractions (names already unified). Sets
 // (*doc_to_story)[article][entity] to the story entity of each document entity (-1 for an

@@ -28,8 +28,11 @@ json IntervalJson(const fig::Interval& i) {
 }
 
 json CarrierJson(const Carrier& c) {
-  return {{"article", c.article}, {"begin", c.span.begin}, {"end", c.span.end},
-          {"score", std::round(c.score * 1000) / 1000.0}, {"kind", CarryKindName(c.kind)},
+  return {{"article", c.article},
+          {"begin", c.span.begin},
+          {"end", c.span.end},
+          {"score", std::round(c.score * 1000) / 1000.0},
+          {"kind", CarryKindName(c.kind)},
           {"figures_differ", c.figures_differ}};
 }
 
@@ -192,7 +195,8 @@ std::string ComparisonToJson(const StoryComparison& c, int indent) {
     for (const EntityForm& f : e.forms) forms.push_back({{"text", f.text}, {"count", f.count}});
     json in = json::array();
     for (const EntityInArticle& a : e.articles) {
-      in.push_back({{"article", a.article}, {"mentions", a.mentions}, {"first", SpanJson(a.first)}});
+      in.push_back(
+          {{"article", a.article}, {"mentions", a.mentions}, {"first", SpanJson(a.first)}});
     }
     ents.push_back({{"name", e.name},
                     {"kind", q::EntityKindName(e.kind)},
@@ -249,9 +253,10 @@ std::string ComparisonToJson(const StoryComparison& c, int indent) {
                     {"status", fig::StatusName(f.status)},
                     {"sentence", SpanJson(f.sentence)}};
       claim["status_cue"] = f.status_cue_text.empty() ? json(nullptr) : json(f.status_cue_text);
-      claim["attribution"] = f.attribution.empty()
-                                 ? json(nullptr)
-                                 : json({{"source", f.attribution.source}, {"cue", f.attribution.cue}});
+      claim["attribution"] =
+          f.attribution.empty()
+              ? json(nullptr)
+              : json({{"source", f.attribution.source}, {"cue", f.attribution.cue}});
       claims.push_back(std::move(claim));
     }
     json retracted = json::array(), echoes = json::array();
@@ -288,7 +293,8 @@ std::string ComparisonToJson(const StoryComparison& c, int indent) {
   for (const SourceCoverage& s : c.coverage) {
     json unique = json::array();
     for (const UniqueStatement& u : s.unique) {
-      json one = {{"begin", u.where.span.begin}, {"end", u.where.span.end}, {"text", c.Text(u.where)}};
+      json one = {
+          {"begin", u.where.span.begin}, {"end", u.where.span.end}, {"text", c.Text(u.where)}};
       one["closest"] = u.has_closest ? CarrierJson(u.closest) : json(nullptr);
       unique.push_back(std::move(one));
     }
@@ -399,7 +405,8 @@ std::string ComparisonToText(const StoryComparison& c, size_t width) {
       line("Quotes in more than one account:");
       header = true;
     }
-    line(fmt::format("  {} {}:", g.speaker.empty() ? "(speaker unknown)" : g.speaker, Labels(arts)));
+    line(
+        fmt::format("  {} {}:", g.speaker.empty() ? "(speaker unknown)" : g.speaker, Labels(arts)));
     for (size_t v = 0; v < g.variants.size(); ++v) {
       const q::QuoteVariant& var = g.variants[v];
       line(fmt::format("    {} \"{}\"", Labels(VariantArticles(c, var)), OneLine(var.text)));

@@ -20,8 +20,9 @@ bool StartsUpper(std::string_view word) {
   const unsigned char c = static_cast<unsigned char>(word[0]);
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   utf8proc_int32_t cp = 0;
-  const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
-                                              static_cast<utf8proc_ssize_t>(word.size()), &cp);
+  const utf8proc_ssize_t n =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+                       static_cast<utf8proc_ssize_t>(word.size()), &cp);
   return n > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
@@ -29,9 +30,10 @@ std::string StripAccents(std::string_view s) {
   utf8proc_uint8_t* out = nullptr;
   const utf8proc_ssize_t n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
-      &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK));
-  std::string r = n >= 0 && out != nullptr ? std::string(reinterpret_cast<char*>(out), n)
-                                           : std::string(s);
+      &out,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK));
+  std::string r =
+      n >= 0 && out != nullptr ? std::string(reinterpret_cast<char*>(out), n) : std::string(s);
   std::free(out);
   return r;
 }
@@ -162,8 +164,8 @@ void BuildArticleTerms(std::string_view text, const text::Segmentation& seg,
     st.span = s.span;
     st.first_token = s.first_token;
     st.token_count = s.token_count;
-    const uint32_t end = std::min<uint32_t>(s.first_token + s.token_count,
-                                            static_cast<uint32_t>(seg.tokens.size()));
+    const uint32_t end =
+        std::min<uint32_t>(s.first_token + s.token_count, static_cast<uint32_t>(seg.tokens.size()));
     for (uint32_t t = s.first_token; t < end; ++t) {
       close_tokens(t);
       const text::Token& tok = seg.tokens[t];
