@@ -17,6 +17,32 @@ namespace ingest_internal {
 
 namespace {
 
+// True when minified JSON holds a number with a leading zero ("0660"), which simdjson reads
+// and strict JSON parsers refuse. Strings are skipped.
+bool HasLeadingZeroNumber(std::string_view json) {
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+      continue;
+    }
+    auto opens = [&](size_t k) {  // json[k] comes right before a value
+      return json[k] == ':' || json[k] == ',' || json[k] == '[';
+    };
+    // A number's first digit (after an optional minus; not an exponent's "e-05").
+    const bool starts = c == '0' && (i == 0 || opens(i - 1) ||
+                                     (json[i - 1] == '-' && (i == 1 || opens(i - 2))));
+    if (starts && i + 1 < json.size() && json[i + 1] >= '0' && json[i + 1] <= '9') return true;
+  }
+  return false;
+}
+
 enum Field : int {
   kId = 0,
   kSource,
@@ -446,6 +472,7 @@ StatusOr<Article> JsonRecordParser::Parse(std::string_view json, std::string_vie
       if (mem.used) continue;
       if (mem.field != kUnknown && mem.priority == 0 && mem.value.is_null()) continue;
       extra.push_back(',');
+      const size_t value_start = extra.size();
       if (have_raw) {
         AppendMinified(m.raw_members[i].key, &extra);
         extra.push_back(':');
@@ -454,6 +481,18 @@ StatusOr<Article> JsonRecordParser::Parse(std::string_view json, std::string_vie
         AppendJsonString(mem.key, &extra);
         extra.push_back(':');
         extra.append(simdjson::minify(mem.value));
+      }
+      // simdjson reads a few things strict JSON does not (a number with leading zeros); such
+      // a member is kept as the string of its text, so extra_json stays JSON and nothing is lost.
+      if (HasLeadingZeroNumber(std::string_view(extra).substr(value_start))) {
+        const std::string value = have_raw ? std::string(m.raw_members[i].value)
+                                           : std::string(simdjson::minify(mem.value));
+        extra.resize(value_start);
+        AppendJsonString(mem.key, &extra);
+        extra.push_back(':');
+        AppendJsonString(value, &extra);
+        local_warnings.push_back(who + ": field '" + std::string(mem.key) +
+                                 "' is not strict JSON; kept as a string in extra_json");
       }
     }
 

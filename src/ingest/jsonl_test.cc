@@ -166,6 +166,14 @@ TEST(ParseJsonLineTest, NumbersBeyond64BitsAreValidJson) {
             "feed.jsonl:17: invalid JSON: invalid number");
 }
 
+TEST(ParseJsonLineTest, LeadingZeroBigNumberInsideAnUnknownFieldIsKeptAsAString) {
+  // simdjson reads a big integer with leading zeros inside an array; strict JSON does not.
+  Article a = Parse(R"({"text": "x", "x": {"y": [2, 00000000000000000000000000660]}, "e": 1e-05})");
+  // The value's text exactly as written becomes the string: nothing is lost.
+  EXPECT_EQ(a.extra_json, R"({"x":"{\"y\": [2, 00000000000000000000000000660]}","e":1e-05})");
+  EXPECT_TRUE(nlohmann::json::accept(a.extra_json)) << a.extra_json;
+}
+
 TEST(ParseJsonLineTest, RepeatedFieldLastOneWins) {
   Article a = Parse(R"({"title": "first", "title": "second", "text": "x"})");
   EXPECT_EQ(a.title, "second");
