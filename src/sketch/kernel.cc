@@ -1,6 +1,7 @@
 // The MinHash kernel, compiled once per SIMD target by Highway's foreach_target and chosen at
 // run time (HWY_DYNAMIC_DISPATCH). Every permutation's running minimum stays in a register
-// while the shingle values stream past: 4 vectors of permutations per pass.
+// while the shingle values stream past: 4 vectors of permutations per pass, 8 where there are
+// 32 vector registers (AVX-512).
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "sketch/kernel.cc"
 #include <hwy/foreach_target.h>  // IWYU pragma: keep
@@ -19,34 +20,37 @@ HWY_INLINE V MixVec(D d, V v) {
   return hn::Xor(v, hn::ShiftRight<15>(v));
 }
 
+// Minima of `kVecs` vectors of permutations at once, each in a register while the shingle
+// values stream past.
+template <size_t kVecs, class D>
+HWY_INLINE void MinHashPass(D d, const uint32_t* HWY_RESTRICT values, size_t n,
+                            const uint32_t* HWY_RESTRICT seeds, uint32_t* HWY_RESTRICT out) {
+  const size_t N = hn::Lanes(d);
+  using V = hn::Vec<D>;
+  V s[kVecs], m[kVecs];
+  for (size_t k = 0; k < kVecs; ++k) {
+    s[k] = hn::LoadU(d, seeds + k * N);
+    m[k] = hn::Set(d, 0xFFFFFFFFu);
+  }
+  for (size_t j = 0; j < n; ++j) {
+    const V x = hn::Set(d, values[j]);
+    for (size_t k = 0; k < kVecs; ++k) m[k] = hn::Min(m[k], MixVec(d, hn::Xor(x, s[k])));
+  }
+  for (size_t k = 0; k < kVecs; ++k) hn::StoreU(m[k], d, out + k * N);
+}
+
 void MinHashKernelImpl(const uint32_t* HWY_RESTRICT values, size_t n,
                        const uint32_t* HWY_RESTRICT seeds, size_t num_perm,
                        uint32_t* HWY_RESTRICT out) {
   const hn::ScalableTag<uint32_t> d;
   const size_t N = hn::Lanes(d);
   size_t p = 0;
-  for (; p + 4 * N <= num_perm; p += 4 * N) {
-    const auto s0 = hn::LoadU(d, seeds + p), s1 = hn::LoadU(d, seeds + p + N);
-    const auto s2 = hn::LoadU(d, seeds + p + 2 * N), s3 = hn::LoadU(d, seeds + p + 3 * N);
-    auto m0 = hn::Set(d, 0xFFFFFFFFu), m1 = m0, m2 = m0, m3 = m0;
-    for (size_t j = 0; j < n; ++j) {
-      const auto x = hn::Set(d, values[j]);
-      m0 = hn::Min(m0, MixVec(d, hn::Xor(x, s0)));
-      m1 = hn::Min(m1, MixVec(d, hn::Xor(x, s1)));
-      m2 = hn::Min(m2, MixVec(d, hn::Xor(x, s2)));
-      m3 = hn::Min(m3, MixVec(d, hn::Xor(x, s3)));
-    }
-    hn::StoreU(m0, d, out + p);
-    hn::StoreU(m1, d, out + p + N);
-    hn::StoreU(m2, d, out + p + 2 * N);
-    hn::StoreU(m3, d, out + p + 3 * N);
-  }
-  for (; p + N <= num_perm; p += N) {
-    const auto s = hn::LoadU(d, seeds + p);
-    auto m = hn::Set(d, 0xFFFFFFFFu);
-    for (size_t j = 0; j < n; ++j) m = hn::Min(m, MixVec(d, hn::Xor(hn::Set(d, values[j]), s)));
-    hn::StoreU(m, d, out + p);
-  }
+#if HWY_TARGET <= HWY_AVX3 && HWY_ARCH_X86
+  // 32 vector registers: 8 seeds and 8 minima fit, so 128 permutations take one pass.
+  for (; p + 8 * N <= num_perm; p += 8 * N) MinHashPass<8>(d, values, n, seeds + p, out + p);
+#endif
+  for (; p + 4 * N <= num_perm; p += 4 * N) MinHashPass<4>(d, values, n, seeds + p, out + p);
+  for (; p + N <= num_perm; p += N) MinHashPass<1>(d, values, n, seeds + p, out + p);
   for (; p < num_perm; ++p) {  // only when num_perm is not a multiple of the lane count
     uint32_t m = 0xFFFFFFFFu;
     for (size_t j = 0; j < n; ++j) {

@@ -1,17 +1,20 @@
-// LshIndex: banded 16-bit MinHash in flat open-addressing tables.
+// LshIndex: banded 16-bit MinHash.
 //
-// Per document: its id, shingle count and 16-bit minima (b-bit MinHash) in a slot. One shared
-// linear-probing table holds every band entry as (32-bit band key << 32 | slot); the band key
-// hashes the band number with its rows' 16-bit minima, so Remove() can recompute it from what
-// the index keeps. Deletion shifts entries back (no tombstones), so the table never degrades.
+// Per document: its id, shingle count and 16-bit minima (b-bit MinHash) in a slot; slots live
+// in fixed-size chunks (SlotStore), so growing never copies them. One band table (BandTable,
+// extendible hashing over ordered linear-probing segments, band_table.h) holds every band entry
+// as (32-bit band key << 32 | slot); the band key hashes the band number with its rows' 16-bit
+// minima, so Remove() can recompute it from what the index keeps.
 #include <sys/mman.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <new>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <new>
 
+#include "sketch/band_table.h"
 #include "sketch/kernel.h"
 #include "sketch/serial.h"
 #include "witness/sketch.h"
@@ -19,39 +22,134 @@
 namespace witness::sketch {
 namespace {
 
-// Allocates big arrays on 2 MiB boundaries and asks for transparent huge pages: the band
-// table is rebuilt whenever it grows, and with 4 KiB pages most of that time went into page
-// faults on the fresh memory.
-template <typename T>
-struct HugePageAllocator {
-  using value_type = T;
+// Per-document data in chunks of kChunkSlots slots: ids, shingle counts and 16-bit minima.
+// The first chunk grows like a vector (small indexes stay small); once it is full, further
+// chunks are allocated whole, so adding documents never copies the ones already there. The
+// minima of a full chunk take 2 MiB at 128 permutations, on huge pages where the system has
+// them (verification reads them at random).
+class SlotStore {
+ public:
+  static constexpr uint32_t kChunkShift = 13;
+  static constexpr uint32_t kChunkSlots = uint32_t{1} << kChunkShift;
+
+  explicit SlotStore(uint32_t perms) : perms_(perms) {}
+  ~SlotStore() {
+    for (Chunk& c : chunks_) Release(&c);
+  }
+  SlotStore(SlotStore&&) noexcept = default;
+  SlotStore& operator=(SlotStore&& o) noexcept {
+    if (this != &o) {
+      for (Chunk& c : chunks_) Release(&c);
+      chunks_ = std::move(o.chunks_);
+      perms_ = o.perms_;
+      size_ = o.size_;
+      o.chunks_.clear();
+      o.size_ = 0;
+    }
+    return *this;
+  }
+
+  uint32_t size() const { return size_; }
+  uint64_t& Id(uint32_t s) { return chunks_[s >> kChunkShift].ids[s & (kChunkSlots - 1)]; }
+  uint64_t Id(uint32_t s) const { return chunks_[s >> kChunkShift].ids[s & (kChunkSlots - 1)]; }
+  uint32_t& Size(uint32_t s) { return chunks_[s >> kChunkShift].sizes[s & (kChunkSlots - 1)]; }
+  uint32_t Size(uint32_t s) const { return chunks_[s >> kChunkShift].sizes[s & (kChunkSlots - 1)]; }
+  uint16_t* Fp(uint32_t s) {
+    return chunks_[s >> kChunkShift].fps + size_t{s & (kChunkSlots - 1)} * perms_;
+  }
+  const uint16_t* Fp(uint32_t s) const {
+    return chunks_[s >> kChunkShift].fps + size_t{s & (kChunkSlots - 1)} * perms_;
+  }
+
+  // A new slot at the end (its fields unset). Slot s lives in chunk s >> kChunkShift; only
+  // the first chunk may be smaller than kChunkSlots, and only while it is the only one.
+  uint32_t Append() {
+    const uint32_t s = size_;
+    const uint32_t ci = s >> kChunkShift;
+    if (ci == chunks_.size()) {
+      chunks_.push_back(Make(ci == 0 ? 64 : kChunkSlots));
+    } else if ((s & (kChunkSlots - 1)) >= chunks_[ci].cap) {
+      const uint32_t cap = chunks_[ci].cap;
+      Regrow(std::min<uint32_t>(kChunkSlots, cap + cap / 4 + 64));
+    }
+    return size_++;
+  }
+  // Room for `slots` in all.
+  void Reserve(size_t slots) {
+    if (slots == 0) return;
+    const uint32_t first = static_cast<uint32_t>(std::min<size_t>(kChunkSlots, slots));
+    if (chunks_.empty()) {
+      chunks_.push_back(Make(std::max<uint32_t>(first, 64)));
+    } else if (chunks_.size() == 1 && chunks_[0].cap < first) {
+      Regrow(first);
+    }
+    while (chunks_.size() * size_t{kChunkSlots} < slots) chunks_.push_back(Make(kChunkSlots));
+  }
+  size_t MemoryBytes() const {
+    size_t bytes = chunks_.capacity() * sizeof(Chunk);
+    for (const Chunk& c : chunks_) bytes += size_t{c.cap} * (8 + 4 + 2 * size_t{perms_});
+    return bytes;
+  }
+
+ private:
+  struct Chunk {
+    uint16_t* fps = nullptr;
+    uint64_t* ids = nullptr;
+    uint32_t* sizes = nullptr;
+    uint32_t cap = 0;
+  };
   static constexpr size_t kHuge = size_t{2} << 20;
-  HugePageAllocator() = default;
-  template <typename U>
-  HugePageAllocator(const HugePageAllocator<U>&) {}  // NOLINT
-  static size_t Rounded(size_t n) { return (n * sizeof(T) + kHuge - 1) / kHuge * kHuge; }
-  T* allocate(size_t n) {
-    if (n * sizeof(T) < kHuge) return static_cast<T*>(::operator new(n * sizeof(T)));
-    void* p = std::aligned_alloc(kHuge, Rounded(n));
+
+  static void* Alloc(size_t bytes) {
+    if (bytes < kHuge) return ::operator new(bytes);
+    const size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
+    void* p = std::aligned_alloc(kHuge, rounded);
     if (p == nullptr) throw std::bad_alloc();
 #ifdef MADV_HUGEPAGE
-    madvise(p, Rounded(n), MADV_HUGEPAGE);
+    madvise(p, rounded, MADV_HUGEPAGE);
 #endif
-    return static_cast<T*>(p);
+    return p;
   }
-  void deallocate(T* p, size_t n) {
-    if (n * sizeof(T) < kHuge) {
+  static void Dealloc(void* p, size_t bytes) {
+    if (p == nullptr) return;
+    if (bytes < kHuge) {
       ::operator delete(p);
     } else {
       std::free(p);
     }
   }
-  template <typename U>
-  bool operator==(const HugePageAllocator<U>&) const { return true; }
+  Chunk Make(uint32_t cap) const {
+    Chunk c;
+    c.cap = cap;
+    c.fps = static_cast<uint16_t*>(Alloc(size_t{cap} * perms_ * 2));
+    c.ids = static_cast<uint64_t*>(Alloc(size_t{cap} * 8));
+    c.sizes = static_cast<uint32_t*>(Alloc(size_t{cap} * 4));
+    return c;
+  }
+  void Release(Chunk* c) const {
+    Dealloc(c->fps, size_t{c->cap} * perms_ * 2);
+    Dealloc(c->ids, size_t{c->cap} * 8);
+    Dealloc(c->sizes, size_t{c->cap} * 4);
+    *c = Chunk{};
+  }
+  // The first (and only) chunk, with a larger capacity.
+  void Regrow(uint32_t cap) {
+    Chunk& old = chunks_[0];
+    Chunk c = Make(cap);
+    std::memcpy(c.fps, old.fps, size_t{size_} * perms_ * 2);
+    std::memcpy(c.ids, old.ids, size_t{size_} * 8);
+    std::memcpy(c.sizes, old.sizes, size_t{size_} * 4);
+    Release(&old);
+    old = c;
+  }
+
+  std::vector<Chunk> chunks_;
+  uint32_t perms_;
+  uint32_t size_ = 0;
 };
-using Table = std::vector<uint64_t, HugePageAllocator<uint64_t>>;
 
 constexpr uint64_t kEmpty = UINT64_MAX;
+using internal::BandTable;
 constexpr uint32_t kNoSlot = UINT32_MAX;
 constexpr char kIndexMagic[4] = {'W', 'L', 'S', 'H'};
 constexpr uint32_t kIndexVersion = 1;
@@ -139,16 +237,19 @@ struct LshIndex::Impl {
   Impl(const LshOptions& l, const MinHashOptions& m)
       : minhash(Validate(m).ok() ? m : MinHashOptions{}),
         lsh(Validate(l, minhash.num_perm).ok() ? l : LshOptions{}),
-        perms(minhash.num_perm) {
+        perms(minhash.num_perm),
+        slots(perms) {
     if (!Validate(lsh, perms).ok()) lsh.bands = 1, lsh.rows = std::min<uint32_t>(4, perms);
-    table.assign(64, kEmpty);
+    band_seeds.resize(lsh.bands);
+    for (uint32_t b = 0; b < lsh.bands; ++b) band_seeds[b] = Mix64(0x243F6A8885A308D3ull ^ b);
   }
 
-  const uint16_t* Fp(uint32_t slot) const { return fps.data() + size_t{slot} * perms; }
+  const uint16_t* Fp(uint32_t slot) const { return slots.Fp(slot); }
 
+  // The hash of the band number with its rows' minima, 4 rows (64 bits) at a time.
   uint32_t BandKey(const uint16_t* fp, uint32_t band) const {
     const uint16_t* row = fp + size_t{band} * lsh.rows;
-    uint64_t h = Mix64(0x243F6A8885A308D3ull ^ band);
+    uint64_t h = band_seeds[band];
     for (uint32_t r = 0; r < lsh.rows; r += 4) {
       uint64_t packed = 0;
       for (uint32_t k = 0; k < 4 && r + k < lsh.rows; ++k) packed |= uint64_t{row[r + k]} << (16 * k);
@@ -157,101 +258,97 @@ struct LshIndex::Impl {
     return static_cast<uint32_t>(h >> 32);
   }
 
-  // The table has any capacity (it grows by 30% at load 0.85, so that it stays between 0.65
-  // and 0.85 full and memory per document steady);
-  // a band key, already uniform, maps to a slot by multiply-shift ("fastrange").
-  size_t Home(uint32_t key) const { return (uint64_t{key} * table.size()) >> 32; }
-  size_t Next(size_t i) const { return i + 1 == table.size() ? 0 : i + 1; }
-  size_t Dist(size_t from, size_t to) const { return to >= from ? to - from : to + table.size() - from; }
-
-  void TableInsert(uint64_t entry) {
-    size_t i = Home(static_cast<uint32_t>(entry >> 32));
-    while (table[i] != kEmpty) i = Next(i);
-    table[i] = entry;
-  }
-
-  void TableErase(uint64_t entry) {
-    size_t i = Home(static_cast<uint32_t>(entry >> 32));
-    while (table[i] != entry) {
-      if (table[i] == kEmpty) return;  // not there (cannot happen for a consistent index)
-      i = Next(i);
-    }
-    for (size_t j = Next(i); table[j] != kEmpty; j = Next(j)) {
-      const size_t h = Home(static_cast<uint32_t>(table[j] >> 32));
-      if (Dist(h, j) >= Dist(i, j)) {  // its home is not in (i, j]: move it back to i
-        table[i] = table[j];
-        i = j;
+  void BandKeys(const uint16_t* fp, uint32_t* keys) const {
+    if (lsh.rows == 2) {  // the default, unrolled: two minima make one 32-bit word
+      for (uint32_t b = 0; b < lsh.bands; ++b) {
+        const uint64_t packed = uint64_t{fp[2 * b]} | uint64_t{fp[2 * b + 1]} << 16;
+        keys[b] = static_cast<uint32_t>(Mix64(band_seeds[b] ^ packed) >> 32);
       }
-    }
-    table[i] = kEmpty;
-  }
-
-  void GrowTable() {
-    Table old(table.size() + table.size() * 3 / 10 + 64, kEmpty);
-    old.swap(table);
-    for (uint64_t e : old) {
-      if (e != kEmpty) TableInsert(e);
+    } else {
+      for (uint32_t b = 0; b < lsh.bands; ++b) keys[b] = BandKey(fp, b);
     }
   }
 
-  void AddBands(uint32_t slot, const uint32_t* keys = nullptr) {
-    while ((entries + lsh.bands) * 20 > table.size() * 17) GrowTable();  // load <= 0.85
-    const uint16_t* fp = Fp(slot);
-    for (uint32_t b = 0; b < lsh.bands; ++b) {
-      TableInsert(uint64_t{keys ? keys[b] : BandKey(fp, b)} << 32 | slot);
-    }
-    entries += lsh.bands;
+  void AddBands(uint32_t slot, const uint32_t* keys) {
+    for (uint32_t b = 0; b < lsh.bands; ++b) table.Insert(BandTable::Entry(keys[b], slot));
   }
 
   void RemoveBands(uint32_t slot) {
     const uint16_t* fp = Fp(slot);
-    for (uint32_t b = 0; b < lsh.bands; ++b) TableErase(uint64_t{BandKey(fp, b)} << 32 | slot);
-    entries -= lsh.bands;
+    for (uint32_t b = 0; b < lsh.bands; ++b) table.Erase(BandTable::Entry(BandKey(fp, b), slot));
   }
 
-  // Adds a document from its 16-bit minima (and its band keys, when already computed).
-  void AddFp(uint64_t doc, uint32_t shingles, const uint16_t* fp, const uint32_t* keys = nullptr) {
+  // A slot for a new document, filled in: a removed document's, or a new one.
+  uint32_t NewSlot(uint64_t doc, uint32_t shingles, const uint16_t* fp) {
     uint32_t slot;
     if (!free_slots.empty()) {
       slot = free_slots.back();
       free_slots.pop_back();
-      ids[slot] = doc;
-      sizes[slot] = shingles;
-      std::memcpy(fps.data() + size_t{slot} * perms, fp, perms * sizeof(uint16_t));
     } else {
-      slot = static_cast<uint32_t>(ids.size());
-      if (ids.size() == ids.capacity()) {  // grow by a quarter, not double: memory per document
-        const size_t want = ids.size() + ids.size() / 4 + 64;
-        ids.reserve(want);
-        sizes.reserve(want);
-        fps.reserve(want * perms);
-      }
-      ids.push_back(doc);
-      sizes.push_back(shingles);
-      fps.insert(fps.end(), fp, fp + perms);
+      slot = slots.Append();
     }
+    slots.Id(slot) = doc;
+    slots.Size(slot) = shingles;
+    std::memcpy(slots.Fp(slot), fp, perms * sizeof(uint16_t));
     id_map.Insert(doc, slot);
     ++live;
-    if (shingles > 0) AddBands(slot, keys);
+    return slot;
+  }
+
+  // Adds a document from its 16-bit minima.
+  void AddFp(uint64_t doc, uint32_t shingles, const uint16_t* fp) {
+    const uint32_t slot = NewSlot(doc, shingles, fp);
+    if (shingles > 0) {
+      uint32_t keys[1024];  // bands <= num_perm <= 1024
+      BandKeys(fp, keys);
+      AddBands(slot, keys);
+    }
+  }
+
+  // The streaming step: adds a document and collects the slots sharing a band with it
+  // (sorted, distinct), each band's run read and extended in one pass.
+  void AddCollecting(uint64_t doc, uint32_t shingles, const uint16_t* fp,
+                     std::vector<uint32_t>* out, uint32_t* keys) {
+    const uint32_t slot = NewSlot(doc, shingles, fp);
+    BandKeysPrefetched(fp, keys);
+    out->clear();
+    for (uint32_t b = 0; b < lsh.bands; ++b) {
+      table.ForEachThenInsert(BandTable::Entry(keys[b], slot),
+                              [out](uint32_t s) { out->push_back(s); });
+    }
+    SortDistinct(out);
   }
 
   // Slots sharing a band with `fp`, sorted and distinct; keys[] receives the band keys.
   void CandidateSlots(const uint16_t* fp, std::vector<uint32_t>* out, uint32_t* keys) const {
     out->clear();
+    BandKeysPrefetched(fp, keys);
     for (uint32_t b = 0; b < lsh.bands; ++b) {
-      keys[b] = BandKey(fp, b);
-      __builtin_prefetch(&table[Home(keys[b])]);
+      table.ForEach(keys[b], [out](uint32_t slot) { out->push_back(slot); });
     }
+    SortDistinct(out);
+  }
+
+  // The band keys of `fp` into keys[], and every band's lines requested before the first is
+  // read, so that the misses overlap. Three lines: a lookup may cross into the next one, and
+  // an insert shifts the run up to its next empty position (~20 entries at load 0.85). (One
+  // function with BandKeys: GCC takes a function that only prefetches for a pure one and
+  // drops the call.)
+  void BandKeysPrefetched(const uint16_t* fp, uint32_t* keys) const {
+    BandKeys(fp, keys);
     for (uint32_t b = 0; b < lsh.bands; ++b) {
-      const uint32_t key = keys[b];
-      for (size_t i = Home(key); table[i] != kEmpty; i = Next(i)) {
-        if (static_cast<uint32_t>(table[i] >> 32) == key) {
-          out->push_back(static_cast<uint32_t>(table[i]));
-        }
-      }
+      const uint64_t* p = table.ProbeAddress(keys[b]);
+      __builtin_prefetch(p);
+      __builtin_prefetch(p + 8);
+      __builtin_prefetch(p + 16);
     }
-    std::sort(out->begin(), out->end());
-    out->erase(std::unique(out->begin(), out->end()), out->end());
+  }
+
+  static void SortDistinct(std::vector<uint32_t>* v) {
+    if (v->size() > 1) {
+      std::sort(v->begin(), v->end());
+      v->erase(std::unique(v->begin(), v->end()), v->end());
+    }
   }
 
   Overlap Estimate(const uint16_t* a, uint32_t size_a, uint32_t slot) const {
@@ -260,7 +357,7 @@ struct LshIndex::Impl {
     for (uint32_t i = 0; i < perms; ++i) agree += a[i] == b[i];
     const double raw = double(agree) / perms;
     const double j = std::max(0.0, (raw - kFalseAgree) / (1.0 - kFalseAgree));
-    return OverlapFromAgreement(j, size_a, sizes[slot]);
+    return OverlapFromAgreement(j, size_a, slots.Size(slot));
   }
 
   bool Passes(const Overlap& o, uint32_t size_a, uint32_t size_b) const {
@@ -269,16 +366,29 @@ struct LshIndex::Impl {
            std::max(o.containment_a, o.containment_b) >= lsh.min_containment;
   }
 
+  // Verified matches among the candidate slots (already distinct), best first.
+  void Verify(const uint16_t* fp, uint32_t shingles, const std::vector<uint32_t>& candidates,
+              uint64_t exclude, std::vector<Match>* out) const {
+    for (uint32_t s : candidates) {  // the minima are read at random: start every load at once
+      const auto* p = reinterpret_cast<const char*>(Fp(s));
+      for (size_t off = 0; off < size_t{perms} * 2; off += 64) __builtin_prefetch(p + off);
+    }
+    for (uint32_t s : candidates) {
+      const uint64_t id = slots.Id(s);
+      if (id == exclude) continue;
+      const Overlap o = Estimate(fp, shingles, s);
+      if (Passes(o, shingles, slots.Size(s))) out->push_back({id, o});
+    }
+  }
+
   MinHashOptions minhash;
   LshOptions lsh;
   uint32_t perms;
-  std::vector<uint64_t, HugePageAllocator<uint64_t>> ids;
-  std::vector<uint32_t, HugePageAllocator<uint32_t>> sizes;
-  std::vector<uint16_t, HugePageAllocator<uint16_t>> fps;
+  std::vector<uint64_t> band_seeds;
+  SlotStore slots;
   std::vector<uint32_t> free_slots;
   IdMap id_map;
-  Table table;
-  size_t entries = 0;
+  BandTable table;
   size_t live = 0;
 };
 
@@ -336,10 +446,10 @@ bool LshIndex::Remove(uint64_t doc) {
   Impl& m = *impl_;
   const uint32_t slot = m.id_map.Find(doc);
   if (slot == kNoSlot) return false;
-  if (m.sizes[slot] > 0) m.RemoveBands(slot);
+  if (m.slots.Size(slot) > 0) m.RemoveBands(slot);
   m.id_map.Erase(doc);
-  m.ids[slot] = UINT64_MAX;
-  m.sizes[slot] = 0;
+  m.slots.Id(slot) = UINT64_MAX;
+  m.slots.Size(slot) = 0;
   m.free_slots.push_back(slot);
   --m.live;
   return true;
@@ -352,7 +462,7 @@ void LshIndex::Candidates(const Signature& signature, std::vector<uint64_t>* out
   Scratch& sc = ThreadScratch();
   ToFp(signature, &sc.fp);
   impl_->CandidateSlots(sc.fp.data(), &sc.slots, sc.keys);
-  for (uint32_t s : sc.slots) out->push_back(impl_->ids[s]);
+  for (uint32_t s : sc.slots) out->push_back(impl_->slots.Id(s));
   std::sort(out->begin(), out->end());
 }
 
@@ -375,11 +485,7 @@ void LshIndex::Query(const Signature& signature, std::vector<Match>* out, uint64
   Scratch& sc = ThreadScratch();
   ToFp(signature, &sc.fp);
   m.CandidateSlots(sc.fp.data(), &sc.slots, sc.keys);
-  for (uint32_t s : sc.slots) {
-    if (m.ids[s] == exclude) continue;
-    const Overlap o = m.Estimate(sc.fp.data(), signature.shingles, s);
-    if (m.Passes(o, signature.shingles, m.sizes[s])) out->push_back({m.ids[s], o});
-  }
+  m.Verify(sc.fp.data(), signature.shingles, sc.slots, exclude, out);
   SortMatches(out);
 }
 
@@ -397,43 +503,31 @@ Status LshIndex::QueryAndAdd(uint64_t doc, const Signature& signature, std::vect
     m.AddFp(doc, 0, sc.fp.data());
     return Status::OK();
   }
-  m.CandidateSlots(sc.fp.data(), &sc.slots, sc.keys);
-  for (uint32_t s : sc.slots) {
-    const Overlap o = m.Estimate(sc.fp.data(), signature.shingles, s);
-    if (m.Passes(o, signature.shingles, m.sizes[s])) out->push_back({m.ids[s], o});
-  }
+  m.AddCollecting(doc, signature.shingles, sc.fp.data(), &sc.slots, sc.keys);
+  m.Verify(sc.fp.data(), signature.shingles, sc.slots, UINT64_MAX, out);
   SortMatches(out);
-  m.AddFp(doc, signature.shingles, sc.fp.data(), sc.keys);
   return Status::OK();
 }
 
 bool LshIndex::EstimateBetween(uint64_t a, uint64_t b, Overlap* out) const {
   const uint32_t sa = impl_->id_map.Find(a), sb = impl_->id_map.Find(b);
   if (sa == kNoSlot || sb == kNoSlot) return false;
-  *out = impl_->Estimate(impl_->Fp(sa), impl_->sizes[sa], sb);
-  if (impl_->sizes[sa] == 0 || impl_->sizes[sb] == 0) *out = {};
+  const SlotStore& slots = impl_->slots;
+  *out = impl_->Estimate(slots.Fp(sa), slots.Size(sa), sb);
+  if (slots.Size(sa) == 0 || slots.Size(sb) == 0) *out = {};
   return true;
 }
 
 void LshIndex::Reserve(size_t docs) {
   Impl& m = *impl_;
-  m.ids.reserve(docs);
-  m.sizes.reserve(docs);
-  m.fps.reserve(docs * m.perms);
-  const size_t want = (docs * m.lsh.bands * 20) / 17 + 64;  // load 0.85 when full
-  if (want > m.table.size()) {
-    Table old(want, kEmpty);
-    old.swap(m.table);
-    for (uint64_t e : old) {
-      if (e != kEmpty) m.TableInsert(e);
-    }
-  }
+  m.slots.Reserve(docs);
+  m.table.Reserve(docs * m.lsh.bands);
 }
 
 size_t LshIndex::MemoryBytes() const {
   const Impl& m = *impl_;
-  return m.ids.capacity() * 8 + m.sizes.capacity() * 4 + m.fps.capacity() * 2 +
-         m.free_slots.capacity() * 4 + m.id_map.MemoryBytes() + m.table.capacity() * 8;
+  return m.slots.MemoryBytes() + m.free_slots.capacity() * 4 + m.id_map.MemoryBytes() +
+         m.table.MemoryBytes() + m.band_seeds.capacity() * 8;
 }
 
 std::string LshIndex::Serialize() const {
@@ -454,10 +548,10 @@ std::string LshIndex::Serialize() const {
   internal::PutU64(&out, bits);
   internal::PutU32(&out, m.lsh.min_containment_shingles);
   internal::PutU64(&out, m.live);
-  for (uint32_t slot = 0; slot < m.ids.size(); ++slot) {
-    if (m.ids[slot] == UINT64_MAX) continue;
-    internal::PutU64(&out, m.ids[slot]);
-    internal::PutU32(&out, m.sizes[slot]);
+  for (uint32_t slot = 0; slot < m.slots.size(); ++slot) {
+    if (m.slots.Id(slot) == UINT64_MAX) continue;
+    internal::PutU64(&out, m.slots.Id(slot));
+    internal::PutU32(&out, m.slots.Size(slot));
     const uint16_t* fp = m.Fp(slot);
     for (uint32_t i = 0; i < m.perms; ++i) internal::PutU16(&out, fp[i]);
   }
@@ -496,6 +590,7 @@ StatusOr<LshIndex> LshIndex::Deserialize(std::string_view bytes) {
                               " documents the header announces");
   }
   LshIndex index(lo, mh);
+  index.Reserve(n);
   std::vector<uint16_t> fp(mh.num_perm);
   for (uint64_t i = 0; i < n; ++i) {
     const uint64_t id = r.U64();

@@ -76,6 +76,61 @@ TEST(LshIndex, CandidatesMatchBruteForceUnderChurn) {
   EXPECT_FALSE(index.Contains(123456789));
 }
 
+// Enough documents for the band table to split into many segments and for the slots to fill
+// several chunks, with removals throughout; growing from empty and reserving give the same
+// results.
+TEST(LshIndex, LargeIndexMatchesBruteForceGrownOrReserved) {
+  std::mt19937_64 rng(19);
+  MinHasher h;
+  LshOptions o;
+  LshIndex grown(o), reserved(o);
+  reserved.Reserve(30000);
+  std::map<uint64_t, Signature> docs;
+  std::vector<std::vector<uint64_t>> bases;
+  for (int i = 0; i < 200; ++i) bases.push_back(RandomSet(rng, 60));
+  for (uint64_t id = 0; id < 30000; ++id) {
+    auto set = bases[rng() % bases.size()];
+    const size_t replace = rng() % set.size();
+    for (size_t i = 0; i < replace; ++i) set[rng() % set.size()] = rng();
+    const Signature s = h.ComputeFromShingles(set);
+    std::vector<Match> a, b;
+    ASSERT_TRUE(grown.QueryAndAdd(id, s, &a).ok());
+    ASSERT_TRUE(reserved.QueryAndAdd(id, s, &b).ok());
+    ASSERT_EQ(a.size(), b.size()) << id;
+    for (size_t k = 0; k < a.size(); ++k) ASSERT_EQ(a[k].doc, b[k].doc) << id;
+    docs[id] = s;
+    if (id % 5 == 0) {
+      const uint64_t victim = rng() % (id + 1);
+      ASSERT_EQ(grown.Remove(victim), docs.count(victim) == 1);
+      ASSERT_EQ(reserved.Remove(victim), docs.count(victim) == 1);
+      docs.erase(victim);
+    }
+  }
+  ASSERT_EQ(grown.size(), docs.size());
+  for (int q = 0; q < 100; ++q) {
+    auto it = docs.begin();
+    std::advance(it, rng() % docs.size());
+    std::vector<uint64_t> got;
+    grown.Candidates(it->second, &got);
+    ASSERT_EQ(got, BruteCandidates(docs, it->second, o)) << "query " << it->first;
+    reserved.Candidates(it->second, &got);
+    ASSERT_EQ(got, BruteCandidates(docs, it->second, o)) << "query " << it->first;
+  }
+  // A round trip through bytes keeps it all.
+  auto back = LshIndex::Deserialize(grown.Serialize());
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  for (int q = 0; q < 20; ++q) {
+    auto it = docs.begin();
+    std::advance(it, rng() % docs.size());
+    std::vector<uint64_t> x, y;
+    grown.Candidates(it->second, &x);
+    back->Candidates(it->second, &y);
+    ASSERT_EQ(x, y);
+  }
+  EXPECT_LT(double(grown.MemoryBytes()) / grown.size(), 1024.0);
+  EXPECT_LT(double(reserved.MemoryBytes()) / reserved.size(), 1024.0);
+}
+
 // The probability that a pair becomes a candidate follows 1 - (1 - J^r)^b.
 TEST(LshIndex, CandidateProbabilityFollowsSCurve) {
   std::mt19937_64 rng(5);

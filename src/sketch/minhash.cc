@@ -2,13 +2,18 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
 
 #include "sketch/kernel.h"
 #include "sketch/serial.h"
+#include "sketch/shingle.h"
+#include "sketch/words.h"
 #include "witness/sketch.h"
 
 namespace witness::sketch {
 namespace {
+
+using internal::Fold32;
 
 uint64_t SplitMix64(uint64_t* state) {
   uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
@@ -16,8 +21,6 @@ uint64_t SplitMix64(uint64_t* state) {
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
   return z ^ (z >> 31);
 }
-
-inline uint32_t Fold32(uint64_t h) { return static_cast<uint32_t>(h ^ (h >> 32)); }
 
 constexpr char kSignatureMagic[4] = {'W', 'M', 'H', '1'};
 constexpr size_t kSignatureHeader = 24;
@@ -48,57 +51,110 @@ struct MinHasher::Impl {
     mins.resize(padded);
   }
 
-  // Distinct 32-bit shingle values into `unique` (open addressing; 0 is tracked aside).
-  void Distinct(std::span<const uint64_t> hashes) {
-    unique.clear();
-    size_t cap = 16;
-    while (cap < hashes.size() * 2) cap <<= 1;
-    table.assign(cap, 0);
+  // The distinct 32-bit shingle values go into `unique`, through an open-addressing set at
+  // load <= 1/4 (short probes, few mispredicted branches). The values are already uniform
+  // hashes: their low bits pick the home position. 0 marks an empty position and is tracked
+  // aside. Values go in through Distinct, which keeps the set in registers.
+  struct Distinct {
+    uint32_t* table;
+    size_t mask;
+    uint32_t* out;
     bool zero = false;
-    const size_t mask = cap - 1;
-    for (uint64_t h : hashes) {
-      const uint32_t v = Fold32(h);
+    void Add(uint32_t v) {
       if (v == 0) {
         zero = true;
-        continue;
+        return;
       }
-      size_t i = internal::Mix(v) & mask;
-      while (true) {
-        if (table[i] == 0) {
+      for (size_t i = v & mask;; i = (i + 1) & mask) {
+        const uint32_t t = table[i];
+        if (t == v) return;
+        if (t == 0) {
           table[i] = v;
-          unique.push_back(v);
-          break;
+          *out++ = v;
+          return;
         }
-        if (table[i] == v) break;
-        i = (i + 1) & mask;
       }
     }
-    if (zero) unique.push_back(0);
+  };
+  Distinct StartSet(size_t n) {
+    if (n + 1 > unique_capacity) {
+      unique_capacity = std::max(n + 1, unique_capacity * 2);
+      unique.reset(new uint32_t[unique_capacity]);
+    }
+    size_t cap = 64;
+    while (cap < n * 4) cap <<= 1;
+    table.assign(cap, 0);
+    return Distinct{table.data(), cap - 1, unique.get()};
+  }
+  void FinishSet(const Distinct& set) {
+    uint32_t* end = set.out;
+    if (set.zero) *end++ = 0;
+    unique_count = static_cast<size_t>(end - unique.get());
   }
 
-  Signature Run(std::span<const uint64_t> hashes, bool scalar) {
-    Distinct(hashes);
+  // The words of `text` into `words` (grown as needed, never cleared: no pass over memory
+  // that is about to be written anyway).
+  void Words(std::string_view text) {
+    const size_t need = internal::MaxWords(text.size());
+    if (need > word_capacity) {
+      word_capacity = std::max(need, word_capacity * 2);
+      words.reset(new uint64_t[word_capacity]);
+    }
+    word_count = internal::WordHashesInto(text, words.get());
+  }
+
+  // Shingles of the words in `words`, hashed and collected in one pass.
+  void ShinglesOfWords() {
+    const size_t n = word_count;
+    if (n == 0) {
+      FinishSet(StartSet(0));
+      return;
+    }
+    const size_t k = std::min<size_t>(options.shingle_words, n);
+    const size_t count = n - k + 1;
+    Distinct set = StartSet(count);
+    const uint64_t* w = words.get();
+    if (k == 5) {  // the default, with the loop over positions unrolled
+      for (size_t i = 0; i < count; ++i) set.Add(Fold32(internal::HashShingle(w + i, 5)));
+    } else {
+      for (size_t i = 0; i < count; ++i) set.Add(Fold32(internal::HashShingle(w + i, k)));
+    }
+    FinishSet(set);
+  }
+
+  Signature Finish(bool scalar) {
     Signature sig;
     sig.shingle_words = options.shingle_words;
     sig.seed = options.seed;
-    sig.shingles = static_cast<uint32_t>(std::min<size_t>(unique.size(), UINT32_MAX));
+    sig.shingles = static_cast<uint32_t>(std::min<size_t>(unique_count, UINT32_MAX));
     if (scalar) {
-      internal::MinHashKernelScalar(unique.data(), unique.size(), seeds.data(), seeds.size(),
+      internal::MinHashKernelScalar(unique.get(), unique_count, seeds.data(), seeds.size(),
                                     mins.data());
     } else {
-      internal::MinHashKernel(unique.data(), unique.size(), seeds.data(), seeds.size(),
+      internal::MinHashKernel(unique.get(), unique_count, seeds.data(), seeds.size(),
                               mins.data());
     }
     sig.values.assign(mins.begin(), mins.begin() + options.num_perm);
     return sig;
   }
 
+  Signature Run(std::span<const uint64_t> hashes, bool scalar) {
+    Distinct set = StartSet(hashes.size());
+    for (uint64_t h : hashes) set.Add(Fold32(h));
+    FinishSet(set);
+    return Finish(scalar);
+  }
+
   MinHashOptions options;
   std::vector<uint32_t> seeds;
   std::vector<uint32_t> mins;
   std::vector<uint32_t> table;
-  std::vector<uint32_t> unique;
-  std::vector<uint64_t> shingles;
+  std::unique_ptr<uint32_t[]> unique;
+  size_t unique_capacity = 0;
+  size_t unique_count = 0;
+  std::unique_ptr<uint64_t[]> words;
+  size_t word_capacity = 0;
+  size_t word_count = 0;
 };
 
 MinHasher::MinHasher(const MinHashOptions& options) : impl_(std::make_unique<Impl>(options)) {}
@@ -107,8 +163,9 @@ MinHasher::~MinHasher() = default;
 const MinHashOptions& MinHasher::options() const { return impl_->options; }
 
 Signature MinHasher::Compute(std::string_view text) {
-  ShingleHashes(text, impl_->options.shingle_words, &impl_->shingles);
-  return impl_->Run(impl_->shingles, false);
+  impl_->Words(text);
+  impl_->ShinglesOfWords();
+  return impl_->Finish(false);
 }
 
 Signature MinHasher::ComputeFromShingles(std::span<const uint64_t> shingle_hashes) {

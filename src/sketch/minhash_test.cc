@@ -183,6 +183,90 @@ TEST(Words, BlockScannerEqualsScalar) {
   }
 }
 
+// Long texts: runs that cross 64-byte blocks and 4 KiB classification chunks, words longer
+// than a block, non-ASCII and apostrophes anywhere.
+TEST(Words, BlockScannerEqualsScalarOnLongTexts) {
+  const std::string pieces[] = {"word", "Another", "x", " ", "  ", "\n", "'", "\u2019", "-",
+                                "\xC3\xA9t\xC3\xA9", "\xE2\x80\x9C", "\xE2\x80\x9D", "don't",
+                                "Russia\u2019s", std::string(100, 'a'), std::string(5000, 'b'),
+                                "12,345", "\xFF", "e\xCC\x81"};
+  std::mt19937_64 rng(22);
+  std::vector<uint64_t> fast, slow;
+  for (int t = 0; t < 200; ++t) {
+    std::string s;
+    const size_t want = rng() % 20000;
+    while (s.size() < want) s += pieces[rng() % std::size(pieces)];
+    WordHashes(s, &fast);
+    internal::WordHashesScalar(s, &slow);
+    ASSERT_EQ(fast, slow) << "text " << t << " of " << s.size() << " bytes";
+    ASSERT_LE(fast.size(), internal::MaxWords(s.size()));
+  }
+}
+
+// The SIMD byte classifier against the portable one, at every length and alignment.
+TEST(Words, ClassifierSimdEqualsScalar) {
+  std::mt19937_64 rng(23);
+  std::vector<uint8_t> bytes(5000);
+  for (auto& b : bytes) b = static_cast<uint8_t>(rng());
+  uint64_t c1[80], s1[80], c2[80], s2[80];
+  for (size_t off = 0; off < 70; ++off) {
+    for (size_t n : {size_t{0}, size_t{1}, size_t{63}, size_t{64}, size_t{65}, size_t{4096}, 
+                     size_t{4097 - off}}) {
+      const size_t blocks = (n + 63) / 64;
+      internal::ClassifyBlocks(bytes.data() + off, n, c1, s1);
+      internal::ClassifyBlocksScalar(bytes.data() + off, n, c2, s2);
+      for (size_t b = 0; b < blocks; ++b) {
+        ASSERT_EQ(c1[b], c2[b]) << "offset " << off << " length " << n << " block " << b;
+        ASSERT_EQ(s1[b], s2[b]) << "offset " << off << " length " << n << " block " << b;
+      }
+    }
+  }
+  // And by definition, on every byte value.
+  std::vector<uint8_t> all(256);
+  for (int i = 0; i < 256; ++i) all[i] = static_cast<uint8_t>(i);
+  internal::ClassifyBlocks(all.data(), 256, c1, s1);
+  for (int i = 0; i < 256; ++i) {
+    const bool word = (i >= '0' && i <= '9') || (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z');
+    const bool special = i == '\'' || i >= 0x80;
+    EXPECT_EQ((c1[i / 64] >> (i % 64)) & 1, uint64_t{word || special}) << i;
+    EXPECT_EQ((s1[i / 64] >> (i % 64)) & 1, uint64_t{special}) << i;
+  }
+}
+
+// Curly apostrophes are folded without the matching form; letters beyond ASCII take it.
+TEST(Words, CurlyApostrophesFoldLikeTheMatchingForm) {
+  auto hashes = [](std::string_view t) {
+    std::vector<uint64_t> v;
+    WordHashes(t, &v);
+    return v;
+  };
+  EXPECT_EQ(hashes("Rock\u2019n\u2019Roll O\u2019NEILL"), hashes("rock'n'roll o'neill"));
+  EXPECT_EQ(hashes("L\u2019\u00C9COLE"), hashes("l'\u00E9cole"));
+  EXPECT_EQ(hashes("\u2019tis the season\u2019s"), hashes("tis the season's"));
+  EXPECT_NE(hashes("o\u2019neill"), hashes("oneill"));
+}
+
+// MinHasher::Compute (words, shingles and distinct values in one pass) against the
+// reference path through ShingleHashes() and ComputeFromShingles().
+TEST(MinHashEstimate, ComputeEqualsShingleReference) {
+  std::mt19937_64 rng(24);
+  const char* words[] = {"the", "wire", "story", "Said", "8,000", "Putin\u2019s", "caf\u00E9",
+                         "a", "reprinted", "by", "outlets", "--", "\u201Cquoted\u201D"};
+  for (uint32_t k : {1u, 2u, 3u, 5u, 8u}) {
+    MinHashOptions o;
+    o.shingle_words = k;
+    MinHasher h(o);
+    for (int t = 0; t < 100; ++t) {
+      std::string text;
+      const int n = static_cast<int>(rng() % 300);
+      for (int i = 0; i < n; ++i) text += std::string(words[rng() % std::size(words)]) + " ";
+      std::vector<uint64_t> sh;
+      ShingleHashes(text, k, &sh);
+      ASSERT_EQ(h.Compute(text), h.ComputeFromShingles(sh)) << "k " << k << ": " << text;
+    }
+  }
+}
+
 TEST(Signature, SerializeRoundTripAndCorruption) {
   MinHasher h;
   const Signature s = h.Compute("a wire story about a wire story, reprinted by many outlets");

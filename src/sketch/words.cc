@@ -5,11 +5,16 @@
 #include <utf8proc.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <memory>
+#include <string>
 
+#include "sketch/shingle.h"
 #include "sketch/words.h"
 #include "witness/sketch.h"
+#include "text/matching.h"
 #include "witness/text.h"
 
 namespace witness::sketch {
@@ -66,11 +71,7 @@ inline int Classify(const uint8_t* p, const uint8_t* end, bool inside, int* len)
   return IsWordCodePoint(cp, inside) ? 1 : 0;
 }
 
-// 128-bit multiply, folded: the mixing step of many fast hashes.
-inline uint64_t Mum(uint64_t a, uint64_t b) {
-  const unsigned __int128 r = static_cast<unsigned __int128>(a) * b;
-  return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
-}
+using internal::Mum;
 
 // The hash of a word's matching form (bytes already lower case). Words of up to 16 bytes --
 // nearly all -- take two multiplications; longer ones go through XXH3.
@@ -111,14 +112,40 @@ inline uint64_t HashAsciiWord(const uint8_t* p, size_t n, const uint8_t* limit) 
          0xBF58476D1CE4E5B9ull;
 }
 
-}  // namespace
+// Scratch for words that need the matching form: reused, so that steady state allocates
+// nothing.
+struct Scratch {
+  std::string form;
+  text::internal::MatchingScratch matching;
+};
 
-namespace {
+// A word holding non-ASCII bytes. The common case -- ASCII with curly apostrophes (U+2019,
+// E2 80 99: "Russia’s") -- is folded here: its matching form is the ASCII folded and the
+// apostrophe straightened, as text::MatchingForm would make it. Anything else goes through
+// the matching form proper.
+uint64_t HashSpecialWord(const uint8_t* p, size_t n, Scratch* scratch) {
+  std::string& form = scratch->form;
+  form.clear();
+  for (size_t i = 0; i < n; ++i) {
+    if (p[i] < 0x80) {
+      form.push_back(text::internal::kAsciiMatchingFold[p[i]]);
+    } else if (i + 2 < n && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x99) {
+      form.push_back('\'');
+      i += 2;
+    } else {
+      form.clear();
+      text::internal::AppendMatchingForm(
+          std::string_view(reinterpret_cast<const char*>(p), n), &form, &scratch->matching);
+      break;
+    }
+  }
+  return HashWord(form.data(), form.size());
+}
 
-// The word scanner proper, character by character (see sketch.h Rules).
-void ScalarWords(const uint8_t* p, const uint8_t* const end, std::vector<uint64_t>* out,
-                 std::string* large_buf) {
-  std::string& large = *large_buf;
+// The word scanner proper, character by character (see sketch.h Rules). Writes the words of
+// [p, end) at out and returns the end of what it wrote.
+uint64_t* ScalarWords(const uint8_t* p, const uint8_t* const end, uint64_t* out,
+                      Scratch* scratch) {
   while (p < end) {
     // Skip to the start of a word.
     int len = 0;
@@ -159,117 +186,121 @@ void ScalarWords(const uint8_t* p, const uint8_t* const end, std::vector<uint64_
       p += len;
     }
     const size_t n = static_cast<size_t>(p - begin);
-    if (ascii) {
-      out->push_back(HashAsciiWord(begin, n, end));
-    } else {
-      large = text::MatchingForm(std::string_view(reinterpret_cast<const char*>(begin), n));
-      out->push_back(HashWord(large.data(), large.size()));
-    }
+    *out++ = ascii ? HashAsciiWord(begin, n, end) : HashSpecialWord(begin, n, scratch);
   }
+  return out;
 }
 
-// Byte classes for the block scanner: bit 0, may belong to a word (ASCII letter or digit,
-// apostrophe, any byte >= 0x80); bit 1, needs the character-by-character scanner (apostrophe,
-// byte >= 0x80).
-constexpr std::array<uint8_t, 256> MakeRunTable() {
-  std::array<uint8_t, 256> t{};
-  for (int c = 0; c < 256; ++c) {
-    const uint8_t k = kClass[c];
-    t[c] = k == kWordAscii ? 1 : (k == kApos || k == kHigh) ? 3 : 0;
-  }
-  return t;
-}
-constexpr std::array<uint8_t, 256> kRun = MakeRunTable();
-
-}  // namespace
-
-// Words are found 64 bytes at a time: a bit mask of the bytes that may belong to words splits
-// the text into runs; a run of ASCII letters and digits only is one word, hashed at once, and
+// Words are found 64 bytes at a time. Bit masks of the bytes that may belong to words
+// (ClassifyBlocks, SIMD) split the text into runs: the run starts of a block are the mask's
+// bits with a clear bit below them, the run ends those with a clear bit above, and the k-th
+// start pairs with the k-th end, so a block costs one loop iteration per word and few
+// mispredicted branches. A run of ASCII letters and digits only is one word, hashed at once;
 // any other run (apostrophes, non-ASCII) goes through ScalarWords, whose words never cross a
-// byte outside the mask -- so the result is exactly ScalarWords over the whole text.
-void WordHashes(std::string_view text, std::vector<uint64_t>* out) {
-  out->clear();
-  out->reserve(text.size() / 5 + 1);
+// byte outside the mask -- so the result is exactly ScalarWords over the whole text. The text
+// is classified 4 KiB at a time, so the masks stay in L1. `out` needs room for
+// MaxWords(text.size()) hashes.
+size_t BlockWords(std::string_view text, uint64_t* const out_begin, Scratch* scratch) {
   const auto* base = reinterpret_cast<const uint8_t*>(text.data());
   const size_t n = text.size();
-  std::string large;
+  const uint8_t* const limit = base + n;
+  uint64_t* out = out_begin;
   constexpr size_t kNone = SIZE_MAX;
-  size_t run_start = kNone;
-  bool special = false;
-  auto emit = [&](size_t s, size_t e) {
+  constexpr size_t kChunkBlocks = 64;
+  uint64_t cand_masks[kChunkBlocks], spec_masks[kChunkBlocks];
+  size_t open = kNone;  // start of a run that goes on past the previous block
+  bool open_special = false;
+  auto emit = [&](size_t s, size_t e, bool special) {
     if (!special) {
-      out->push_back(HashAsciiWord(base + s, e - s, base + n));
+      *out++ = HashAsciiWord(base + s, e - s, limit);
     } else {
-      ScalarWords(base + s, base + e, out, &large);
+      out = ScalarWords(base + s, base + e, out, scratch);
     }
   };
-  for (size_t blk = 0; blk < n; blk += 64) {
-    const size_t len = std::min<size_t>(64, n - blk);
-    uint64_t cand = 0, spec = 0;
-    for (size_t i = 0; i < len; ++i) {
-      const uint64_t c = kRun[base[blk + i]];
-      cand |= (c & 1) << i;
-      spec |= (c >> 1) << i;
-    }
-    size_t i = 0;
-    while (i < 64) {
-      if (run_start == kNone) {
-        const uint64_t m = cand >> i;
-        if (m == 0) break;
-        i += static_cast<size_t>(__builtin_ctzll(m));
-        run_start = blk + i;
-        special = false;
+  for (size_t chunk = 0; chunk < n; chunk += 64 * kChunkBlocks) {
+    const size_t chunk_len = std::min(n - chunk, 64 * kChunkBlocks);
+    internal::ClassifyBlocks(base + chunk, chunk_len, cand_masks, spec_masks);
+    const size_t blocks = (chunk_len + 63) / 64;
+    for (size_t b = 0; b < blocks; ++b) {
+      const size_t blk = chunk + 64 * b;
+      uint64_t c = cand_masks[b];
+      const uint64_t sp = spec_masks[b];
+      if (open != kNone) {
+        const uint64_t outside = ~c;
+        if (outside == 0) {  // the whole block is inside the run
+          open_special = open_special || sp != 0;
+          continue;
+        }
+        const unsigned e = static_cast<unsigned>(__builtin_ctzll(outside));
+        const uint64_t below = (uint64_t{1} << e) - 1;
+        emit(open, blk + e, open_special || (sp & below) != 0);
+        open = kNone;
+        c &= ~below;
       }
-      const uint64_t rest = ~cand >> i;  // bits past the text's end are 0 in cand
-      if (rest == 0) {                   // the run goes on into the next block
-        special = special || (spec >> i) != 0;
-        break;
+      uint64_t starts = c & ~(c << 1);
+      uint64_t ends = c & ~(c >> 1);  // the last byte of each run
+      const bool tail = (c >> 63) != 0;  // the last run may go on in the next block
+      ends &= ~(uint64_t{tail} << 63);
+      if (sp == 0) {
+        while (ends != 0) {
+          const unsigned s = static_cast<unsigned>(__builtin_ctzll(starts));
+          const unsigned e = static_cast<unsigned>(__builtin_ctzll(ends));
+          starts &= starts - 1;
+          ends &= ends - 1;
+          *out++ = HashAsciiWord(base + blk + s, e + 1 - s, limit);
+        }
+      } else {
+        while (ends != 0) {
+          const unsigned s = static_cast<unsigned>(__builtin_ctzll(starts));
+          const unsigned e = static_cast<unsigned>(__builtin_ctzll(ends));  // e <= 62
+          starts &= starts - 1;
+          ends &= ends - 1;
+          const uint64_t run = ((uint64_t{2} << e) - 1) & (~uint64_t{0} << s);
+          emit(blk + s, blk + e + 1, (sp & run) != 0);
+        }
       }
-      const unsigned k = static_cast<unsigned>(__builtin_ctzll(rest));
-      special = special || ((spec >> i) & ((uint64_t{1} << k) - 1)) != 0;
-      emit(run_start, blk + i + k);
-      run_start = kNone;
-      i += k;
+      if (tail) {
+        const unsigned s = static_cast<unsigned>(__builtin_ctzll(starts));
+        open = blk + s;
+        open_special = (sp >> s) != 0;
+      }
     }
   }
-  if (run_start != kNone) emit(run_start, n);
-}
-
-namespace internal {
-void WordHashesScalar(std::string_view text, std::vector<uint64_t>* out) {
-  out->clear();
-  std::string large;
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  ScalarWords(p, p + text.size(), out, &large);
-}
-}  // namespace internal
-
-namespace {
-
-constexpr std::array<uint64_t, 64> MakePositionKeys() {
-  std::array<uint64_t, 64> k{};
-  uint64_t z = 0x6A09E667F3BCC909ull;
-  for (auto& x : k) {
-    z += 0x9E3779B97F4A7C15ull;
-    uint64_t v = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    v = (v ^ (v >> 27)) * 0x94D049BB133111EBull;
-    x = v ^ (v >> 31);
-  }
-  return k;
-}
-constexpr std::array<uint64_t, 64> kPositionKeys = MakePositionKeys();
-
-// The hash of k consecutive word hashes: pairs of words, each keyed by its position, through
-// a 128-bit multiply, xor-ed together (order matters: every position has its own key).
-inline uint64_t HashShingle(const uint64_t* w, size_t k) {
-  uint64_t h = 0x243F6A8885A308D3ull ^ k;
-  size_t d = 0;
-  for (; d + 1 < k; d += 2) h ^= Mum(w[d] ^ kPositionKeys[d], w[d + 1] ^ kPositionKeys[d + 1]);
-  if (d < k) h ^= Mum(w[d] ^ kPositionKeys[d], 0x452821E638D01377ull);
-  return Mum(h, 0x9E3779B97F4A7C15ull);
+  if (open != kNone) emit(open, n, open_special);
+  return static_cast<size_t>(out - out_begin);
 }
 
 }  // namespace
+
+namespace internal {
+
+size_t MaxWords(size_t bytes) { return bytes / 2 + 1; }
+
+size_t WordHashesInto(std::string_view text, uint64_t* out) {
+  thread_local Scratch scratch;
+  return BlockWords(text, out, &scratch);
+}
+
+void WordHashesScalar(std::string_view text, std::vector<uint64_t>* out) {
+  Scratch scratch;
+  out->resize(MaxWords(text.size()));
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  out->resize(ScalarWords(p, p + text.size(), out->data(), &scratch) - out->data());
+}
+
+}  // namespace internal
+
+void WordHashes(std::string_view text, std::vector<uint64_t>* out) {
+  thread_local std::unique_ptr<uint64_t[]> buffer;
+  thread_local size_t capacity = 0;
+  const size_t need = internal::MaxWords(text.size());
+  if (need > capacity) {
+    capacity = std::max(need, capacity * 2);
+    buffer = std::make_unique<uint64_t[]>(capacity);
+  }
+  const size_t count = internal::WordHashesInto(text, buffer.get());
+  out->assign(buffer.get(), buffer.get() + count);
+}
 
 void ShingleHashes(std::string_view text, uint32_t shingle_words, std::vector<uint64_t>* out) {
   thread_local std::vector<uint64_t> words;
@@ -278,7 +309,7 @@ void ShingleHashes(std::string_view text, uint32_t shingle_words, std::vector<ui
   if (words.empty() || shingle_words == 0) return;
   const size_t k = std::min<size_t>(std::min<uint32_t>(shingle_words, 64), words.size());
   out->resize(words.size() - k + 1);
-  for (size_t i = 0; i + k <= words.size(); ++i) (*out)[i] = HashShingle(words.data() + i, k);
+  for (size_t i = 0; i + k <= words.size(); ++i) (*out)[i] = internal::HashShingle(words.data() + i, k);
 }
 
 }  // namespace witness::sketch

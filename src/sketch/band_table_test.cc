@@ -1,0 +1,178 @@
+// BandTable against std::multimap: inserts, lookups and erases through growth and splits,
+// skewed keys, equal keys, reservation; the layout invariants after every phase.
+#include "sketch/band_table.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <random>
+#include <vector>
+
+namespace witness::sketch::internal {
+namespace {
+
+std::vector<uint32_t> Slots(const BandTable& t, uint32_t key) {
+  std::vector<uint32_t> out;
+  t.ForEach(key, [&](uint32_t s) { out.push_back(s); });
+  return out;
+}
+
+std::vector<uint32_t> Want(const std::multimap<uint32_t, uint32_t>& ref, uint32_t key) {
+  std::vector<uint32_t> out;
+  for (auto [it, end] = ref.equal_range(key); it != end; ++it) out.push_back(it->second);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(BandTable, MatchesMultimapThroughGrowthSplitsAndErases) {
+  std::mt19937_64 rng(1);
+  BandTable t;
+  std::multimap<uint32_t, uint32_t> ref;
+  std::vector<std::pair<uint32_t, uint32_t>> live;
+  // Enough entries for several full-size segments to split.
+  const uint32_t n = 3 * BandTable::kMaxSegment;
+  // (And small segments, splitting many times, in the test below.)
+  for (uint32_t slot = 0; slot < n; ++slot) {
+    const uint32_t key = static_cast<uint32_t>(rng());
+    t.Insert(BandTable::Entry(key, slot));
+    ref.emplace(key, slot);
+    live.push_back({key, slot});
+    if (slot % 4 == 3) {  // erase one at random now and then
+      const size_t k = rng() % live.size();
+      auto [key2, slot2] = live[k];
+      live[k] = live.back();
+      live.pop_back();
+      ASSERT_TRUE(t.Erase(BandTable::Entry(key2, slot2)));
+      for (auto [it, end] = ref.equal_range(key2); it != end; ++it) {
+        if (it->second == slot2) {
+          ref.erase(it);
+          break;
+        }
+      }
+    }
+  }
+  EXPECT_GT(t.segments(), 1u);
+  EXPECT_EQ(t.size(), ref.size());
+  ASSERT_TRUE(t.CheckInvariants());
+  for (int q = 0; q < 20000; ++q) {
+    const uint32_t key = q % 2 ? live[rng() % live.size()].first : static_cast<uint32_t>(rng());
+    ASSERT_EQ(Slots(t, key), Want(ref, key)) << "key " << key;
+  }
+  EXPECT_FALSE(t.Erase(BandTable::Entry(12345, 999999999)));
+  // Memory: segments between load 0.6 and 0.85, plus freed memory kept for reuse (at most a
+  // quarter of what is in use).
+  EXPECT_LT(double(t.MemoryBytes()) / t.size(), 8 / 0.6 * 1.25);
+  EXPECT_GT(double(t.MemoryBytes()) / t.size(), 8 / 0.85);
+}
+
+TEST(BandTable, SmallSegmentsSplitDeepAndStayConsistent) {
+  std::mt19937_64 rng(5);
+  BandTable t(256);
+  std::multimap<uint32_t, uint32_t> ref;
+  std::vector<std::pair<uint32_t, uint32_t>> live;
+  for (uint32_t slot = 0; slot < 200000; ++slot) {
+    // Keys from a few clusters and uniform: uneven segments, some splits refused.
+    const uint32_t key =
+        slot % 3 == 0 ? static_cast<uint32_t>(rng() % 64) << 26 : static_cast<uint32_t>(rng());
+    t.Insert(BandTable::Entry(key, slot));
+    ref.emplace(key, slot);
+    live.push_back({key, slot});
+    if (slot % 3 == 2) {
+      const size_t k = rng() % live.size();
+      auto [key2, slot2] = live[k];
+      live[k] = live.back();
+      live.pop_back();
+      ASSERT_TRUE(t.Erase(BandTable::Entry(key2, slot2)));
+      for (auto [it, end] = ref.equal_range(key2); it != end; ++it) {
+        if (it->second == slot2) {
+          ref.erase(it);
+          break;
+        }
+      }
+    }
+  }
+  EXPECT_GT(t.global_depth(), 8u);
+  ASSERT_TRUE(t.CheckInvariants());
+  for (int q = 0; q < 5000; ++q) {
+    const uint32_t key = q % 2 ? live[rng() % live.size()].first : static_cast<uint32_t>(rng());
+    ASSERT_EQ(Slots(t, key), Want(ref, key)) << "key " << key;
+  }
+}
+
+TEST(BandTable, EqualKeysAndExtremeKeys) {
+  BandTable t;
+  std::multimap<uint32_t, uint32_t> ref;
+  // Many documents with the same band key (identical texts), keys at both ends of the range
+  // (homes at the first and last positions: runs into the padding).
+  uint32_t slot = 0;
+  for (int i = 0; i < 5000; ++i) {
+    for (uint32_t key : {0u, 1u, 0xFFFFFFFFu, 0xFFFFFFFEu, 0x80000000u}) {
+      t.Insert(BandTable::Entry(key, slot));
+      ref.emplace(key, slot);
+      ++slot;
+    }
+  }
+  ASSERT_TRUE(t.CheckInvariants());
+  for (uint32_t key : {0u, 1u, 2u, 0x7FFFFFFFu, 0x80000000u, 0xFFFFFFFEu, 0xFFFFFFFFu}) {
+    EXPECT_EQ(Slots(t, key), Want(ref, key)) << key;
+  }
+  // The directory did not blow up trying to split equal keys apart.
+  EXPECT_LE(t.global_depth(), 4u);
+  // Erase every other entry of key 0xFFFFFFFF.
+  std::vector<uint32_t> top = Want(ref, 0xFFFFFFFFu);
+  for (size_t i = 0; i < top.size(); i += 2) {
+    ASSERT_TRUE(t.Erase(BandTable::Entry(0xFFFFFFFFu, top[i])));
+  }
+  std::vector<uint32_t> rest;
+  for (size_t i = 1; i < top.size(); i += 2) rest.push_back(top[i]);
+  EXPECT_EQ(Slots(t, 0xFFFFFFFFu), rest);
+  EXPECT_TRUE(t.CheckInvariants());
+}
+
+TEST(BandTable, ClusteredKeysFillThePadding) {
+  // Keys crowded into a narrow range of one segment: long runs, padding that must grow.
+  std::mt19937_64 rng(2);
+  BandTable t;
+  std::multimap<uint32_t, uint32_t> ref;
+  for (uint32_t slot = 0; slot < 20000; ++slot) {
+    const uint32_t key = 0xFFFFF000u | static_cast<uint32_t>(rng() % 4096);
+    t.Insert(BandTable::Entry(key, slot));
+    ref.emplace(key, slot);
+  }
+  ASSERT_TRUE(t.CheckInvariants());
+  for (uint32_t key = 0xFFFFF000u; key != 0; key += 97) {
+    ASSERT_EQ(Slots(t, key), Want(ref, key)) << key;
+    if (key > 0xFFFFFF00u) break;
+  }
+}
+
+TEST(BandTable, ReserveKeepsEntriesAndLayout) {
+  std::mt19937_64 rng(3);
+  BandTable t;
+  std::multimap<uint32_t, uint32_t> ref;
+  for (uint32_t slot = 0; slot < 100000; ++slot) {
+    const uint32_t key = static_cast<uint32_t>(rng());
+    t.Insert(BandTable::Entry(key, slot));
+    ref.emplace(key, slot);
+  }
+  t.Reserve(2000000);
+  ASSERT_TRUE(t.CheckInvariants());
+  EXPECT_EQ(t.size(), ref.size());
+  const size_t reserved = t.MemoryBytes();
+  for (uint32_t slot = 100000; slot < 1000000; ++slot) {
+    const uint32_t key = static_cast<uint32_t>(rng());
+    t.Insert(BandTable::Entry(key, slot));
+    ref.emplace(key, slot);
+  }
+  EXPECT_EQ(t.MemoryBytes(), reserved);  // no growth below the reserved size
+  ASSERT_TRUE(t.CheckInvariants());
+  size_t k = 0;
+  for (auto it = ref.begin(); it != ref.end(); ++it, ++k) {
+    if (k % 997 == 0) {
+      ASSERT_EQ(Slots(t, it->first), Want(ref, it->first));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace witness::sketch::internal
