@@ -5,7 +5,10 @@
 //   build/release/lsh_bench [--corpus bench/out/corpus.jsonl] [--truth bench/out/truth.tsv]
 //                           [--bands 40 --rows 2 --perm 128 --shingle 5] [--limit N]
 //                           [--min-jaccard 0.3 --min-containment 0.5] [--reserve]
-//                           [--signatures-out FILE]
+//                           [--signatures-out FILE] [--repeat N]
+//
+// --repeat N times each stage N times (a fresh index each time) and reports the median, so that
+// one slow run on a shared machine does not decide the figure.
 //
 // Signatures: text -> words -> shingles -> 128 minima, timed over the whole corpus.
 // LSH: each document is queried (verified matches) and then added, in stream order, timed.
@@ -14,6 +17,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <sys/resource.h>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -41,6 +45,30 @@ double CpuSeconds() {
   return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+// " (runs: a, b, c s CPU)" when there was more than one.
+std::string Runs(const std::vector<double>& v) {
+  if (v.size() < 2) return "";
+  std::string s = " (runs:";
+  for (size_t i = 0; i < v.size(); ++i) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%s %.3f", i == 0 ? "" : ",", v[i]);
+    s += buf;
+  }
+  return s + " s CPU)";
+}
+
+// Minor page faults of this process so far (fresh memory touched for the first time).
+long PageFaults() {
+  rusage u;
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_minflt + u.ru_majflt;
+}
+
 struct Planted {
   uint32_t copy, original;
   std::string edits;
@@ -56,6 +84,7 @@ int main(int argc, char** argv) {
   sketch::LshOptions lo;
   size_t limit = SIZE_MAX;
   bool reserve = false;  // size the index for the corpus first (no growth while streaming)
+  int repeat = 1;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -70,6 +99,7 @@ int main(int argc, char** argv) {
     else if (a == "--min-containment") lo.min_containment = std::stod(next());
     else if (a == "--signatures-out") sig_out = next();
     else if (a == "--reserve") reserve = true;
+    else if (a == "--repeat") repeat = std::max(1, std::stoi(next()));
     else {
       std::fprintf(stderr, "lsh_bench: unknown argument %s\n", a.c_str());
       return 2;
@@ -127,12 +157,17 @@ int main(int argc, char** argv) {
   // Signatures.
   sketch::MinHasher hasher(mo);
   std::vector<sketch::Signature> sigs(texts.size());
-  auto t0 = Clock::now();
-  double c0 = CpuSeconds();
-  for (size_t i = 0; i < texts.size(); ++i) sigs[i] = hasher.Compute(texts[i]);
-  const double sig_s = Seconds(t0), sig_cpu = CpuSeconds() - c0;
-  std::printf("signatures: %.2f s CPU (%.2f s wall): %.1f MB/s, %.0f docs/s per core\n", sig_cpu,
-              sig_s, bytes / 1e6 / sig_cpu, texts.size() / sig_cpu);
+  std::vector<double> sig_runs, sig_walls;
+  for (int r = 0; r < repeat; ++r) {
+    auto t0 = Clock::now();
+    double c0 = CpuSeconds();
+    for (size_t i = 0; i < texts.size(); ++i) sigs[i] = hasher.Compute(texts[i]);
+    sig_walls.push_back(Seconds(t0));
+    sig_runs.push_back(CpuSeconds() - c0);
+  }
+  const double sig_s = Median(sig_walls), sig_cpu = Median(sig_runs);
+  std::printf("signatures: %.2f s CPU (%.2f s wall): %.1f MB/s, %.0f docs/s per core%s\n", sig_cpu,
+              sig_s, bytes / 1e6 / sig_cpu, texts.size() / sig_cpu, Runs(sig_runs).c_str());
   if (!sig_out.empty()) {
     std::ofstream out(sig_out, std::ios::binary);
     for (size_t i = 0; i < sigs.size(); ++i) {
@@ -143,23 +178,37 @@ int main(int argc, char** argv) {
   }
 
   // LSH: query, then add, per document in stream order.
-  sketch::LshIndex index(lo, mo);
-  if (reserve) index.Reserve(sigs.size());
   std::set<std::pair<uint32_t, uint32_t>> verified;
-  std::vector<sketch::Match> matches;
-  t0 = Clock::now();
-  c0 = CpuSeconds();
-  for (size_t i = 0; i < sigs.size(); ++i) {
-    (void)index.QueryAndAdd(i, sigs[i], &matches);
-    for (const auto& m : matches) {
-      verified.insert({static_cast<uint32_t>(m.doc), static_cast<uint32_t>(i)});
+  std::vector<double> lsh_runs, lsh_walls;
+  size_t memory = 0, indexed = 0;
+  long faults = 0;
+  for (int r = 0; r < repeat; ++r) {
+    const long f0 = PageFaults();
+    sketch::LshIndex index(lo, mo);
+    std::vector<sketch::Match> matches;
+    std::vector<std::pair<uint32_t, uint32_t>> found;
+    auto t0 = Clock::now();
+    double c0 = CpuSeconds();
+    if (reserve) index.Reserve(sigs.size());  // timed: its memory is part of the cost
+    for (size_t i = 0; i < sigs.size(); ++i) {
+      (void)index.QueryAndAdd(i, sigs[i], &matches);
+      for (const auto& m : matches) found.push_back({static_cast<uint32_t>(m.doc), static_cast<uint32_t>(i)});
     }
+    lsh_walls.push_back(Seconds(t0));
+    lsh_runs.push_back(CpuSeconds() - c0);
+    faults = PageFaults() - f0;
+    verified.insert(found.begin(), found.end());
+    memory = index.MemoryBytes();
+    indexed = index.size();
   }
-  const double lsh_s = Seconds(t0), lsh_cpu = CpuSeconds() - c0;
-  const double per_doc = double(index.MemoryBytes()) / index.size();
+  const double lsh_s = Median(lsh_walls), lsh_cpu = Median(lsh_runs);
+  const double per_doc = double(memory) / indexed;
   std::printf("lsh insert+query: %.2f s CPU (%.2f s wall): %.0f docs/s per core; index memory "
-              "%.0f bytes/doc (%.1f MB)\n",
-              lsh_cpu, lsh_s, sigs.size() / lsh_cpu, per_doc, index.MemoryBytes() / 1e6);
+              "%.0f bytes/doc (%.1f MB); %ld page faults%s\n",
+              lsh_cpu, lsh_s, sigs.size() / lsh_cpu, per_doc, memory / 1e6, faults,
+              Runs(lsh_runs).c_str());
+  std::printf("end to end (signature, query, insert): %.0f docs/s per core\n",
+              sigs.size() / (sig_cpu + lsh_cpu));
 
   // Raw candidates (untimed).
   std::set<std::pair<uint32_t, uint32_t>> candidates;

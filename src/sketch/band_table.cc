@@ -12,14 +12,11 @@ namespace {
 constexpr uint32_t kMaxDepth = 20;
 constexpr uint32_t kMinSegment = 64;
 
-// Load at most 0.85 of the home positions.
-bool Full(uint32_t count, uint32_t cap) { return uint64_t{count} * 20 > uint64_t{cap} * 17; }
-
-// Home positions that hold `count` entries at load 0.6: the load of the two halves of a split,
-// from which a segment fills to 0.85 and then grows once, to full size. So loads stay between
-// 0.6 and 0.85 and each entry moves about twice per doubling.
+// Home positions that hold `count` entries at kSplitLoad: the load of the two halves of a
+// split, from which a segment fills to kFullLoad and then grows once, to full size. So loads
+// stay between the two and each entry moves about twice per doubling.
 uint32_t CapFor(size_t count) {
-  const size_t cap = count * 5 / 3 + kMinSegment;
+  const size_t cap = count * 100 / BandTable::kSplitLoad + kMinSegment;
   return static_cast<uint32_t>(std::min<size_t>(cap, UINT32_MAX / 4));
 }
 
@@ -229,7 +226,7 @@ bool BandTable::Erase(uint64_t entry) {
 
 void BandTable::Reserve(size_t entries) {
   size_t room = 0;
-  for (const Segment& s : segs_) room += size_t{s.cap} * 17 / 20;
+  for (const Segment& s : segs_) room += size_t{s.cap} * kFullLoad / 100;
   if (entries <= room) return;
   // A uniform depth whose segments hold their share at load 0.75 or less, and no shallower
   // than any segment now (so that each old segment maps onto whole new ones).

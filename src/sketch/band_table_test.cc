@@ -59,10 +59,11 @@ TEST(BandTable, MatchesMultimapThroughGrowthSplitsAndErases) {
     ASSERT_EQ(Slots(t, key), Want(ref, key)) << "key " << key;
   }
   EXPECT_FALSE(t.Erase(BandTable::Entry(12345, 999999999)));
-  // Memory: segments between load 0.6 and 0.85, plus freed memory kept for reuse (at most a
-  // quarter of what is in use).
-  EXPECT_LT(double(t.MemoryBytes()) / t.size(), 8 / 0.6 * 1.25);
-  EXPECT_GT(double(t.MemoryBytes()) / t.size(), 8 / 0.85);
+  // Memory: segments between the split load and the full load, plus freed memory kept for
+  // reuse (at most a quarter of what is in use).
+  const double split = BandTable::kSplitLoad / 100.0, full = BandTable::kFullLoad / 100.0;
+  EXPECT_LT(double(t.MemoryBytes()) / t.size(), 8 / split * 1.25);
+  EXPECT_GT(double(t.MemoryBytes()) / t.size(), 8 / full);
 }
 
 TEST(BandTable, SmallSegmentsSplitDeepAndStayConsistent) {

@@ -284,18 +284,29 @@ TEST(LshIndex, SerializeRoundTrip) {
   }
 }
 
+// At every size from 20,000 documents on, not only at the end: the table grows a segment at a
+// time and its memory per document rises and falls between splits. (Below that, fixed costs --
+// the directory, the arena's reserve of freed memory -- weigh more per document.)
 TEST(LshIndex, MemoryPerDocumentUnderOneKilobyte) {
   std::mt19937_64 rng(17);
   MinHasher h;
   LshIndex index;
-  for (uint64_t id = 0; id < 20000; ++id) {
+  double worst = 0, sum = 0;
+  int samples = 0;
+  for (uint64_t id = 0; id < 50000; ++id) {
     std::vector<uint64_t> set(50);
     for (auto& x : set) x = rng();
     ASSERT_TRUE(index.Add(id, h.ComputeFromShingles(set)).ok());
+    if (id + 1 >= 20000 && (id + 1) % 100 == 0) {
+      const double per_doc = double(index.MemoryBytes()) / index.size();
+      worst = std::max(worst, per_doc);
+      sum += per_doc;
+      ++samples;
+    }
   }
-  const double per_doc = double(index.MemoryBytes()) / index.size();
-  EXPECT_LT(per_doc, 1024.0);
-  RecordProperty("bytes_per_doc", std::to_string(per_doc));
+  EXPECT_LT(worst, 1024.0);
+  RecordProperty("worst_bytes_per_doc", std::to_string(worst));
+  RecordProperty("mean_bytes_per_doc", std::to_string(sum / samples));
 }
 
 }  // namespace

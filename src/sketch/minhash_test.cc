@@ -1,6 +1,7 @@
 // MinHash: SIMD kernel == scalar reference, estimates within the promised error of exact
 // Jaccard, the word scanner against the segmenter, serialisation.
 #include <gtest/gtest.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <cmath>
@@ -230,6 +231,37 @@ TEST(Words, ClassifierSimdEqualsScalar) {
     const bool special = i == '\'' || i >= 0x80;
     EXPECT_EQ((c1[i / 64] >> (i % 64)) & 1, uint64_t{word || special}) << i;
     EXPECT_EQ((s1[i / 64] >> (i % 64)) & 1, uint64_t{special}) << i;
+  }
+}
+
+// The punctuation that the scanner answers without decoding (U+00A0, U+2000-U+2027) against
+// the definition by Unicode category, for every code point of those blocks: between two
+// words, a separator splits them and leaves them as they were; the apostrophe, a format
+// character or any other word character joins them.
+TEST(Words, PunctuationFastPathFollowsUnicodeCategories) {
+  auto hashes = [](std::string_view t) {
+    std::vector<uint64_t> v;
+    WordHashes(t, &v);
+    return v;
+  };
+  const std::vector<uint64_t> split = hashes("ab cd");
+  for (int32_t cp = 0x80; cp <= 0x206F; ++cp) {
+    if (cp == 0x100) cp = 0x2000;
+    uint8_t buf[4];
+    const auto n = utf8proc_encode_char(cp, buf);
+    const std::string mark(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+    const auto category = utf8proc_category(cp);
+    const bool joins = cp == 0x2019 || category == UTF8PROC_CATEGORY_CF ||
+                       (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_NO);
+    const std::vector<uint64_t> got = hashes("ab" + mark + "cd");
+    if (joins) {
+      EXPECT_EQ(got.size(), 1u) << "U+" << std::hex << cp;
+    } else {
+      EXPECT_EQ(got, split) << "U+" << std::hex << cp;
+    }
+    std::vector<uint64_t> slow;
+    internal::WordHashesScalar("ab" + mark + "cd", &slow);
+    EXPECT_EQ(got, slow) << "U+" << std::hex << cp;
   }
 }
 

@@ -65,6 +65,18 @@ inline int Classify(const uint8_t* p, const uint8_t* end, bool inside, int* len)
     *len = 1;
     return c == kWordAscii ? 1 : c == kApos ? 2 : 0;
   }
+  // The common punctuation of news text, answered without decoding: U+2000-U+200A (spaces),
+  // U+2010-U+2027 (dashes, quotation marks, ellipsis; U+2019 is the apostrophe) and U+00A0.
+  if (*p == 0xE2 && end - p >= 3 && p[1] == 0x80 && (p[2] & 0xC0) == 0x80) {
+    const uint8_t low = p[2] & 0x3F;  // the code point is U+2000 + low
+    if (low <= 0x0A || (low >= 0x10 && low <= 0x27)) {
+      *len = 3;
+      return low == 0x19 ? 2 : 0;
+    }
+  } else if (*p == 0xC2 && end - p >= 2 && p[1] == 0xA0) {
+    *len = 2;
+    return 0;
+  }
   int32_t cp;
   *len = Decode(p, end, &cp);
   if (cp == 0x2019) return 2;
@@ -83,6 +95,21 @@ inline uint64_t HashWord(const char* p, size_t n) {
   return Mum(lo ^ 0x9E3779B97F4A7C15ull, hi ^ 0xD6E8FEB86659FD93ull ^ (uint64_t{n} << 56)) *
          0xBF58476D1CE4E5B9ull;
 }
+
+// The bytes of a word of n <= 16 bytes in its two 8-byte halves (a table: no branch and no
+// variable shift per word).
+struct WordMask {
+  uint64_t lo, hi;
+};
+constexpr std::array<WordMask, 17> MakeWordMasks() {
+  std::array<WordMask, 17> m{};
+  for (size_t n = 0; n <= 16; ++n) {
+    m[n].lo = n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+    m[n].hi = n >= 16 ? ~uint64_t{0} : n <= 8 ? 0 : (uint64_t{1} << (8 * (n - 8))) - 1;
+  }
+  return m;
+}
+constexpr std::array<WordMask, 17> kWordMasks = MakeWordMasks();
 
 // The same for an ASCII word of letters, digits and apostrophes, lower-casing on the way:
 // OR-ing 0x20 lowers A-Z and leaves a-z, 0-9 and ' as they are. `limit` is the end of the
@@ -104,10 +131,8 @@ inline uint64_t HashAsciiWord(const uint8_t* p, size_t n, const uint8_t* limit) 
     if (n > 8) std::memcpy(&hi, p + 8, n - 8);
   }
   const uint64_t spaces = 0x2020202020202020ull;
-  const uint64_t mask_lo = n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
-  const uint64_t mask_hi = n >= 16 ? ~uint64_t{0} : n <= 8 ? 0 : (uint64_t{1} << (8 * (n - 8))) - 1;
-  lo = (lo | spaces) & mask_lo;
-  hi = (hi | spaces) & mask_hi;
+  lo = (lo | spaces) & kWordMasks[n].lo;
+  hi = (hi | spaces) & kWordMasks[n].hi;
   return Mum(lo ^ 0x9E3779B97F4A7C15ull, hi ^ 0xD6E8FEB86659FD93ull ^ (uint64_t{n} << 56)) *
          0xBF58476D1CE4E5B9ull;
 }
