@@ -330,8 +330,9 @@ struct LshIndex::Impl {
   }
 
   // The band keys of `fp` into keys[], and every band's lines requested before the first is
-  // read, so that the misses overlap. Three lines: a lookup may cross into the next one, and
-  // an insert shifts the run up to its next empty position (~12 entries at load 0.8). (One
+  // read, so that the misses overlap. Two lines: a lookup may cross into the next one, and an
+  // insert shifts the run up to its next empty position (a few entries; ~12 at load 0.8). A
+  // third line measured slower: the requests queue behind one another. (One
   // function with BandKeys: GCC takes a function that only prefetches for a pure one and
   // drops the call.)
   void BandKeysPrefetched(const uint16_t* fp, uint32_t* keys) const {
@@ -340,7 +341,6 @@ struct LshIndex::Impl {
       const uint64_t* p = table.ProbeAddress(keys[b]);
       __builtin_prefetch(p);
       __builtin_prefetch(p + 8);
-      // __builtin_prefetch(p + 16);
     }
   }
 
