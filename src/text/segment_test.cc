@@ -192,6 +192,9 @@ TEST(SegmentSentencesTest, TerminatorsAndStarts) {
 TEST(SegmentSentencesTest, Abbreviations) {
   EXPECT_EQ(Sentences("Mr. Putin met Dr. Smith and Gen. Ivanov on Jan. 10 in St. Petersburg."),
             (Strings{"Mr. Putin met Dr. Smith and Gen. Ivanov on Jan. 10 in St. Petersburg."}));
+  // Military and police ranks before a name.
+  EXPECT_EQ(Sentences("Spc. Ana Ruiz and Brig. Gen. Tom Lee met Det. Insp. Kay. They left."),
+            (Strings{"Spc. Ana Ruiz and Brig. Gen. Tom Lee met Det. Insp. Kay.", "They left."}));
   EXPECT_EQ(Sentences("Sen. Dianne Feinstein (D-Calif.) said no. Rep. Smith agreed."),
             (Strings{"Sen. Dianne Feinstein (D-Calif.) said no.", "Rep. Smith agreed."}));
   EXPECT_EQ(Sentences("J. Smith met George W. Bush. They talked."),
