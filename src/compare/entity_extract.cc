@@ -227,16 +227,17 @@ void EntityIndex::Classify(NameChunk* c) {
   const auto& toks = doc_.toks;
   bool titled = false;
   c->core_first = CoreStart(c->first, c->last, &titled);
-  if (titled && c->core_first <= c->last) {
-    c->kind = EntityKind::kPerson;
-    return;
-  }
-  // Organisation keywords anywhere in the chunk.
+  // Organisation keywords anywhere in the name (after any title): "Executive Office of the
+  // President" is an office even though "Executive" can open a title.
   for (uint32_t i = c->core_first; i <= c->last; ++i) {
     if (toks[i].Is(kOrgKeyword)) {
       c->kind = EntityKind::kOrganization;
       return;
     }
+  }
+  if (titled && c->core_first <= c->last) {
+    c->kind = EntityKind::kPerson;
+    return;
   }
   const Place* place = PlaceOf(c->core_first, c->last);
   if (place != nullptr) {
@@ -261,6 +262,7 @@ void EntityIndex::Classify(NameChunk* c) {
   if (words >= 2 && words <= 4) {
     for (uint32_t i = c->core_first; i <= c->last; ++i) {
       if (toks[i].Has(kAllCaps) || !CountryOf(i).empty()) return;  // "Central Asian": no
+      if (toks[i].Is(kProductWord)) return;  // "Glide Plus": a product
     }
     c->kind = EntityKind::kPerson;
     c->weak = true;
@@ -372,6 +374,13 @@ void EntityIndex::Build() {
       auto it = by_key_.find(key);
       c.entity = it != by_key_.end() ? it->second : (by_key_[key] = NewEntity(name, c.kind));
       if (!acro.empty() && by_key_.find(acro) == by_key_.end()) by_key_[acro] = c.entity;
+      // A company of two words whose second is its kind ("Quillon Mobility", "Tata Motors",
+      // "Deutsche Bank") is also named by its first word alone ("Quillon said").
+      if (from + 1 == c.last && toks[c.last].Is(kOrgKeyword) &&
+          !toks[from].Is(kOrgKeyword | kTitle | kConnector | kDeterminer) &&
+          CountryOf(from).empty()) {
+        by_key_.emplace(Key(StripPossessive(doc_.Str(from))), c.entity);
+      }
       continue;
     }
     if (c.kind == EntityKind::kPerson && words >= 2) {

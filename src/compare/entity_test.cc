@@ -94,6 +94,36 @@ TEST(Entities, PeopleOrganisationsPlacesAndAcronyms) {
   }
 }
 
+// Company names, product names and compound titles: "Chief Executive" is a title, a
+// two-word company is named by its first word too, "Plus" makes a product, and an
+// organisation keyword wins over a title word that opens the name.
+TEST(Entities, CompaniesProductsAndCompoundTitles) {
+  const std::string text =
+      "Quillon Mobility recalled its Q3 Glide Plus scooters on Tuesday. Chief Executive Renata "
+      "Oduya said the company was sorry. Quillon said owners would get a refund. Later, Glide "
+      "Plus owners asked for more. Renata Oduya said she understood. The Executive Office of "
+      "the President declined to comment.";
+  const Extraction ex = Extract(text);
+  const Entity* q = Named(ex, "Quillon Mobility");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, EntityKind::kOrganization);
+  EXPECT_EQ(q->mentions, 2u);  // "Quillon Mobility" and "Quillon"
+  const Entity* ceo = Named(ex, "Renata Oduya");
+  ASSERT_NE(ceo, nullptr);
+  EXPECT_EQ(ceo->kind, EntityKind::kPerson);
+  EXPECT_EQ(ceo->mentions, 2u);
+  EXPECT_EQ(Named(ex, "Executive Renata Oduya"), nullptr);
+  EXPECT_EQ(Named(ex, "Quillon"), nullptr);
+  for (const Entity& e : ex.entities) {
+    if (e.name.find("Plus") != std::string::npos) {
+      EXPECT_NE(e.kind, EntityKind::kPerson) << e.name;
+    }
+    if (e.name.find("Office") != std::string::npos) {
+      EXPECT_EQ(e.kind, EntityKind::kOrganization) << e.name;
+    }
+  }
+}
+
 TEST(Entities, LongestFullFormWins) {
   const std::string text =
       "Putin spoke first. Later, President Vladimir Putin left. Mr Putin returned.";

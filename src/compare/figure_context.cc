@@ -303,6 +303,33 @@ Status FindStatus(const SentenceView& s, uint32_t mb, uint32_t me, text::Span* c
     }
   }
   (void)me;
+  // An earlier figure the sentence itself reports as earlier: "two days after it first
+  // announced a recall of 88,000 units", "the toll, initially put at 12". The cue must be in
+  // the figure's own clause: the scan back stops at a comma, a semicolon, a clause word
+  // ("before", "but", "while", "after" ...) or another number, so "initially put at 12 before
+  // it was raised to 15" supersedes 12, not 15.
+  constexpr uint32_t kMaxEarlier = 8;
+  for (uint32_t j = mb; j > s.tb && mb - j <= kMaxEarlier; --j) {
+    const uint32_t i = j - 1;
+    const Tok& t = toks[i];
+    if (t.type == TokType::kDigits || t.IsSym(',') || t.IsSym(';') || t.IsSym(':')) break;
+    if (!t.IsWord()) continue;
+    if (s.words->Is(i, "before") || s.words->Is(i, "but") || s.words->Is(i, "while") ||
+        s.words->Is(i, "after") || s.words->Is(i, "now") || s.words->Is(i, "than") ||
+        s.words->Is(i, "and") || s.words->Is(i, "to")) {
+      break;
+    }
+    const bool adverb = s.words->Is(i, "initially") || s.words->Is(i, "originally") ||
+                        s.words->Is(i, "previously");
+    // "first" and "earlier" only before a past participle in the same clause ("first
+    // announced", "earlier reported"): "the first 100 days" is no earlier figure.
+    const bool ordinal = (s.words->Is(i, "first") || s.words->Is(i, "earlier")) && i + 1 < mb &&
+                         s.words->EndsWith(i + 1, "ed");
+    if (adverb || ordinal) {
+      *cue = SpanOf(toks, i, i + 1);
+      return Status::kSuperseded;
+    }
+  }
   return Status::kPlain;
 }
 

@@ -198,6 +198,31 @@ TEST(FigureExtract, Revisions) {
   EXPECT_EQ(f[0].status_cue.in(s), "revised");
 }
 
+// A figure its own sentence reports as an earlier one is superseded; the figure after it is
+// not, nor is an ordinal "first".
+TEST(FigureExtract, EarlierFiguresInTheirOwnClause) {
+  auto status_of = [](const std::vector<Figure>& f, const std::string& s, std::string_view num) {
+    for (const Figure& x : f) {
+      if (x.span.in(s).find(num) != std::string_view::npos) return x.status;
+    }
+    ADD_FAILURE() << "no figure " << num << " in: " << s;
+    return Status::kPlain;
+  };
+  std::string s =
+      "The company is now recalling 131,500 scooters, two days after it first announced a "
+      "recall of 88,000 units.";
+  auto f = ExtractFigures(s);
+  EXPECT_EQ(status_of(f, s, "131,500"), Status::kPlain);
+  EXPECT_EQ(status_of(f, s, "88,000"), Status::kSuperseded);
+  s = "The toll, initially put at 12 people before it was raised to 15 people, rose again.";
+  f = ExtractFigures(s);
+  EXPECT_EQ(status_of(f, s, "12"), Status::kSuperseded);
+  EXPECT_EQ(status_of(f, s, "15"), Status::kPlain);
+  s = "In the first 100 days the government hired 2,000 teachers.";
+  f = ExtractFigures(s);
+  for (const auto& x : f) EXPECT_EQ(x.status, Status::kPlain) << x.span.in(s);
+}
+
 TEST(FigureExtract, InvertedAttributionAndWeekday) {
   const std::string s =
       "In total, nearly 8,000 people have been detained for questioning, the interior "

@@ -267,6 +267,7 @@ Table* BuildTable() {
       {"defense", "minister", "defence minister"}, {"interior", "minister", "interior minister"},
       {"finance", "minister", "finance minister"}, {"attorney", "general", "attorney general"},
       {"crown", "prince", "crown prince"},         {"head", "of", "head of state"},
+      {"chief", "executive", "chief executive"},
   };
   for (const PairRow& p : kPairs) t->pairs.push_back({p.a, p.b, t->Role(p.role)});
   return t;
