@@ -105,6 +105,20 @@ bool EntityIndex::IsNameTok(uint32_t t, bool initial) const {
   return true;
 }
 
+bool EntityIndex::AnyOrgKeyword(uint32_t first, uint32_t last) const {
+  for (uint32_t i = first; i <= last; ++i) {
+    if (doc_.toks[i].Is(kOrgKeyword)) return true;
+  }
+  return false;
+}
+
+bool EntityIndex::OrgNameAt(uint32_t t, uint32_t sent_end) const {
+  for (uint32_t i = t; i < sent_end && i < t + 5 && IsNameTok(i, false); ++i) {
+    if (doc_.toks[i].Is(kOrgKeyword)) return true;
+  }
+  return false;
+}
+
 const Place* EntityIndex::PlaceOf(uint32_t first, uint32_t last) const {
   std::string key = Key(CoreText(first, last));
   // Short all-caps aliases ("US", "UK") only in capitals: "Us" is a pronoun.
@@ -136,6 +150,7 @@ std::string EntityIndex::Initials(uint32_t first, uint32_t last) const {
   std::string s;
   for (uint32_t k = first; k <= last; ++k) {
     if (doc_.toks[k].Is(kConnector) || doc_.toks[k].Is(kDeterminer)) continue;
+    if (doc_.toks[k].kind != text::TokenKind::kWord) continue;  // "Dockworkers' Union"
     const std::string_view w = doc_.Str(k);
     if (!w.empty()) s += static_cast<char>(w[0] >= 'A' && w[0] <= 'Z' ? w[0] + 32 : w[0]);
   }
@@ -193,11 +208,28 @@ void EntityIndex::CutChunks() {
         j = next;
         continue;
       }
+      // A plural possessive inside an organisation's name: "Harlsund Dockworkers' Union",
+      // "Workers’ Party" (the apostrophe is a token of its own, glued to the word).
+      if (next + 1 < sent_end && (doc_.Punct(next) == '\'' || doc_.Punct(next) == 0x2019) &&
+          toks[next].span.begin == toks[j].span.end) {
+        const std::string_view w = doc_.Str(j);
+        if (!w.empty() && (w.back() == 's' || w.back() == 'S') &&
+            toks[next + 1].Is(kOrgKeyword) && IsNameTok(next + 1, false)) {
+          j = next + 1;
+          continue;
+        }
+      }
       // Connectors between capitalised words: "Bank of America", "Council of the X".
       if (toks[next].Is(kConnector) && next + 1 < sent_end) {
         uint32_t after = next + 1;
         if (doc_.Str(next) == "of" && after < sent_end && doc_.Str(after) == "the") ++after;
         if (after < sent_end && IsNameTok(after, false) && !toks[after].Is(kTitle)) {
+          // "Anton Brisk of the Ostrevian Labour Alliance": a name of two or more words
+          // without an organisation keyword, "of", then an organisation are two names.
+          if (doc_.Str(next) == "of" && j > c.first && !AnyOrgKeyword(c.first, j) &&
+              OrgNameAt(after, sent_end)) {
+            break;
+          }
           j = after;
           continue;
         }
@@ -205,6 +237,15 @@ void EntityIndex::CutChunks() {
       break;
     }
     c.last = j;
+    // A possessive determiner is no part of a name: "His Civic Union", "Their Party".
+    if (c.first < c.last) {
+      char buf[8];
+      const std::string_view w = LowerAscii(doc_.Str(c.first), buf, sizeof(buf));
+      if (w == "his" || w == "her" || w == "its" || w == "their" || w == "our" || w == "my" ||
+          w == "your") {
+        ++c.first;
+      }
+    }
     // At the start of a sentence a verb may be capitalised: "Using Internet ...".
     if (initial && c.first < c.last && !toks[c.first].Is(kTitle)) {
       const std::string_view w = doc_.Str(c.first);
@@ -262,7 +303,7 @@ void EntityIndex::Classify(NameChunk* c) {
   if (words >= 2 && words <= 4) {
     for (uint32_t i = c->core_first; i <= c->last; ++i) {
       if (toks[i].Has(kAllCaps) || !CountryOf(i).empty()) return;  // "Central Asian": no
-      if (toks[i].Is(kProductWord)) return;  // "Glide Plus": a product
+      if (toks[i].Is(kNotPersonWord)) return;  // "Glide Plus", "Harlsund North"
     }
     c->kind = EntityKind::kPerson;
     c->weak = true;
@@ -480,7 +521,6 @@ int32_t EntityIndex::ResolveName(uint32_t first, uint32_t last, uint32_t at, boo
   const auto& toks = doc_.toks;
   bool titled = false;
   const uint32_t core = CoreStart(first, last, &titled);
-  (void)toks;
   int32_t e = -1;
   const std::string name = CoreText(core, last);
   const std::string key = Key(name);
@@ -513,7 +553,14 @@ int32_t EntityIndex::ResolveName(uint32_t first, uint32_t last, uint32_t at, boo
     const int32_t chunk = ChunkAt(first);
     const EntityKind kind = chunk >= 0 ? chunks_[chunk].kind : EntityKind::kOther;
     if (!speaker && !titled && kind == EntityKind::kOther) return -1;
-    const EntityKind k = titled || kind == EntityKind::kOther ? EntityKind::kPerson : kind;
+    // Something that speaks is a person, unless its name says it is a place or product:
+    // then it is an organisation ("Green Coast said": a party).
+    EntityKind k = titled || kind == EntityKind::kOther ? EntityKind::kPerson : kind;
+    if (!titled && kind == EntityKind::kOther) {
+      for (uint32_t i = core; i <= last; ++i) {
+        if (toks[i].Is(kNotPersonWord)) k = EntityKind::kOrganization;
+      }
+    }
     e = by_key_[key] = NewEntity(name, k);
     if (k == EntityKind::kPerson) {
       EntityFacts& f = facts_[e];

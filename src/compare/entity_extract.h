@@ -90,6 +90,10 @@ class EntityIndex {
   uint32_t CoreStart(uint32_t first, uint32_t last, bool* titled) const;
   std::string Initials(uint32_t first, uint32_t last) const;  // lower case, connectors skipped
   const Place* PlaceOf(uint32_t first, uint32_t last) const;
+  // Whether tokens [first, last] hold an organisation keyword; whether the capitalised words
+  // from t (up to five, within the sentence) do.
+  bool AnyOrgKeyword(uint32_t first, uint32_t last) const;
+  bool OrgNameAt(uint32_t t, uint32_t sent_end) const;
 
   const Doc& doc_;
   const Gazetteer& gaz_;

@@ -124,6 +124,26 @@ TEST(Entities, CompaniesProductsAndCompoundTitles) {
   }
 }
 
+// Organisation names with a plural possessive and their acronym, a possessive determiner
+// before a name, and a person "of" an organisation as two names.
+TEST(Entities, PossessivesDeterminersAndAffiliations) {
+  const std::string text =
+      "Tomas Reyk, chairman of the Harlsund Dockworkers\u2019 Union (HDU), said no. His Civic "
+      "Union party fell. Anton Brisk of the Ostrevian Labour Alliance spoke to reporters.";
+  const Extraction ex = Extract(text);
+  const Entity* hdu = Named(ex, "Harlsund Dockworkers\u2019 Union");
+  ASSERT_NE(hdu, nullptr);
+  EXPECT_EQ(hdu->kind, EntityKind::kOrganization);
+  EXPECT_NE(std::find(hdu->aliases.begin(), hdu->aliases.end(), "HDU"), hdu->aliases.end());
+  EXPECT_EQ(Named(ex, "Harlsund Dockworkers"), nullptr);
+  ASSERT_NE(Named(ex, "Civic Union"), nullptr);
+  EXPECT_EQ(Named(ex, "His Civic Union"), nullptr);
+  const Entity* alliance = Named(ex, "Ostrevian Labour Alliance");
+  ASSERT_NE(alliance, nullptr);
+  EXPECT_EQ(alliance->kind, EntityKind::kOrganization);
+  for (const Entity& e : ex.entities) EXPECT_EQ(e.name.find("Brisk of"), std::string::npos);
+}
+
 TEST(Entities, LongestFullFormWins) {
   const std::string text =
       "Putin spoke first. Later, President Vladimir Putin left. Mr Putin returned.";

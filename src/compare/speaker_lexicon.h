@@ -37,7 +37,7 @@ enum Cat : uint32_t {
   kFirstPerson = 1u << 18,  // i we
   kPassiveAux = 1u << 19,   // was were been being is are be (before a participle: passive)
   kQuantifier = 1u << 20,   // one some many several ...: may open a description ("one person")
-  kProductWord = 1u << 21,  // plus pro max mini ultra ...: in a capitalised name, a product
+  kNotPersonWord = 1u << 21,  // plus pro north coast lane ...: a product or place, no person
 };
 
 // How a cue verb form behaves.
