@@ -48,6 +48,7 @@ void ReplaceAll(std::string* s, std::string_view from, std::string_view to) {
 
 std::string EntityIndex::Key(std::string_view name) {
   std::string k = LowerKey(name);
+  ReplaceAll(&k, "\xE2\x80\x99", "'");  // "Dockworkers’ Union" = "Dockworkers' Union"
   if (k.size() > 2 && k.compare(k.size() - 2, 2, "'s") == 0) k.resize(k.size() - 2);
   ReplaceAll(&k, "isation", "ization");
   ReplaceAll(&k, "defence", "defense");
@@ -103,6 +104,16 @@ bool EntityIndex::IsNameTok(uint32_t t, bool initial) const {
   };
   if (ends("n't") || ends("n\xE2\x80\x99t")) return false;
   return true;
+}
+
+bool EntityIndex::WordIs(uint32_t t, uint32_t cats) const {
+  const Tok& k = doc_.toks[t];
+  if (k.Is(cats)) return true;
+  if (!k.Has(kPossessive)) return false;
+  char buf[32];
+  const std::string_view base = LowerAscii(StripPossessive(doc_.Str(t)), buf, sizeof(buf));
+  const LexEntry* lex = base.empty() ? nullptr : Lookup(base);
+  return lex != nullptr && (lex->cats & cats) != 0;
 }
 
 bool EntityIndex::AnyOrgKeyword(uint32_t first, uint32_t last) const {
@@ -271,13 +282,19 @@ void EntityIndex::Classify(NameChunk* c) {
   // Organisation keywords anywhere in the name (after any title): "Executive Office of the
   // President" is an office even though "Executive" can open a title.
   for (uint32_t i = c->core_first; i <= c->last; ++i) {
-    if (toks[i].Is(kOrgKeyword)) {
+    if (WordIs(i, kOrgKeyword)) {
       c->kind = EntityKind::kOrganization;
       return;
     }
   }
   if (titled && c->core_first <= c->last) {
     c->kind = EntityKind::kPerson;
+    return;
+  }
+  // A name before a lower-case "party" is the party: "the opposition Green Coast party".
+  if (c->last + 1 < toks.size() && !toks[c->last + 1].Has(kCapital) &&
+      doc_.Str(c->last + 1) == "party") {
+    c->kind = EntityKind::kOrganization;
     return;
   }
   const Place* place = PlaceOf(c->core_first, c->last);
@@ -303,7 +320,7 @@ void EntityIndex::Classify(NameChunk* c) {
   if (words >= 2 && words <= 4) {
     for (uint32_t i = c->core_first; i <= c->last; ++i) {
       if (toks[i].Has(kAllCaps) || !CountryOf(i).empty()) return;  // "Central Asian": no
-      if (toks[i].Is(kNotPersonWord)) return;  // "Glide Plus", "Harlsund North"
+      if (WordIs(i, kNotPersonWord)) return;  // "Glide Plus", "Harlsund North", "Coast’s"
     }
     c->kind = EntityKind::kPerson;
     c->weak = true;

@@ -93,6 +93,9 @@ class EntityIndex {
   // Whether tokens [first, last] hold an organisation keyword; whether the capitalised words
   // from t (up to five, within the sentence) do.
   bool AnyOrgKeyword(uint32_t first, uint32_t last) const;
+  // Whether token t is in one of the lexicon categories `cats`, with or without its
+  // possessive ending ("Coast’s").
+  bool WordIs(uint32_t t, uint32_t cats) const;
   bool OrgNameAt(uint32_t t, uint32_t sent_end) const;
 
   const Doc& doc_;

@@ -192,6 +192,16 @@ constexpr WordRow kRows[] = {
     {"securities", kOrgKeyword, nullptr},
     {"exchange", kOrgKeyword, nullptr},
     {"chamber", kOrgKeyword, nullptr},
+    // Newspaper and agency names ("Coastwatch Daily", "Bayline Herald", "Lodestar Wire").
+    {"daily", kOrgKeyword, nullptr},
+    {"herald", kOrgKeyword, nullptr},
+    {"tribune", kOrgKeyword, nullptr},
+    {"gazette", kOrgKeyword, nullptr},
+    {"observer", kOrgKeyword, nullptr},
+    {"chronicle", kOrgKeyword, nullptr},
+    {"telegraph", kOrgKeyword, nullptr},
+    {"courier", kOrgKeyword, nullptr},
+    {"wire", kOrgKeyword, nullptr},
     {"commerce", kOrgKeyword, nullptr},
     // Words that make a two-word capitalised name a product or a place, not a person ("Q3
     // Glide Plus", "Harlsund North", "Kastrup Lane"); a title or speech still makes a person.

@@ -142,6 +142,16 @@ TEST(Entities, PossessivesDeterminersAndAffiliations) {
   ASSERT_NE(alliance, nullptr);
   EXPECT_EQ(alliance->kind, EntityKind::kOrganization);
   for (const Entity& e : ex.entities) EXPECT_EQ(e.name.find("Brisk of"), std::string::npos);
+  // A place word with a possessive still is one; a name before "party" is the party.
+  const Extraction party = Extract(
+      "Green Coast\u2019s Sabine Rask won the seat. The opposition Green Coast party "
+      "celebrated in Harlsund North, where Green Coast campaigned.");
+  const Entity* gc = Named(party, "Green Coast");
+  ASSERT_NE(gc, nullptr);
+  EXPECT_EQ(gc->kind, EntityKind::kOrganization);
+  for (const Entity& e : party.entities) {
+    if (e.name.find("Harlsund") != std::string::npos) EXPECT_NE(e.kind, EntityKind::kPerson);
+  }
 }
 
 TEST(Entities, LongestFullFormWins) {
