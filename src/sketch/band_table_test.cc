@@ -24,6 +24,24 @@ std::vector<uint32_t> Want(const std::multimap<uint32_t, uint32_t>& ref, uint32_
   return out;
 }
 
+using Live = std::vector<std::pair<uint32_t, uint32_t>>;
+
+// Erases a random live entry from the table and the reference; false when the table had none.
+bool EraseOneAtRandom(std::mt19937_64* rng, BandTable* t,
+                      std::multimap<uint32_t, uint32_t>* ref, Live* live) {
+  const size_t k = (*rng)() % live->size();
+  const auto [key, slot] = (*live)[k];
+  (*live)[k] = live->back();
+  live->pop_back();
+  for (auto [it, end] = ref->equal_range(key); it != end; ++it) {
+    if (it->second == slot) {
+      ref->erase(it);
+      break;
+    }
+  }
+  return t->Erase(BandTable::Entry(key, slot));
+}
+
 TEST(BandTable, MatchesMultimapThroughGrowthSplitsAndErases) {
   std::mt19937_64 rng(1);
   BandTable t;
@@ -38,17 +56,7 @@ TEST(BandTable, MatchesMultimapThroughGrowthSplitsAndErases) {
     ref.emplace(key, slot);
     live.push_back({key, slot});
     if (slot % 4 == 3) {  // erase one at random now and then
-      const size_t k = rng() % live.size();
-      auto [key2, slot2] = live[k];
-      live[k] = live.back();
-      live.pop_back();
-      ASSERT_TRUE(t.Erase(BandTable::Entry(key2, slot2)));
-      for (auto [it, end] = ref.equal_range(key2); it != end; ++it) {
-        if (it->second == slot2) {
-          ref.erase(it);
-          break;
-        }
-      }
+      ASSERT_TRUE(EraseOneAtRandom(&rng, &t, &ref, &live));
     }
   }
   EXPECT_GT(t.segments(), 1u);
@@ -79,17 +87,7 @@ TEST(BandTable, SmallSegmentsSplitDeepAndStayConsistent) {
     ref.emplace(key, slot);
     live.push_back({key, slot});
     if (slot % 3 == 2) {
-      const size_t k = rng() % live.size();
-      auto [key2, slot2] = live[k];
-      live[k] = live.back();
-      live.pop_back();
-      ASSERT_TRUE(t.Erase(BandTable::Entry(key2, slot2)));
-      for (auto [it, end] = ref.equal_range(key2); it != end; ++it) {
-        if (it->second == slot2) {
-          ref.erase(it);
-          break;
-        }
-      }
+      ASSERT_TRUE(EraseOneAtRandom(&rng, &t, &ref, &live));
     }
   }
   EXPECT_GT(t.global_depth(), 8u);
