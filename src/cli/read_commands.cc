@@ -22,7 +22,8 @@ void PrintRows(const std::vector<ArticleSummary>& rows, bool with_source) {
   for (const ArticleSummary& r : rows) {
     std::string date = r.published.empty() ? std::string("-") : r.published.substr(0, 10);
     std::string title = r.title.empty() ? "(no title)" : r.title;
-    std::string line = fmt::format("{:<16}  {:<10}  {:>6}  ", FitColumns(r.id, 16), date, r.word_count);
+    std::string line =
+        fmt::format("{:<16}  {:<10}  {:>6}  ", FitColumns(r.id, 16), date, r.word_count);
     if (with_source) line += fmt::format("{:<18}  ", FitColumns(r.source, 18));
     line += FitColumns(title, title_width);
     std::puts(line.c_str());
@@ -56,7 +57,8 @@ int RunLs(const GlobalFlags& g, const LsFlags& f) {
     std::map<std::string, std::vector<ArticleSummary>> groups;
     for (const ArticleSummary& r : *rows) groups[r.source].push_back(r);
     for (const auto& [source, members] : groups) {
-      std::printf("%s (%zu article%s)\n", source.c_str(), members.size(), members.size() == 1 ? "" : "s");
+      std::printf("%s (%zu article%s)\n", source.c_str(), members.size(),
+                  members.size() == 1 ? "" : "s");
       PrintRows(members, false);
       std::puts("");
     }
@@ -105,7 +107,8 @@ int RunShow(const GlobalFlags& g, const ShowFlags& f) {
     nlohmann::json out = ArticleToJson(a, &seg);
     out["story"] = story->value_or("");
     out["relations"] = nlohmann::json::array();
-    for (const syndication::RelatedPair& p : *relations) out["relations"].push_back(RelationToJson(p));
+    for (const syndication::RelatedPair& p : *relations)
+      out["relations"].push_back(RelationToJson(p));
     out["likely_source"] = likely.value_or("");
     PrintJson(out);
     return kOk;
@@ -140,8 +143,8 @@ int RunShow(const GlobalFlags& g, const ShowFlags& f) {
   }
   if (*story) field("story", **story + " (witness story " + **story + ")");
   if (likely) {
-    field("source of", *likely == a.id ? std::string("this text is the likely source of its copies")
-                                       : "likely copied from " + *likely);
+    field("copies", *likely == a.id ? std::string("this text is the likely source of its copies")
+                                    : "likely copied from " + *likely);
   }
   for (const syndication::RelatedPair& p : *relations) {
     std::printf("%-10s %s %s (%.0f%% of this text, %.0f%% of that)%s\n", "related",
