@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstring>
 
 #include "ingest/dateline.h"
@@ -17,9 +18,45 @@ namespace ingest_internal {
 
 namespace {
 
-// True when minified JSON holds a number with a leading zero ("0660"), which simdjson reads
-// and strict JSON parsers refuse. Strings are skipped.
-bool HasLeadingZeroNumber(std::string_view json) {
+// Whether a number token matches the strict JSON grammar,
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, and is finite as a double (1e400 is
+// grammatical, but common readers, ours among them, refuse a number they cannot hold).
+bool StrictNumber(std::string_view n) {
+  size_t i = 0;
+  auto digits = [&]() {
+    const size_t from = i;
+    while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
+    return i - from;
+  };
+  if (i < n.size() && n[i] == '-') ++i;
+  if (i < n.size() && n[i] == '0') {
+    ++i;
+  } else if (digits() == 0) {
+    return false;
+  }
+  if (i < n.size() && n[i] == '.') {
+    ++i;
+    if (digits() == 0) return false;
+  }
+  if (i < n.size() && (n[i] == 'e' || n[i] == 'E')) {
+    ++i;
+    if (i < n.size() && (n[i] == '+' || n[i] == '-')) ++i;
+    if (digits() == 0) return false;
+  }
+  if (i != n.size()) return false;
+  double value;
+  const auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), value);
+  return ec == std::errc() && end == n.data() + n.size();
+}
+
+// Whether minified JSON (as simdjson minifies what it accepted) holds a number that strict JSON
+// refuses. simdjson reads a few such things (a number with leading zeros, a malformed integer
+// too big for 64 bits inside an array), and extra_json must stay JSON for every reader.
+// Strings are skipped; every other run of number characters is checked.
+bool HasMalformedNumber(std::string_view json) {
+  auto number_char = [](char c) {
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+  };
   bool in_string = false;
   for (size_t i = 0; i < json.size(); ++i) {
     const char c = json[i];
@@ -32,13 +69,12 @@ bool HasLeadingZeroNumber(std::string_view json) {
       in_string = true;
       continue;
     }
-    auto opens = [&](size_t k) {  // json[k] comes right before a value
-      return json[k] == ':' || json[k] == ',' || json[k] == '[';
-    };
-    // A number's first digit (after an optional minus; not an exponent's "e-05").
-    const bool starts = c == '0' && (i == 0 || opens(i - 1) ||
-                                     (json[i - 1] == '-' && (i == 1 || opens(i - 2))));
-    if (starts && i + 1 < json.size() && json[i + 1] >= '0' && json[i + 1] <= '9') return true;
+    if ((c >= '0' && c <= '9') || c == '-') {
+      size_t end = i;
+      while (end < json.size() && number_char(json[end])) ++end;
+      if (!StrictNumber(json.substr(i, end - i))) return true;
+      i = end - 1;
+    }
   }
   return false;
 }
@@ -473,18 +509,21 @@ StatusOr<Article> JsonRecordParser::Parse(std::string_view json, std::string_vie
       if (mem.field != kUnknown && mem.priority == 0 && mem.value.is_null()) continue;
       extra.push_back(',');
       const size_t value_start = extra.size();
+      size_t value_begin;  // after the key and the colon
       if (have_raw) {
         AppendMinified(m.raw_members[i].key, &extra);
         extra.push_back(':');
+        value_begin = extra.size();
         AppendMinified(m.raw_members[i].value, &extra);
       } else {
         AppendJsonString(mem.key, &extra);
         extra.push_back(':');
+        value_begin = extra.size();
         extra.append(simdjson::minify(mem.value));
       }
-      // simdjson reads a few things strict JSON does not (a number with leading zeros); such
-      // a member is kept as the string of its text, so extra_json stays JSON and nothing is lost.
-      if (HasLeadingZeroNumber(std::string_view(extra).substr(value_start))) {
+      // A member whose value is not strict JSON is kept as the string of its text, so
+      // extra_json stays JSON and nothing is lost.
+      if (HasMalformedNumber(std::string_view(extra).substr(value_begin))) {
         const std::string value = have_raw ? std::string(m.raw_members[i].value)
                                            : std::string(simdjson::minify(mem.value));
         extra.resize(value_start);
