@@ -93,11 +93,9 @@ bool EntityIndex::IsNameTok(uint32_t t, bool initial) const {
       return false;
   }
   // "Here's", "That's": a function word with 's.
-  if (k.Has(kPossessive)) {
-    char buf[32];
-    const std::string_view base = LowerAscii(StripPossessive(w), buf, sizeof(buf));
-    const LexEntry* lex = base.empty() ? nullptr : Lookup(base);
-    if (lex != nullptr && (lex->cats & kFunctionCats) && !(lex->cats & kTitle)) return false;
+  if (const LexEntry* lex = PossessiveBase(t);
+      lex != nullptr && (lex->cats & kFunctionCats) && !(lex->cats & kTitle)) {
+    return false;
   }
   auto ends = [&](std::string_view suf) {
     return w.size() > suf.size() && w.substr(w.size() - suf.size()) == suf;
@@ -106,13 +104,16 @@ bool EntityIndex::IsNameTok(uint32_t t, bool initial) const {
   return true;
 }
 
-bool EntityIndex::WordIs(uint32_t t, uint32_t cats) const {
-  const Tok& k = doc_.toks[t];
-  if (k.Is(cats)) return true;
-  if (!k.Has(kPossessive)) return false;
+const LexEntry* EntityIndex::PossessiveBase(uint32_t t) const {
+  if (!doc_.toks[t].Has(kPossessive)) return nullptr;
   char buf[32];
   const std::string_view base = LowerAscii(StripPossessive(doc_.Str(t)), buf, sizeof(buf));
-  const LexEntry* lex = base.empty() ? nullptr : Lookup(base);
+  return base.empty() ? nullptr : Lookup(base);
+}
+
+bool EntityIndex::WordIs(uint32_t t, uint32_t cats) const {
+  if (doc_.toks[t].Is(cats)) return true;
+  const LexEntry* lex = PossessiveBase(t);
   return lex != nullptr && (lex->cats & cats) != 0;
 }
 

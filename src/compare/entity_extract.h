@@ -96,6 +96,9 @@ class EntityIndex {
   // Whether token t is in one of the lexicon categories `cats`, with or without its
   // possessive ending ("Coast’s").
   bool WordIs(uint32_t t, uint32_t cats) const;
+  // The lexicon entry of token t without its possessive ending ("Coast’s" -> "coast");
+  // nullptr when t has no possessive or its base is in no table.
+  const LexEntry* PossessiveBase(uint32_t t) const;
   bool OrgNameAt(uint32_t t, uint32_t sent_end) const;
 
   const Doc& doc_;

@@ -53,9 +53,9 @@ struct MinHasher::Impl {
 
   // The distinct 32-bit shingle values go into `unique`, through an open-addressing set at
   // load <= 1/8 or 1/4 (short probes, few mispredicted branches: at 1/2 signatures take 15%
-  // longer). The values are already uniform
-  // hashes: their low bits pick the home position. 0 marks an empty position and is tracked
-  // aside. Values go in through Distinct, which keeps the set in registers.
+  // longer). The values are already uniform hashes: their low bits pick the home position. 0
+  // marks an empty position and is tracked aside. Values go in through Distinct, which keeps
+  // the set in registers.
   struct Distinct {
     uint32_t* table;
     size_t mask;
