@@ -1,31 +1,20 @@
 #include "server/cache.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <atomic>
 #include <chrono>
 #include <thread>
 #include <vector>
 
+#include "server/gzip_test_util.h"
+
 namespace witness::server {
 namespace {
 
 using PayloadPtr = ResponseCache::PayloadPtr;
 
-std::string Gunzip(const std::string& z) {
-  z_stream s{};
-  inflateInit2(&s, 15 + 16);
-  std::string out(1 << 20, '\0');
-  s.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(z.data()));
-  s.avail_in = static_cast<uInt>(z.size());
-  s.next_out = reinterpret_cast<Bytef*>(out.data());
-  s.avail_out = static_cast<uInt>(out.size());
-  int rc = inflate(&s, Z_FINISH);
-  out.resize(out.size() - s.avail_out);
-  inflateEnd(&s);
-  return rc == Z_STREAM_END ? out : "<bad gzip>";
-}
+using ::witness::server::testing::Gunzip;
 
 TEST(PayloadTest, EtagAndGzip) {
   PayloadPtr small = MakePayload("{\"a\":1}");

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "server/gzip_test_util.h"
 #include "server/test_corpus.h"
 
 namespace witness {
@@ -134,19 +135,7 @@ std::string Gzip(const std::string& data) {
   return out;
 }
 
-std::string Gunzip(const std::string& z) {
-  z_stream s{};
-  inflateInit2(&s, 15 + 16);
-  std::string out(8 << 20, '\0');
-  s.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(z.data()));
-  s.avail_in = static_cast<uInt>(z.size());
-  s.next_out = reinterpret_cast<Bytef*>(out.data());
-  s.avail_out = static_cast<uInt>(out.size());
-  int rc = inflate(&s, Z_FINISH);
-  out.resize(out.size() - s.avail_out);
-  inflateEnd(&s);
-  return rc == Z_STREAM_END ? out : "<bad gzip>";
-}
+using ::witness::server::testing::Gunzip;
 
 json Json(const httplib::Result& r) {
   if (!r) return json{{"transport_error", httplib::to_string(r.error())}};
