@@ -178,7 +178,7 @@ export function renderQuotes(quotes, numbers) {
         `<span class="outlets">${esc(v.sources.join(', '))}</span>${v.reference ? ' <span class="badge">most common wording</span>' : ''}` +
         `<blockquote>“${words}”</blockquote></li>`;
     }).join('');
-    return `<div class="quote-group"><h3>${esc(g.speaker || 'Unattributed')} <span class="muted small">` +
+    return `<div class="quote-group"><h3>${esc(g.speaker || g.speaker_phrase || 'Unattributed')} <span class="muted small">` +
       `${esc(plural(g.articles, 'article', 'articles'))}, ${esc(plural(g.variants.length, 'wording', 'wordings'))}</span></h3>` +
       `<ul class="variants">${variants}</ul></div>`;
   }).join('');

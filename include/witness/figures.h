@@ -98,7 +98,10 @@
 //     kDiffer when they do not but the gap is small (<= kDifferGap of the larger magnitude);
 //     kDiverge when the strict intervals still meet (both can be true: "more than 24" and "at
 //     least 164"); kConflict otherwise. Pairs join current claims (neither retracted nor
-//     superseded), except a source repeating the same interval. A group's verdict is its
+//     superseded), except a source repeating the same interval, and two claims that do not
+//     agree where either source also states a value that agrees with the other claim: values
+//     one source gives together are different quantities of one kind (each candidate's
+//     votes, a total and its parts), not a disagreement. A group's verdict is its
 //     worst pair verdict (kSingle without pairs). Current claims that state a retracted value
 //     again (within 1%) are listed as echoing it.
 #ifndef WITNESS_FIGURES_H_
@@ -333,7 +336,7 @@ struct FigureGroup {
   Topic topic = Topic::kOther;
   std::vector<uint32_t> claims;  // indices into the input, in input order
   Verdict verdict = Verdict::kSingle;
-  std::vector<FigurePair> pairs;           // claims from different sources (or times), current ones
+  std::vector<FigurePair> pairs;           // current claims of sources that disagree (see Rules)
   std::vector<uint32_t> retracted;         // claims with status kRetracted or kSuperseded
   std::vector<uint32_t> echoes_retracted;  // current claims containing a retracted value
   uint32_t source_count = 0;

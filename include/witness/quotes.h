@@ -217,10 +217,15 @@ struct QuoteVariant {
 };
 
 struct QuoteGroup {
-  std::string speaker;                 // the canonical speaker name; "" when none is known
+  std::string speaker;  // the canonical speaker name; "" when none is known
+  // When no member has a canonical name: the speaker as most members wrote it, when that is a
+  // description and not a pronoun ("the regional electoral office"); else "".
+  std::string speaker_phrase;
   std::vector<QuoteVariant> variants;  // the reference first, then by member count
   size_t reference = 0;                // index of the most common wording (always 0)
   float similarity = 0;                // the lowest pairwise score that joined the group
+  // What to call the speaker in a listing: the name, else the phrase, else "(speaker unknown)".
+  std::string SpeakerLabel() const;
 };
 
 struct CollateOptions {

@@ -44,6 +44,22 @@ void ReplaceAll(std::string* s, std::string_view from, std::string_view to) {
   }
 }
 
+// Nouns for a kind of company or organisation, which a name standing right after them
+// ("the pollster Kvist Analyse") is an instance of. Not "group" or "party" (a group of
+// people, a party of people), and none that also names a person's job ("operator", "carrier").
+bool IsCompanyNoun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "agency",   "airline",      "bank",        "broadcaster", "carmaker",
+      "company",  "conglomerate", "consultancy", "firm",        "insurer",
+      "lender",   "manufacturer", "newspaper",   "pollster",    "publisher",
+      "retailer", "startup",      "start-up",    "supermarket", "tabloid",
+  };
+  for (std::string_view n : kNouns) {
+    if (w == n) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string EntityIndex::Key(std::string_view name) {
@@ -225,8 +241,8 @@ void EntityIndex::CutChunks() {
       if (next + 1 < sent_end && (doc_.Punct(next) == '\'' || doc_.Punct(next) == 0x2019) &&
           toks[next].span.begin == toks[j].span.end) {
         const std::string_view w = doc_.Str(j);
-        if (!w.empty() && (w.back() == 's' || w.back() == 'S') &&
-            toks[next + 1].Is(kOrgKeyword) && IsNameTok(next + 1, false)) {
+        if (!w.empty() && (w.back() == 's' || w.back() == 'S') && toks[next + 1].Is(kOrgKeyword) &&
+            IsNameTok(next + 1, false)) {
           j = next + 1;
           continue;
         }
@@ -295,6 +311,12 @@ void EntityIndex::Classify(NameChunk* c) {
   // A name before a lower-case "party" is the party: "the opposition Green Coast party".
   if (c->last + 1 < toks.size() && !toks[c->last + 1].Has(kCapital) &&
       doc_.Str(c->last + 1) == "party") {
+    c->kind = EntityKind::kOrganization;
+    return;
+  }
+  // A name right after a lower-case noun for a kind of company names that company: "the
+  // Velmora firm Kvist Analyse", "polling company Norstat", "the carmaker Quillon".
+  if (c->first > 0 && !toks[c->first - 1].Has(kCapital) && IsCompanyNoun(doc_.Str(c->first - 1))) {
     c->kind = EntityKind::kOrganization;
     return;
   }

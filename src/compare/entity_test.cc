@@ -154,6 +154,27 @@ TEST(Entities, PossessivesDeterminersAndAffiliations) {
   }
 }
 
+TEST(Entities, NameAfterACompanyNounIsTheCompany) {
+  const Extraction ex = Extract(
+      "Her share was above the final poll by Velmora firm Kvist Analyse, which had put her on "
+      "44 per cent. The carmaker Quillon Mobility said sales fell. Kvist Analyse declined to "
+      "comment. The bank Mr Kastell once chaired failed, Edvard Kastell said.");
+  const Entity* kvist = Named(ex, "Kvist Analyse");
+  ASSERT_NE(kvist, nullptr);
+  EXPECT_EQ(kvist->kind, EntityKind::kOrganization);
+  const Entity* quillon = Named(ex, "Quillon Mobility");
+  ASSERT_NE(quillon, nullptr);
+  EXPECT_EQ(quillon->kind, EntityKind::kOrganization);
+  const Entity* kastell = Named(ex, "Edvard Kastell");  // a title outranks the noun before it
+  ASSERT_NE(kastell, nullptr);
+  EXPECT_EQ(kastell->kind, EntityKind::kPerson);
+  for (const Entity& e : ex.entities) {
+    if (e.name.find("Kastell") != std::string::npos) {
+      EXPECT_NE(e.kind, EntityKind::kOrganization) << e.name;
+    }
+  }
+}
+
 TEST(Entities, LongestFullFormWins) {
   const std::string text =
       "Putin spoke first. Later, President Vladimir Putin left. Mr Putin returned.";

@@ -129,7 +129,16 @@ std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
       if (!Current(claims[c].figure)) g.retracted.push_back(c);
     }
     g.source_count = static_cast<uint32_t>(sources.size());
-    // Pairs of current claims.
+    // Pairs of current claims, except values one source states together (see the header).
+    auto states = [&](const std::string& source, uint32_t claim) {
+      for (uint32_t c : g.claims) {
+        if (claims[c].source == source && Current(claims[c].figure) &&
+            Judge(claims[c].figure, claims[claim].figure) == Verdict::kAgree) {
+          return true;
+        }
+      }
+      return false;
+    };
     Verdict worst = Verdict::kSingle;
     for (size_t x = 0; x < g.claims.size(); ++x) {
       const uint32_t a = g.claims[x];
@@ -145,6 +154,10 @@ std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
         p.a = a;
         p.b = b;
         p.verdict = Judge(claims[a].figure, claims[b].figure);
+        if (p.verdict != Verdict::kAgree &&
+            (states(claims[a].source, b) || states(claims[b].source, a))) {
+          continue;  // one source gives both values: two quantities, no disagreement
+        }
         worst = std::max(worst, p.verdict);
         g.pairs.push_back(p);
       }

@@ -118,6 +118,31 @@ TEST(FigureCompare, OneSourceRepeatingItselfIsSingle) {
   EXPECT_EQ(CompareFigures(same).at(0).verdict, Verdict::kSingle);
 }
 
+TEST(FigureCompare, ValuesOneSourceGivesTogetherAreNoConflict) {
+  // Each candidate's votes and the margin, in full by two outlets and in part by a third: the
+  // values are different quantities, and every outlet that gives one agrees on it.
+  const auto claims = Claims(
+      {{"a", "Rask won 18,402 votes. Vander received 16,529 votes, a margin of 1,873 votes."},
+       {"b", "Rask won 18,402 votes and Vander 16,529 votes: a margin of 1,873 votes."},
+       {"c", "She won by 1,873 votes."},
+       {"d", "She won by fewer than 2,000 votes."}});
+  const auto groups = CompareFigures(claims);
+  ASSERT_THAT(groups, SizeIs(1));
+  EXPECT_EQ(groups[0].verdict, Verdict::kAgree) << groups[0].summary;
+  for (const FigurePair& p : groups[0].pairs) {
+    EXPECT_EQ(p.verdict, Verdict::kAgree);
+    EXPECT_NE(claims[p.a].source, claims[p.b].source);
+  }
+  // Outlets that each give one different value still differ (by 10%: kDiffer).
+  const auto two = Claims({{"a", "Rask won 18,402 votes."}, {"b", "Rask won 16,529 votes."}});
+  EXPECT_EQ(CompareFigures(two).at(0).verdict, Verdict::kDiffer);
+  // And an outlet giving both does not hide the difference of two that give one each.
+  const auto three = Claims({{"a", "Rask won 18,402 votes."},
+                             {"b", "Rask won 16,529 votes."},
+                             {"c", "Rask won 18,402 votes and Vander 16,529 votes."}});
+  EXPECT_EQ(CompareFigures(three).at(0).verdict, Verdict::kDiffer);
+}
+
 TEST(FigureCompare, PercentagesAndMoneyByUnit) {
   const auto claims = Claims({{"a", "He won 52% of the vote."},
                               {"b", "He won 48% of the vote."},

@@ -18,6 +18,7 @@
 #include <map>
 #include <numeric>
 
+#include "compare/speaker_lexicon.h"
 #include "witness/quotes.h"
 #include "witness/text.h"
 
@@ -25,6 +26,41 @@ namespace witness::quotes {
 namespace {
 
 constexpr size_t kMaxLcs = 400;  // stems per quote considered by the LCS (quotes are short)
+
+// The most common key (ties: the longest, then the first in order); "" when there is none.
+std::string MostCommon(const std::map<std::string, size_t>& counts) {
+  std::string best;
+  size_t best_count = 0;
+  for (const auto& [key, count] : counts) {
+    if (count > best_count || (count == best_count && key.size() > best.size())) {
+      best = key;
+      best_count = count;
+    }
+  }
+  return best;
+}
+
+// The speaker mention of an unresolved quote as written, when it describes someone
+// ("the regional electoral office", "a police spokesman"): "" for no mention or a pronoun.
+// A leading capital "The"/"A" (the mention opened the sentence) is lowered.
+std::string SpeakerPhrase(const QuoteInput& q) {
+  const Span s = q.quote.speaker;
+  if (s.end <= s.begin || s.end > q.text.size()) return "";
+  std::string phrase(s.in(q.text));
+  if (phrase.find(' ') == std::string::npos) {
+    char buf[16];
+    const std::string_view lower = internal::LowerAscii(phrase, buf, sizeof buf);
+    const internal::LexEntry* e = lower.empty() ? nullptr : internal::Lookup(lower);
+    if (e != nullptr && (e->cats & internal::kPronoun) != 0) return "";
+  }
+  for (std::string_view det : {"The ", "A ", "An "}) {
+    if (phrase.size() > det.size() && phrase.compare(0, det.size(), det) == 0) {
+      phrase[0] = static_cast<char>(phrase[0] - 'A' + 'a');
+      break;
+    }
+  }
+  return phrase;
+}
 
 bool EndsWith(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
@@ -269,6 +305,11 @@ std::vector<DiffOp> DiffWords(std::string_view reference, std::string_view varia
   return Diff(reference, variant, ThreadAnalyzer());
 }
 
+std::string QuoteGroup::SpeakerLabel() const {
+  if (!speaker.empty()) return speaker;
+  return speaker_phrase.empty() ? "(speaker unknown)" : speaker_phrase;
+}
+
 std::vector<QuoteGroup> CollateQuotes(const std::vector<QuoteInput>& in,
                                       const CollateOptions& options) {
   text::Analyzer& analyzer = ThreadAnalyzer();
@@ -353,12 +394,14 @@ std::vector<QuoteGroup> CollateQuotes(const std::vector<QuoteInput>& in,
     for (size_t m : members) {
       if (!in[m].quote.speaker_name.empty()) ++names[in[m].quote.speaker_name];
     }
-    size_t best_count = 0;
-    for (const auto& [name, count] : names) {
-      if (count > best_count || (count == best_count && name.size() > group.speaker.size())) {
-        group.speaker = name;
-        best_count = count;
+    group.speaker = MostCommon(names);
+    if (group.speaker.empty()) {
+      std::map<std::string, size_t> phrases;
+      for (size_t m : members) {
+        const std::string phrase = SpeakerPhrase(in[m]);
+        if (!phrase.empty()) ++phrases[phrase];
       }
+      group.speaker_phrase = MostCommon(phrases);
     }
     // Variants: members with the same word keys.
     std::vector<QuoteVariant> variants;

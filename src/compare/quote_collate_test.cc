@@ -139,6 +139,37 @@ TEST(CollateQuotes, SpeakersMustAgree) {
   EXPECT_EQ(CollateQuotes(in).size(), 1u);
 }
 
+TEST(CollateQuotes, UnnamedSpeakerKeepsItsDescription) {
+  // Two outlets attribute the same sentence to a speaker that is no named entity.
+  const std::string a =
+      "The regional electoral office said turnout was 41.7 per cent in the district";
+  const std::string b = "Turnout was 41.7 per cent in the district, a police spokesman said";
+  std::vector<QuoteInput> in = {Input("1", a, ""), Input("2", a, ""), Input("3", b, "")};
+  in[0].quote.speaker = in[1].quote.speaker = {0, 29};  // "The regional electoral office"
+  in[2].quote.speaker = {static_cast<uint32_t>(b.find("a police")),
+                         static_cast<uint32_t>(b.find(" said"))};
+  std::vector<QuoteGroup> groups = CollateQuotes(in);
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].speaker, "");
+  EXPECT_EQ(groups[0].speaker_phrase, "the regional electoral office");  // the most common
+  EXPECT_EQ(groups[0].SpeakerLabel(), "the regional electoral office");
+  // A pronoun is no description; a named speaker wins over any phrase.
+  for (QuoteInput& q : in) q.quote.speaker = {};  // no mention
+  groups = CollateQuotes(in);
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].SpeakerLabel(), "(speaker unknown)");
+  const std::string c = "He said turnout was 41.7 per cent in the district";
+  in = {Input("1", c, ""), Input("2", a, "Mira Holm")};
+  in[0].quote.speaker = {0, 2};  // "He"
+  groups = CollateQuotes(in);
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].SpeakerLabel(), "Mira Holm");
+  in[1].quote.speaker_name = "";
+  groups = CollateQuotes(in);
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].speaker_phrase, "");  // "He" is a pronoun
+}
+
 TEST(CollateQuotes, FragmentJoinsItsQuote) {
   const std::string full =
       "Their aim was plain: to seize power by force. It was an attempted coup d'etat";

@@ -405,8 +405,7 @@ std::string ComparisonToText(const StoryComparison& c, size_t width) {
       line("Quotes in more than one account:");
       header = true;
     }
-    line(
-        fmt::format("  {} {}:", g.speaker.empty() ? "(speaker unknown)" : g.speaker, Labels(arts)));
+    line(fmt::format("  {} {}:", g.SpeakerLabel(), Labels(arts)));
     for (size_t v = 0; v < g.variants.size(); ++v) {
       const q::QuoteVariant& var = g.variants[v];
       line(fmt::format("    {} \"{}\"", Labels(VariantArticles(c, var)), OneLine(var.text)));

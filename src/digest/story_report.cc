@@ -1,5 +1,3 @@
-#include "witness/report.h"
-
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -8,6 +6,7 @@
 #include <set>
 
 #include "witness/compare.h"
+#include "witness/report.h"
 #include "witness/syndication.h"
 
 namespace witness::report {
@@ -99,15 +98,16 @@ std::vector<digest::DigestSection> ComparisonSections(const compare::StoryCompar
       for (uint32_t i : g.claims) {
         const figures::Figure& f = c.figures[i].figure;
         const compare::ArticleInfo& a = c.articles[c.figure_article[i]];
-        const bool retracted = std::find(g.retracted.begin(), g.retracted.end(), i) != g.retracted.end();
+        const bool retracted =
+            std::find(g.retracted.begin(), g.retracted.end(), i) != g.retracted.end();
         if (!claims.empty()) claims += "; ";
         claims += fmt::format("\"{}\" ({}{})", f.text, a.source, retracted ? ", retracted" : "");
-        jc.push_back({{"text", f.text}, {"article", a.id}, {"source", a.source},
-                      {"retracted", retracted}});
+        jc.push_back(
+            {{"text", f.text}, {"article", a.id}, {"source", a.source}, {"retracted", retracted}});
       }
       lines.push_back(fmt::format("{} [{}]: {}", g.label, figures::VerdictName(g.verdict), claims));
-      json.push_back({{"label", g.label}, {"verdict", figures::VerdictName(g.verdict)},
-                      {"claims", jc}});
+      json.push_back(
+          {{"label", g.label}, {"verdict", figures::VerdictName(g.verdict)}, {"claims", jc}});
     }
     AddSection(&out, "divergent_figures", "Divergent figures", lines, json);
   }
@@ -133,12 +133,14 @@ std::vector<digest::DigestSection> ComparisonSections(const compare::StoryCompar
             diff.push_back({{"op", quotes::DiffOpName(d.op)}, {"from", d.from}, {"to", d.to}});
           }
         }
-        jv.push_back({{"text", v.text}, {"articles", v.article_ids}, {"sources", v.sources},
+        jv.push_back({{"text", v.text},
+                      {"articles", v.article_ids},
+                      {"sources", v.sources},
                       {"diff", diff}});
       }
-      const std::string speaker = g.speaker.empty() ? "(speaker unknown)" : g.speaker;
-      lines.push_back(fmt::format("{}: {}", speaker, variants));
-      json.push_back({{"speaker", g.speaker}, {"variants", jv}});
+      lines.push_back(fmt::format("{}: {}", g.SpeakerLabel(), variants));
+      json.push_back(
+          {{"speaker", g.speaker}, {"speaker_phrase", g.speaker_phrase}, {"variants", jv}});
     }
     AddSection(&out, "quotes", "Quotes in different wordings", lines, json);
   }
@@ -195,7 +197,8 @@ digest::DigestSection SyndicationSection(const std::vector<Article>& articles,
       if (!list.empty()) list += ", ";
       list += s;
     }
-    const std::string line = "Reported on their own (no passage found shared with another article): " + list;
+    const std::string line =
+        "Reported on their own (no passage found shared with another article): " + list;
     md += "- " + line + "\n";
     text += "  " + line + "\n";
   }

@@ -164,6 +164,7 @@ json QuotesJson(const std::vector<Article>& articles) {
                           {"diff", std::move(diff)}});
     }
     out.push_back({{"speaker", group.speaker},
+                   {"speaker_phrase", group.speaker_phrase},
                    {"similarity", group.similarity},
                    {"articles", distinct},
                    {"variants", std::move(variants)}});
