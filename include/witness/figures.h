@@ -269,6 +269,9 @@ struct Attribution {
   std::string source;      // the source's text
   std::string cue;         // the cue's text, lower case
   bool empty() const { return source.empty() && cue.empty(); }
+  // The source as a reader can use it after "by": "" when there is none or it is a lone
+  // pronoun ("it announced": "it").
+  std::string_view NamedSource() const;
 };
 
 struct TimeMention {

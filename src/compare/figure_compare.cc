@@ -210,7 +210,7 @@ std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
       s += claims[r].source;
       s += " reports \"" + f.text + "\" ";
       s += f.status == Status::kRetracted ? "retracted" : "revised";
-      if (!f.attribution.source.empty()) s += " by " + f.attribution.source;
+      if (!f.attribution.NamedSource().empty()) s += " by " + f.attribution.source;
     }
     if (!g.echoes_retracted.empty()) {
       s += "; repeated by";
@@ -222,6 +222,14 @@ std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
     g.summary = std::move(s);
   }
   return groups;
+}
+
+std::string_view Attribution::NamedSource() const {
+  std::string lower = Lowered(source);
+  for (std::string_view p : {"i", "you", "he", "she", "it", "we", "they", "this", "that"}) {
+    if (lower == p) return {};
+  }
+  return source;
 }
 
 std::string_view KindName(Kind k) {

@@ -3,7 +3,8 @@
 //
 // Attribution: each reporting cue in the sentence ("said", "told", "according to", also
 // "retracted") with a source noun phrase: after "according to"; before the cue ("the interior
-// ministry said", skipping adverbs such as "previously"), or after it when nothing precedes
+// ministry said", skipping adverbs such as "previously" or "first"), or after it when nothing
+// precedes
 // ("..., said the ministry"). A cue right after "that"/"which"/"who" belongs to a relative
 // clause ("a statement that said ...") and is skipped. The cue nearest the figure wins.
 #include <algorithm>
@@ -23,8 +24,15 @@ bool IsApostropheS(std::string_view text, const std::vector<Tok>& toks, uint32_t
          s.IsWord() && s.gap == kGlued && s.size() == 1 && (text[s.begin] | 0x20) == 's';
 }
 
+// An adverb that may stand between a subject and its cue: "-ly" words ("previously said")
+// and the short ones of time and sequence ("it first announced", "had also said").
 bool IsAdverb(const SentenceView& s, uint32_t i) {
-  return (*s.toks)[i].size() > 4 && s.words->EndsWith(i, "ly");
+  if ((*s.toks)[i].size() > 4 && s.words->EndsWith(i, "ly")) return true;
+  for (std::string_view w : {"first", "also", "then", "again", "already", "later", "earlier",
+                             "once", "still", "just", "now", "since"}) {
+    if (s.words->Is(i, w)) return true;
+  }
+  return false;
 }
 
 // Token range of a noun phrase ending just before `end` (exclusive), within [lo, end).
@@ -319,8 +327,8 @@ Status FindStatus(const SentenceView& s, uint32_t mb, uint32_t me, text::Span* c
         s.words->Is(i, "and") || s.words->Is(i, "to")) {
       break;
     }
-    const bool adverb = s.words->Is(i, "initially") || s.words->Is(i, "originally") ||
-                        s.words->Is(i, "previously");
+    const bool adverb =
+        s.words->Is(i, "initially") || s.words->Is(i, "originally") || s.words->Is(i, "previously");
     // "first" and "earlier" only before a past participle in the same clause ("first
     // announced", "earlier reported"): "the first 100 days" is no earlier figure.
     const bool ordinal = (s.words->Is(i, "first") || s.words->Is(i, "earlier")) && i + 1 < mb &&

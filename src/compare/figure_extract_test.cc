@@ -127,6 +127,20 @@ TEST(FigureExtract, QuotedCountedPhrase) {
   EXPECT_EQ(figs[1].event, "died");
 }
 
+TEST(FigureExtract, ShortAdverbBetweenSourceAndCue) {
+  // "first" stands between the subject and the cue: the subject is the source, and a lone
+  // pronoun is no source to name.
+  const auto figs = ExtractFigures(
+      "The regulator first announced a recall of 88,000 units. Quillon also said 14 fires were "
+      "reported. It first announced 12 deaths.");
+  ASSERT_THAT(figs, SizeIs(3));
+  EXPECT_EQ(figs[0].attribution.source, "The regulator");
+  EXPECT_EQ(figs[0].attribution.NamedSource(), "The regulator");
+  EXPECT_EQ(figs[1].attribution.source, "Quillon");
+  EXPECT_EQ(figs[2].attribution.source, "It");
+  EXPECT_EQ(figs[2].attribution.NamedSource(), "");
+}
+
 TEST(FigureExtract, PopulationAgeDuration) {
   auto f = ExtractFigures("The Central Asian country of 19 million people has been left reeling.");
   ASSERT_THAT(f, SizeIs(1));

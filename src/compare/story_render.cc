@@ -479,7 +479,7 @@ std::string ComparisonToText(const StoryComparison& c, size_t width) {
       if (!f.status_cue_text.empty() && f.status_cue_text != fig::StatusName(f.status)) {
         t += fmt::format(" (\"{}\")", f.status_cue_text);
       }
-      if (!f.attribution.source.empty()) t += " by " + f.attribution.source;
+      if (!f.attribution.NamedSource().empty()) t += " by " + f.attribution.source;
       line(t);
     }
     if (!g.echoes_retracted.empty()) {
