@@ -301,6 +301,53 @@ Verdict DetectStaffCredit(const BlockFeatures& f) {
   return Make(BoilerplateRule::kStaffCredit, "a staff credit (\"" + std::string(p) + "\")");
 }
 
+// Where a closing "AGENCY/Photographer" credit starts ("... March 11, 2025. LODESTAR/Mikkel
+// Aune", any agency written in capitals): the capitalised agency word (2+ letters, '-' allowed:
+// "EPA-EFE") after the description's full stop, a slash, then a name of one to five words
+// and nothing else. npos when the block does not end so.
+size_t CapsAgencySlashCredit(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '.')) s.remove_suffix(1);
+  const size_t slash = s.rfind('/');
+  if (slash == std::string_view::npos || slash == 0) return std::string_view::npos;
+  // The photographer: 1-5 words of letters ('-', '\'', '.' inside), each opening with a capital
+  // except a short particle after the first ("J. van der Berg").
+  std::string_view name = s.substr(slash + 1);
+  size_t words = 0;
+  for (size_t i = 0; i < name.size();) {
+    const size_t end = std::min(name.find(' ', i), name.size());
+    const std::string_view w = name.substr(i, end - i);
+    i = end + 1;
+    if (w.empty()) continue;
+    const bool upper = w.front() >= 'A' && w.front() <= 'Z';
+    if (!upper && (words == 0 || w.size() > 3 || end == name.size())) {
+      return std::string_view::npos;
+    }
+    for (char c : w) {
+      const bool letter =
+          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+      if (!letter && c != '-' && c != '\'' && c != '.') return std::string_view::npos;
+    }
+    ++words;
+  }
+  if (words == 0 || words > 5) return std::string_view::npos;
+  // The agency: capitals (and '-') back to a space or the start.
+  size_t begin = slash;
+  while (begin > 0 && s[begin - 1] != ' ') --begin;
+  const std::string_view agency = s.substr(begin, slash - begin);
+  size_t letters = 0;
+  for (char c : agency) {
+    if (c >= 'A' && c <= 'Z') {
+      ++letters;
+    } else if (c != '-') {
+      return std::string_view::npos;
+    }
+  }
+  if (letters < 2) return std::string_view::npos;
+  // Alone, or after the description's full stop: "talks with NATO/Ukraine" is prose.
+  if (begin > 0 && (begin < 2 || s[begin - 2] != '.')) return std::string_view::npos;
+  return begin;
+}
+
 Verdict DetectCaption(const BlockFeatures& f) {
   const size_t words = f.word_count();
   if (words == 0 || words > 90) return {};
@@ -372,7 +419,15 @@ Verdict DetectCaption(const BlockFeatures& f) {
       marker = m;
     }
   }
-  if (best == std::string_view::npos) return {};
+  if (best == std::string_view::npos) {
+    const size_t at = CapsAgencySlashCredit(f.original);
+    if (at == std::string_view::npos) return {};
+    if (CountWordsIn(f.original.substr(0, at)) <= 1) {
+      return Make(BoilerplateRule::kCredit, "a photo credit " + Quote(f.original));
+    }
+    return Make(BoilerplateRule::kCaption,
+                "a photo description ending with credit " + Quote(f.original.substr(at), 50));
+  }
   std::string_view tail = fl.substr(best + marker.size());
   // A marker inside a web address ("http://ap-gfkpoll.com") is not a credit.
   if (fl.find("http") != std::string_view::npos || fl.find("www.") != std::string_view::npos) {

@@ -82,6 +82,11 @@ TEST(CleanText, CaptionsAndCredits) {
        BoilerplateRule::kCaption},
       {"Supporters wait for the candidate in Des Moines. Photo by John Smith/Getty Images",
        BoilerplateRule::kCaption},
+      {"Riot police fire tear gas at striking dockworkers outside Gate 4 in Harlsund, March 11, "
+       "2025. LODESTAR/Mikkel Aune",
+       BoilerplateRule::kCaption},  // any agency in capitals, not only the listed ones
+      {"Delegates leave the hall after the vote. NORD-FOTO/J. van der Berg.",
+       BoilerplateRule::kCaption},
       {"Photo: AFP", BoilerplateRule::kCredit},
       {"Getty Images", BoilerplateRule::kCredit},
       {"Photograph: Alamy", BoilerplateRule::kCredit},
@@ -248,6 +253,8 @@ TEST(CleanText, ReportedSpeechIsKept) {
       "By the end of the week, 12 people had been charged.",
       "The video, posted on Twitter, shows police firing tear gas at the crowd.",
       "60.",
+      "Officials met in Brussels for talks with NATO/Ukraine.",
+      "The vote was split 52/48. TURNOUT/Low was the headline.",
       "The number of countries that sent observers, according to the election commission.",
   };
   std::vector<std::string> paras(std::begin(kBody), std::end(kBody));

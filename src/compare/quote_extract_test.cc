@@ -114,6 +114,13 @@ TEST(QuoteExtract, IndirectSpeech) {
   ASSERT_EQ(h.ex.quotes.size(), 1u);
   EXPECT_EQ(h.Content(0), "About 8,000 people have been detained");
   EXPECT_EQ(h.Speaker(0), "authorities");
+  // A wire dateline opening the paragraph is no part of the reported clause.
+  Got d =
+      Go("Headline here\n\nHARLSUND, March 11 (Lodestar) - At least 40 people were injured "
+         "in the clashes, emergency services said.");
+  ASSERT_EQ(d.ex.quotes.size(), 1u);
+  EXPECT_EQ(d.Content(0), "At least 40 people were injured in the clashes");
+  EXPECT_EQ(d.Speaker(0), "emergency services");
 }
 
 TEST(QuoteExtract, PronounResolvesAcrossSentences) {

@@ -3,18 +3,26 @@
 #include <algorithm>
 
 #include "compare/quote_extract.h"
+#include "ingest/dateline.h"
 
 namespace witness::quotes::internal {
 
 uint32_t Extractor::ClauseStart(uint32_t before) const {
   // The start of the clause that ends before token `before`: the sentence start, or just
-  // after a quotation or colon in between; a leading conjunction is skipped.
+  // after a quotation or colon in between; a dateline opening the paragraph ("HARLSUND, March
+  // 11 (Lodestar) - ") and a leading conjunction are skipped.
   const uint32_t sf = doc_.SentFirst(before);
   uint32_t k = before;
   while (k > sf) {
     const uint32_t j = k - 1;
     if (inside_[j] >= 0 || doc_.toks[j].Has(kColon)) break;
     k = j;
+  }
+  if (k < before && (k == 0 || doc_.toks[k - 1].paragraph != doc_.toks[k].paragraph)) {
+    const uint32_t at = doc_.toks[k].span.begin;
+    if (const auto d = ingest_internal::ParseDateline(doc_.text.substr(at))) {
+      while (k < before && doc_.toks[k].span.begin < at + d->length) ++k;
+    }
   }
   if (k < before && doc_.toks[k].Is(kConjunction) && k + 1 < before) ++k;
   return k;
