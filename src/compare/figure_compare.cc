@@ -91,6 +91,21 @@ std::string Lowered(std::string s) {
   return s;
 }
 
+// The event as it reads after what is counted: a casualty verb's "-ing" form becomes its past
+// participle ("injuring dozens of people" -> "people injured"); other events stay as written.
+std::string EventLabel(const std::string& event, Topic topic) {
+  if (topic == Topic::kOther || event.size() < 6 || !event.ends_with("ing")) return event;
+  static constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
+      {"shooting", "shot"}, {"hitting", "hit"}, {"taking", "taken"},   {"holding", "held"},
+      {"leaving", "left"},  {"making", "made"}, {"seizing", "seized"}, {"losing", "lost"}};
+  for (const auto& [ing, participle] : kIrregular) {
+    if (event == ing) return std::string(participle);
+  }
+  std::string stem = event.substr(0, event.size() - 3);
+  // "injuring" -> "injur" + "ed"; "killing" -> "kill" + "ed"; "stabbing" -> "stabb" + "ed".
+  return stem + (stem.back() == 'e' ? "d" : "ed");
+}
+
 }  // namespace
 
 std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
@@ -116,7 +131,7 @@ std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
         g.label = Lowered(!f.counted.empty()          ? f.counted
                           : f.counted_key == "people" ? std::string("people")
                                                       : std::string(TopicName(f.topic)));
-        if (!f.event.empty()) g.label += " " + Lowered(f.event);
+        if (!f.event.empty()) g.label += " " + EventLabel(Lowered(f.event), f.topic);
         break;
       }
     }

@@ -143,6 +143,14 @@ TEST(FigureCompare, ValuesOneSourceGivesTogetherAreNoConflict) {
   EXPECT_EQ(CompareFigures(three).at(0).verdict, Verdict::kDiffer);
 }
 
+TEST(FigureCompare, LabelReadsAsAParticiple) {
+  const auto claims = Claims({{"a", "Police broke up the blockade, injuring dozens of people."},
+                              {"b", "Police broke up the blockade, injuring 43 people."}});
+  const auto groups = CompareFigures(claims);
+  ASSERT_THAT(groups, SizeIs(1));
+  EXPECT_EQ(groups[0].label, "people injured");
+}
+
 TEST(FigureCompare, PercentagesAndMoneyByUnit) {
   const auto claims = Claims({{"a", "He won 52% of the vote."},
                               {"b", "He won 48% of the vote."},

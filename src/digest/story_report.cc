@@ -1,4 +1,5 @@
 #include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
@@ -93,17 +94,34 @@ std::vector<digest::DigestSection> ComparisonSections(const compare::StoryCompar
         continue;
       }
       if (lines.size() >= kMaxLines) break;
-      std::string claims;
+      // One entry per wording (and whether it was retracted), with its distinct sources.
+      struct Wording {
+        std::string text;
+        bool retracted;
+        std::vector<std::string> sources;
+      };
+      std::vector<Wording> wordings;
       nlohmann::json jc = nlohmann::json::array();
       for (uint32_t i : g.claims) {
         const figures::Figure& f = c.figures[i].figure;
         const compare::ArticleInfo& a = c.articles[c.figure_article[i]];
         const bool retracted =
             std::find(g.retracted.begin(), g.retracted.end(), i) != g.retracted.end();
-        if (!claims.empty()) claims += "; ";
-        claims += fmt::format("\"{}\" ({}{})", f.text, a.source, retracted ? ", retracted" : "");
+        auto w = std::find_if(wordings.begin(), wordings.end(), [&](const Wording& x) {
+          return x.text == f.text && x.retracted == retracted;
+        });
+        if (w == wordings.end()) w = wordings.insert(wordings.end(), {f.text, retracted, {}});
+        if (std::find(w->sources.begin(), w->sources.end(), a.source) == w->sources.end()) {
+          w->sources.push_back(a.source);
+        }
         jc.push_back(
             {{"text", f.text}, {"article", a.id}, {"source", a.source}, {"retracted", retracted}});
+      }
+      std::string claims;
+      for (const Wording& w : wordings) {
+        if (!claims.empty()) claims += "; ";
+        claims += fmt::format("\"{}\" ({}{})", w.text, fmt::join(w.sources, ", "),
+                              w.retracted ? ", retracted" : "");
       }
       lines.push_back(fmt::format("{} [{}]: {}", g.label, figures::VerdictName(g.verdict), claims));
       json.push_back(
