@@ -128,6 +128,21 @@ class Extractor {
   internal::WordCache* words_;
 };
 
+// Capitalised nouns that take a number as a name ("Gate 4" is a gate, not four of something).
+bool IsNumberedName(std::string_view w) {
+  static constexpr std::string_view kNames[] = {
+      "gate",    "line",    "terminal", "platform", "route",  "flight",    "article",    "section",
+      "chapter", "stage",   "phase",    "pier",     "berth",  "runway",    "highway",    "channel",
+      "episode", "season",  "round",    "category", "level",  "ward",      "room",       "reactor",
+      "block",   "unit",    "district", "zone",     "sector", "lane",      "exit",       "junction",
+      "apollo",  "windows", "iphone",   "galaxy",   "psalm",  "amendment", "resolution",
+  };
+  for (std::string_view n : kNames) {
+    if (w == n) return true;
+  }
+  return false;
+}
+
 bool Extractor::NotAFigure(const NumberMention& m, uint32_t mb, uint32_t me,
                            const SentenceView& s) const {
   if (m.kind == Kind::kOrdinal) return true;
@@ -156,6 +171,11 @@ bool Extractor::NotAFigure(const NumberMention& m, uint32_t mb, uint32_t me,
           w == "women" || w == "police" || w == "staff" || w == "personnel";
       if (plural && !(FigureWordFlags(w) & internal::kFTimeUnit)) return false;
     }
+    return true;
+  }
+  // Names with a number: "Gate 4", "Line 7", "Terminal 2", "Flight 370", "Article 5".
+  if (!r.n.words && r.integer && mb > s.tb && toks_[mb - 1].IsWord() && toks_[mb - 1].upper &&
+      IsNumberedName(Lower(mb - 1))) {
     return true;
   }
   // Times: "10 am", "5pm" (glued letters never make a numeral).

@@ -141,6 +141,16 @@ TEST(FigureExtract, ShortAdverbBetweenSourceAndCue) {
   EXPECT_EQ(figs[2].attribution.NamedSource(), "");
 }
 
+TEST(FigureExtract, NumberedNamesAreNoFigures) {
+  const auto figs = ExtractFigures(
+      "Police cleared Gate 4 of the Nordkai terminal and the Line 7 tram stopped; 40 people "
+      "were hurt and 4 gates stayed shut.");
+  ASSERT_THAT(figs, SizeIs(2));
+  EXPECT_EQ(figs[0].text, "40");
+  EXPECT_EQ(figs[0].counted, "people");
+  EXPECT_EQ(figs[1].text, "4");  // a lower-case noun after the number: a count of gates
+}
+
 TEST(FigureExtract, PopulationAgeDuration) {
   auto f = ExtractFigures("The Central Asian country of 19 million people has been left reeling.");
   ASSERT_THAT(f, SizeIs(1));
