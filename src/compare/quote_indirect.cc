@@ -20,9 +20,8 @@ uint32_t Extractor::ClauseStart(uint32_t before) const {
   }
   if (k < before && (k == 0 || doc_.toks[k - 1].paragraph != doc_.toks[k].paragraph)) {
     const uint32_t at = doc_.toks[k].span.begin;
-    if (const auto d = ingest_internal::ParseDateline(doc_.text.substr(at))) {
-      while (k < before && doc_.toks[k].span.begin < at + d->length) ++k;
-    }
+    const size_t length = ingest_internal::DatelineLength(doc_.text, at);
+    while (length > 0 && k < before && doc_.toks[k].span.begin < at + length) ++k;
   }
   if (k < before && doc_.toks[k].Is(kConjunction) && k + 1 < before) ++k;
   return k;

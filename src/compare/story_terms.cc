@@ -7,6 +7,7 @@
 #include "compare/entity_places.h"
 #include "compare/speaker_lexicon.h"
 #include "compare/story_internal.h"
+#include "ingest/dateline.h"
 #include "syndication/prepare.h"
 
 namespace witness::compare::internal {
@@ -163,10 +164,19 @@ void BuildArticleTerms(std::string_view text, const text::Segmentation& seg,
     SentenceTerms st;
     st.span = s.span;
     st.first_token = s.first_token;
-    st.token_count = s.token_count;
     const uint32_t end =
         std::min<uint32_t>(s.first_token + s.token_count, static_cast<uint32_t>(seg.tokens.size()));
-    for (uint32_t t = s.first_token; t < end; ++t) {
+    // A wire dateline opening the lede ("NUR-SULTAN, Jan 10 (Reuters) - ") is not what the
+    // sentence states: its place and agency would count as shared content.
+    if (const size_t length = ingest_internal::DatelineLength(text, s.span.begin);
+        length > 0 && s.span.begin + length < s.span.end) {
+      st.span.begin = static_cast<uint32_t>(s.span.begin + length);
+      while (st.first_token < end && seg.tokens[st.first_token].span.begin < st.span.begin) {
+        ++st.first_token;
+      }
+    }
+    st.token_count = end - st.first_token;
+    for (uint32_t t = st.first_token; t < end; ++t) {
       close_tokens(t);
       const text::Token& tok = seg.tokens[t];
       const std::string_view word = tok.span.in(text);

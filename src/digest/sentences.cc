@@ -178,9 +178,10 @@ void AnalyzeArticle(std::string_view text, uint32_t article, const SentenceLimit
       const uint32_t end_token = s.first_token + s.token_count;
       // A dateline opening the paragraph is not part of what the summary shows.
       if (si == para.first_sentence) {
-        if (auto d = ingest_internal::ParseDateline(para.span.in(text));
-            d && d->length > 0 && para.span.begin + d->length < s.span.end) {
-          info.span.begin = static_cast<uint32_t>(para.span.begin + d->length);
+        if (const size_t length =
+                ingest_internal::DatelineLength(text.substr(0, para.span.end), para.span.begin);
+            length > 0 && para.span.begin + length < s.span.end) {
+          info.span.begin = static_cast<uint32_t>(para.span.begin + length);
           while (first_token < end_token && seg.tokens[first_token].span.begin < info.span.begin) {
             ++first_token;
           }

@@ -285,6 +285,12 @@ std::optional<Dateline> ParseDateline(std::string_view p) {
   return out;
 }
 
+size_t DatelineLength(std::string_view text, size_t at) {
+  if (at >= text.size() || (at > 0 && text[at - 1] != '\n')) return 0;
+  const std::optional<Dateline> d = ParseDateline(text.substr(at));
+  return d ? d->length : 0;
+}
+
 std::optional<Dateline> FindDateline(std::string_view text, size_t max_lines, size_t* offset) {
   size_t pos = 0;
   size_t seen = 0;

@@ -31,6 +31,11 @@ struct Dateline {
 // The dateline at the very start of `paragraph` (UTF-8), if any.
 std::optional<Dateline> ParseDateline(std::string_view paragraph);
 
+// Bytes (through the dash and spaces) of the dateline that opens a paragraph at byte `at` of
+// `text`; 0 when `at` starts no line (neither 0 nor after '\n') or no dateline is there. What
+// the summary, statements and reported clauses leave out of a lede.
+size_t DatelineLength(std::string_view text, size_t at);
+
 // The dateline opening one of the first `max_lines` non-blank lines of `text`; *offset (optional)
 // receives the byte offset of that line.
 std::optional<Dateline> FindDateline(std::string_view text, size_t max_lines = 8,
