@@ -107,6 +107,11 @@ test('quotes: reference wording, variants with their differences and who carries
   assert.match(html, /<del>We<\/del> <ins>Nobody<\/ins>/);
   assert.match(html, /href="#\/article\/a3">3<\/a>/);
   assert.match(renderQuotes({ groups: [] }, new Map()), /No quotation/);
+  // No named speaker: the description the articles give, else "Unattributed".
+  const unnamed = (phrase) => renderQuotes({ groups: [{ speaker: '', speaker_phrase: phrase, articles: 1, variants: [
+    { text: 'Turnout was 41.7%', reference: true, articles: ['a1'], sources: ['wire'], diff: [] }] }] }, new Map([['a1', 1]]));
+  assert.match(unnamed('the regional electoral office'), /<h3>the regional electoral office /);
+  assert.match(unnamed(''), /<h3>Unattributed /);
 });
 
 test('figures: diverging quantities in a table, one line per wording, agreeing ones folded', () => {
