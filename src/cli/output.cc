@@ -66,6 +66,10 @@ nlohmann::json SummaryToJson(const ArticleSummary& s) {
           {"word_count", s.word_count}};
 }
 
+std::string ListedTitle(std::string_view title) {
+  return title.empty() ? std::string("(no title)") : std::string(title);
+}
+
 std::string FitColumns(std::string_view s, size_t width) {
   std::string clean = ValidUtf8(s);
   std::string out;

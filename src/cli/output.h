@@ -22,6 +22,8 @@ nlohmann::json SummaryToJson(const ArticleSummary& s);
 // Cuts `s` to at most `width` terminal columns (counting East Asian wide characters as two),
 // ending with "…" when cut.
 std::string FitColumns(std::string_view s, size_t width);
+// A title for a listing: "(no title)" when the article has none.
+std::string ListedTitle(std::string_view title);
 // The terminal's width in columns (stdout), or 100 when it is not a terminal.
 size_t TerminalWidth();
 

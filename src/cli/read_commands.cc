@@ -21,7 +21,7 @@ void PrintRows(const std::vector<ArticleSummary>& rows, bool with_source) {
   size_t title_width = width > fixed + 20 ? width - fixed : 20;
   for (const ArticleSummary& r : rows) {
     std::string date = r.published.empty() ? std::string("-") : r.published.substr(0, 10);
-    std::string title = r.title.empty() ? "(no title)" : r.title;
+    const std::string title = ListedTitle(r.title);
     std::string line =
         fmt::format("{:<16}  {:<10}  {:>6}  ", FitColumns(r.id, 16), date, r.word_count);
     if (with_source) line += fmt::format("{:<18}  ", FitColumns(r.source, 18));

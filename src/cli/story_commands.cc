@@ -223,7 +223,7 @@ int RunDups(const GlobalFlags& g, const DupsFlags& f) {
           FitColumns(m["id"].get<std::string>(), 16),
           m["published"].get<std::string>().substr(0, 10),
           FitColumns(m["source"].get<std::string>(), 18));
-      line += FitColumns(m["title"].get<std::string>(),
+      line += FitColumns(ListedTitle(m["title"].get<std::string>()),
                          width > line.size() + 20 ? width - line.size() : 20);
       std::puts(line.c_str());
     }
