@@ -311,6 +311,17 @@ Status FindStatus(const SentenceView& s, uint32_t mb, uint32_t me, text::Span* c
     }
   }
   (void)me;
+  // A figure set aside against an earlier one: "19 people were held -- not 58", "19, not 58".
+  if (mb >= s.tb + 2 && s.words->Is(mb - 1, "not") &&
+      (toks[mb - 2].IsSym(',') || toks[mb - 2].IsSym('-') || toks[mb - 2].IsSym(0x2013) ||
+       toks[mb - 2].IsSym(0x2014))) {
+    for (uint32_t i = s.tb; i + 2 < mb; ++i) {
+      if (toks[i].type == TokType::kDigits) {
+        *cue = SpanOf(toks, mb - 1, mb);
+        return Status::kSuperseded;
+      }
+    }
+  }
   // An earlier figure the sentence itself reports as earlier: "two days after it first
   // announced a recall of 88,000 units", "the toll, initially put at 12". The cue must be in
   // the figure's own clause: the scan back stops at a comma, a semicolon, a clause word

@@ -496,7 +496,19 @@ std::vector<Figure> Extract(std::string_view text, const text::Segmentation* seg
       s.te = std::min<uint32_t>(s.te, static_cast<uint32_t>(toks.size()));
       s.tb = std::min(s.tb, mb);
       Figure f;
-      if (ex.Build(m, mb, me, s, &f)) out.push_back(std::move(f));
+      if (!ex.Build(m, mb, me, s, &f)) continue;
+      // "19 people were held -- not 58": the figure set aside counts what the one before it
+      // in the sentence counts.
+      if (f.status == Status::kSuperseded && f.status_cue_text == "not" && f.counted.empty() &&
+          !out.empty() && out.back().sentence == f.sentence) {
+        const Figure& before = out.back();
+        f.counted = before.counted;
+        f.counted_key = before.counted_key;
+        f.event = before.event;
+        f.event_key = before.event_key;
+        f.topic = before.topic;
+      }
+      out.push_back(std::move(f));
     }
   }
   // The per-thread buffers keep their capacity between calls, but not after a huge text.

@@ -151,6 +151,32 @@ TEST(FigureExtract, NumberedNamesAreNoFigures) {
   EXPECT_EQ(figs[1].text, "4");  // a lower-case noun after the number: a count of gates
 }
 
+TEST(FigureExtract, FigureSetAsideWithNot) {
+  const auto figs = ExtractFigures(
+      "The ministry said 19 people were held \xE2\x80\x94 not 58, as it announced on the day. "
+      "Turnout was 41%, not bad for a by-election.");
+  ASSERT_THAT(figs, SizeIs(3));
+  EXPECT_EQ(figs[0].status, Status::kPlain);
+  EXPECT_EQ(figs[1].text, "58");
+  EXPECT_EQ(figs[1].status, Status::kSuperseded);
+  EXPECT_EQ(figs[1].status_cue_text, "not");
+  EXPECT_EQ(figs[1].counted_key, figs[0].counted_key);  // what the 19 counts
+  EXPECT_EQ(figs[1].topic, figs[0].topic);
+  EXPECT_EQ(figs[2].status, Status::kPlain);  // "not" after it, not before
+  // In a comparison: the other outlet's 58 repeats the value set aside.
+  std::vector<SourcedFigure> claims;
+  for (Figure& f : ExtractFigures("The ministry said 19 people were held \xE2\x80\x94 not 58.")) {
+    claims.push_back({"a", std::move(f)});
+  }
+  for (Figure& f : ExtractFigures("Police said 58 people were held.")) {
+    claims.push_back({"b", std::move(f)});
+  }
+  const auto groups = CompareFigures(claims);
+  ASSERT_THAT(groups, SizeIs(1));
+  EXPECT_THAT(groups[0].retracted, SizeIs(1));
+  EXPECT_THAT(groups[0].echoes_retracted, SizeIs(1));
+}
+
 TEST(FigureExtract, PopulationAgeDuration) {
   auto f = ExtractFigures("The Central Asian country of 19 million people has been left reeling.");
   ASSERT_THAT(f, SizeIs(1));

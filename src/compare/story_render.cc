@@ -483,11 +483,24 @@ std::string ComparisonToText(const StoryComparison& c, size_t width) {
       line(t);
     }
     if (!g.echoes_retracted.empty()) {
-      std::vector<uint32_t> echo;
-      for (uint32_t e : g.echoes_retracted) {
-        if (e < c.figure_article.size()) echo.push_back(c.figure_article[e]);
+      // Articles dated before the first one that sets the value aside reported it before;
+      // the others repeat it after (or on the same day, which dates cannot tell apart).
+      std::string first_revision;
+      for (uint32_t r : g.retracted) {
+        if (r >= c.figure_article.size()) continue;
+        const std::string day = c.articles[c.figure_article[r]].published.substr(0, 10);
+        if (!day.empty() && (first_revision.empty() || day < first_revision)) first_revision = day;
       }
-      line("    repeated after the retraction by " + Labels(echo));
+      std::vector<uint32_t> before, after;
+      for (uint32_t e : g.echoes_retracted) {
+        if (e >= c.figure_article.size()) continue;
+        const uint32_t a = c.figure_article[e];
+        const std::string day = c.articles[a].published.substr(0, 10);
+        (!day.empty() && !first_revision.empty() && day < first_revision ? before : after)
+            .push_back(a);
+      }
+      if (!before.empty()) line("    reported before it was revised by " + Labels(before));
+      if (!after.empty()) line("    repeated after the revision by " + Labels(after));
     }
   }
 
