@@ -20,6 +20,22 @@ TEST(StatusTest, ErrorCarriesCodeAndMessage) {
   EXPECT_EQ(s.Annotate("ingest").message(), "ingest: a.jsonl:3: expected '}'");
 }
 
+TEST(StatusTest, FromCodeAndWithMessage) {
+  for (Status::Code c : {Status::Code::kInvalidArgument, Status::Code::kNotFound,
+                         Status::Code::kIoError, Status::Code::kCorruption,
+                         Status::Code::kUnsupported, Status::Code::kResourceExhausted,
+                         Status::Code::kInternal}) {
+    const Status s = Status::FromCode(c, "m");
+    EXPECT_EQ(s.code(), c);
+    EXPECT_EQ(s.message(), "m");
+    EXPECT_EQ(s.WithMessage("n").code(), c);
+    EXPECT_EQ(s.WithMessage("n").message(), "n");
+  }
+  EXPECT_EQ(Status::FromCode(Status::Code::kOk, "ignored"), Status::OK());
+  EXPECT_EQ(Status::OK().WithMessage("ignored"), Status::OK());
+  EXPECT_EQ(Status::NotFound("x"), Status::FromCode(Status::Code::kNotFound, "x"));
+}
+
 TEST(StatusOrTest, HoldsValueOrStatus) {
   StatusOr<int> v = 7;
   ASSERT_TRUE(v.ok());

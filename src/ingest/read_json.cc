@@ -22,29 +22,6 @@ std::string_view TrimJson(std::string_view s) {
 
 bool IsBlank(std::string_view s) { return TrimJson(s).empty(); }
 
-// The same status with another message.
-Status WithMessage(const Status& s, std::string msg) {
-  switch (s.code()) {
-    case Status::Code::kOk:
-      return s;
-    case Status::Code::kInvalidArgument:
-      return Status::InvalidArgument(std::move(msg));
-    case Status::Code::kNotFound:
-      return Status::NotFound(std::move(msg));
-    case Status::Code::kIoError:
-      return Status::IoError(std::move(msg));
-    case Status::Code::kCorruption:
-      return Status::Corruption(std::move(msg));
-    case Status::Code::kUnsupported:
-      return Status::Unsupported(std::move(msg));
-    case Status::Code::kResourceExhausted:
-      return Status::ResourceExhausted(std::move(msg));
-    case Status::Code::kInternal:
-      return Status::Internal(std::move(msg));
-  }
-  return s;
-}
-
 class JsonReader {
  public:
   JsonReader(const JsonReadOptions& read, const IngestOptions& options, ArticleSink* sink)
@@ -141,8 +118,8 @@ class JsonReader {
       Record(*second, second_number);
     } else if (second_pending_error) {
       if (!error.ok()) {
-        sink_->Reject(WithMessage(
-            error, error.message() + " (after line " + std::to_string(first_number) + ")"));
+        sink_->Reject(error.WithMessage(error.message() + " (after line " +
+                                        std::to_string(first_number) + ")"));
         return true;
       }
       TooLong(second_number, too_long);
@@ -183,8 +160,8 @@ class JsonReader {
         case LineReader::Kind::kEnd:
           return true;
         case LineReader::Kind::kError:
-          sink_->Reject(WithMessage(error, error.message() + " (after line " +
-                                               std::to_string(lines->lines_read()) + ")"));
+          sink_->Reject(error.WithMessage(error.message() + " (after line " +
+                                          std::to_string(lines->lines_read()) + ")"));
           return true;
         case LineReader::Kind::kTooLong:
           TooLong(number, too_long);

@@ -41,23 +41,6 @@ size_t FindRecordStart(std::string_view s, size_t from) {
   return std::string_view::npos;
 }
 
-Status MakeStatus(Status::Code code, std::string msg) {
-  switch (code) {
-    case Status::Code::kResourceExhausted:
-      return Status::ResourceExhausted(std::move(msg));
-    case Status::Code::kIoError:
-      return Status::IoError(std::move(msg));
-    case Status::Code::kInternal:
-      return Status::Internal(std::move(msg));
-    case Status::Code::kUnsupported:
-      return Status::Unsupported(std::move(msg));
-    case Status::Code::kInvalidArgument:
-      return Status::InvalidArgument(std::move(msg));
-    default:
-      return Status::Corruption(std::move(msg));
-  }
-}
-
 }  // namespace
 
 std::string FormatOffset(uint64_t offset, uint64_t offset_in_member) {
@@ -103,7 +86,7 @@ struct WarcReader::Impl {
         m.compare(name.size(), 2, ": ") == 0) {
       return s;
     }
-    return MakeStatus(s.code(), name + ": " + m);
+    return Status::FromCode(s.code(), name + ": " + m);
   }
 
   // Skips to the next record start after garbage; reports what was skipped.
@@ -371,9 +354,10 @@ StatusOr<bool> WarcHtmlReader::Next(HtmlPage* page) {
     if (!r.http_error.empty()) {
       // A 200 response whose body cannot be decoded: report it.
       ++stats_.errors;
-      return MakeStatus(r.http_error_code,
-                        name_ + ": offset " + FormatOffset(r.offset, r.offset_in_member) +
-                            ": record " + r.record_id + " (" + r.target_uri + "): " + r.http_error);
+      return Status::FromCode(r.http_error_code, name_ + ": offset " +
+                                                     FormatOffset(r.offset, r.offset_in_member) +
+                                                     ": record " + r.record_id + " (" +
+                                                     r.target_uri + "): " + r.http_error);
     }
     page->target_uri = r.target_uri;
     page->date = r.date;

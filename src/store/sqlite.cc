@@ -33,28 +33,6 @@ Status::Code CodeForSqlite(int rc) {
 
 namespace {
 
-Status MakeStatus(Status::Code code, std::string msg) {
-  switch (code) {
-    case Status::Code::kOk:
-      return Status::OK();
-    case Status::Code::kInvalidArgument:
-      return Status::InvalidArgument(std::move(msg));
-    case Status::Code::kNotFound:
-      return Status::NotFound(std::move(msg));
-    case Status::Code::kIoError:
-      return Status::IoError(std::move(msg));
-    case Status::Code::kCorruption:
-      return Status::Corruption(std::move(msg));
-    case Status::Code::kUnsupported:
-      return Status::Unsupported(std::move(msg));
-    case Status::Code::kResourceExhausted:
-      return Status::ResourceExhausted(std::move(msg));
-    case Status::Code::kInternal:
-      return Status::Internal(std::move(msg));
-  }
-  return Status::Internal(std::move(msg));
-}
-
 // Messages are one line: SQLite's own words may hold newlines (integrity_check, syntax errors).
 void AppendOneLine(std::string* out, std::string_view text) {
   for (char c : text) out->push_back(c == '\n' || c == '\r' ? ' ' : c);
@@ -187,7 +165,7 @@ StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path, int flags) {
     if ((rc & 0xff) == SQLITE_CANTOPEN)
       msg += " (does the folder exist, and may witness write it?)";
     sqlite3_close_v2(handle);  // a no-op on nullptr
-    return MakeStatus(CodeForSqlite(rc), std::move(msg));
+    return Status::FromCode(CodeForSqlite(rc), std::move(msg));
   }
   return std::unique_ptr<Db>(new Db(path, handle));
 }
@@ -209,7 +187,7 @@ Status Db::Error(int rc, std::string_view operation) const {
   if ((rc & 0xff) == SQLITE_BUSY) {
     msg += " (another process holds the write lock; try again when it is done)";
   }
-  return MakeStatus(CodeForSqlite(rc), std::move(msg));
+  return Status::FromCode(CodeForSqlite(rc), std::move(msg));
 }
 
 StatusOr<Statement> Db::Prepare(std::string_view sql, std::string_view operation) {
