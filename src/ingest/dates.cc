@@ -3,22 +3,16 @@
 #include <array>
 #include <cstdio>
 
+#include "base/ascii.h"
+
 namespace witness::ingest_internal {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+using ascii::Lower;
+using ascii::Trim;
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() &&
-         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // A cursor over the input with the few primitives the two grammars need.
 struct Cursor {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "base/ascii.h"
 #include "ingest/streams.h"
 #include "text/utf8.h"
 
@@ -11,7 +12,8 @@ namespace witness::ingest_internal {
 
 namespace {
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+using ascii::IsSpace;
+using ascii::Lower;
 
 bool EndsWithI(std::string_view s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
@@ -27,10 +29,6 @@ bool StartsWithI(std::string_view s, std::string_view prefix) {
     if (Lower(s[i]) != prefix[i]) return false;
   }
   return true;
-}
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 std::string_view SkipSpace(std::string_view s) {
@@ -364,7 +362,8 @@ std::string Windows1252ToUtf8(std::string_view bytes) {
     if (c < 0x80) {
       out.push_back(ch);
     } else if (c <= 0x9F) {
-      text::internal::AppendUtf8(kCp1252High[c - 0x80] != 0 ? kCp1252High[c - 0x80] : kReplacement, &out);
+      text::internal::AppendUtf8(kCp1252High[c - 0x80] != 0 ? kCp1252High[c - 0x80] : kReplacement,
+                                 &out);
     } else {
       text::internal::AppendUtf8(c, &out);
     }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "base/ascii.h"
 #include "ingest/ingest_internal.h"
 #include "witness/ingest.h"
 #include "witness/text.h"
@@ -12,15 +13,8 @@ namespace witness {
 
 namespace {
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
+using ascii::IsSpace;
+using ascii::Trim;
 
 // One line of normalised text: NFC, runs of whitespace (newlines included) become one space.
 std::string CleanLine(std::string_view s) {

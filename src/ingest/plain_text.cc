@@ -14,9 +14,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 
+#include "base/ascii.h"
 #include "ingest/dateline.h"
 #include "ingest/dates.h"
 #include "ingest/detect.h"
@@ -30,20 +31,14 @@ namespace ingest_internal {
 
 namespace {
 
+using ascii::IsSpace;
+using ascii::Trim;
+
 constexpr size_t kMaxTitleBytes = 300;
 constexpr size_t kMaxTitleWords = 40;
 constexpr int kMaxSkippedLines = 3;
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 bool IsHSpace(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 std::string CollapseSpaces(std::string_view s) {
   std::string out;

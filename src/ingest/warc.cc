@@ -5,28 +5,14 @@
 #include <algorithm>
 #include <cstring>
 
+#include "base/ascii.h"
 #include "ingest/warc_source.h"
 
 namespace witness::warc {
 namespace {
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
+using ascii::EqualsIgnoreCase;
+using ascii::Trim;
 
 // "WARC/1.0", "WARC/1.1", "WARC/0.18" at the start of `s`.
 bool IsRecordStart(std::string_view s) {

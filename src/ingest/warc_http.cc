@@ -6,28 +6,15 @@
 #include <algorithm>
 #include <cstring>
 
+#include "base/ascii.h"
 #include "witness/warc.h"
 
 namespace witness::warc {
 namespace {
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
+using ascii::EqualsIgnoreCase;
+using ascii::Lower;
+using ascii::Trim;
 
 // Removes chunked transfer coding. Trailers after the last chunk are ignored.
 StatusOr<std::string> Dechunk(std::string_view body, size_t max_body) {

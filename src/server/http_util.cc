@@ -6,20 +6,18 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "base/ascii.h"
+
 namespace witness::server {
 
 namespace {
+
+using ascii::Trim;
 
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
 }
 
 // "127.0.0.1" and every other dotted quad in 127/8.
