@@ -4,41 +4,21 @@
 #include <benchmark/benchmark.h>
 #include <zlib.h>
 
-#include <cstring>
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <cstring>
 #include <string>
 #include <vector>
 
+#include "news_texts.h"
 #include "witness/clean.h"
 #include "witness/warc.h"
 
 namespace {
 
-namespace fs = std::filesystem;
-
-std::vector<std::string> LoadTexts() {
-  std::vector<std::string> out;
-  for (const char* sub : {"attribution/text", "seeds"}) {
-    fs::path dir = fs::path(WITNESS_SHARED_DATA) / sub;
-    if (!fs::exists(dir)) continue;
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& p : files) {
-      std::ifstream in(p, std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      out.push_back(ss.str());
-    }
-  }
-  return out;
-}
 
 const std::vector<std::string>& Texts() {
-  static const std::vector<std::string> texts = LoadTexts();
+  static const std::vector<std::string> texts =
+      witness::bench::ReadTexts({{"attribution/text", ".txt"}, {"seeds", ".txt"}});
   return texts;
 }
 

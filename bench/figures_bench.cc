@@ -8,47 +8,21 @@
 // (MB/s = 1e6 bytes). Figures per MB are reported as a counter.
 #include <benchmark/benchmark.h>
 
-#include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "news_texts.h"
 #include "witness/figures.h"
 #include "witness/text.h"
 
-namespace fs = std::filesystem;
 
 namespace {
 
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 const std::vector<std::string>& Corpus() {
   static const std::vector<std::string>* docs = [] {
-    auto* v = new std::vector<std::string>();
-    const fs::path root = WITNESS_SHARED_DATA;
-    auto add_dir = [&](const fs::path& dir, const std::string& suffix) {
-      if (!fs::is_directory(dir)) return;
-      std::vector<fs::path> files;
-      for (const auto& e : fs::directory_iterator(dir)) {
-        const std::string name = e.path().filename().string();
-        if (e.is_regular_file() && name.size() >= suffix.size() &&
-            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
-          files.push_back(e.path());
-        }
-      }
-      std::sort(files.begin(), files.end());
-      for (const auto& f : files) v->push_back(witness::text::Normalize(ReadFile(f)).text);
-    };
-    add_dir(root / "seeds", ".txt");
-    add_dir(root / "attribution" / "text", ".txt");
-    add_dir(root / "story-clusters" / "tac2011_multiling_pilot" / "SourceTexts", ".english");
+    auto* v = new std::vector<std::string>(witness::bench::ReadTexts());
+    for (std::string& d : *v) d = witness::text::Normalize(d).text;
     size_t bytes = 0;
     for (const auto& d : *v) bytes += d.size();
     std::cerr << "figures_bench: " << v->size() << " documents, " << bytes << " bytes\n";

@@ -12,18 +12,15 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "news_texts.h"
 #include "witness/quotes.h"
 #include "witness/text.h"
 
 namespace {
 
-namespace fs = std::filesystem;
 
 struct Corpus {
   std::vector<std::string> raw;         // as read
@@ -35,30 +32,15 @@ struct Corpus {
 const Corpus& TheCorpus() {
   static const Corpus corpus = [] {
     Corpus c;
-    const fs::path data = WITNESS_SHARED_DATA;
-    std::vector<fs::path> files;
-    auto add = [&](const fs::path& dir, const std::string& ext) {
-      if (!fs::is_directory(dir)) return;
-      for (const auto& e : fs::directory_iterator(dir)) {
-        if (e.path().extension() == ext) files.push_back(e.path());
-      }
-    };
-    add(data / "seeds", ".txt");
-    add(data / "attribution/text", ".txt");
-    add(data / "story-clusters/tac2011_multiling_pilot/SourceTexts", ".english");
-    std::sort(files.begin(), files.end());
-    for (const fs::path& f : files) {
-      std::ifstream in(f, std::ios::binary);
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      c.raw.push_back(ss.str());
-      c.bytes += c.raw.back().size();
-      c.normalized.push_back(witness::text::Normalize(c.raw.back()).text);
+    c.raw = witness::bench::ReadTexts();
+    for (const std::string& raw : c.raw) {
+      c.bytes += raw.size();
+      c.normalized.push_back(witness::text::Normalize(raw).text);
       c.segs.push_back(witness::text::Segment(c.normalized.back()));
     }
     size_t quotes = 0;
     for (const std::string& t : c.normalized) quotes += witness::quotes::Extract(t).quotes.size();
-    std::fprintf(stderr, "corpus: %zu files, %zu bytes, %zu quotes\n", files.size(), c.bytes,
+    std::fprintf(stderr, "corpus: %zu files, %zu bytes, %zu quotes\n", c.raw.size(), c.bytes,
                  quotes);
     return c;
   }();

@@ -8,17 +8,14 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "news_texts.h"
 #include "witness/text.h"
 
 namespace {
 
-namespace fs = std::filesystem;
 using namespace witness::text;
 
 struct Corpus {
@@ -31,29 +28,14 @@ struct Corpus {
 const Corpus& TheCorpus() {
   static const Corpus corpus = [] {
     Corpus c;
-    const fs::path data = WITNESS_SHARED_DATA;
-    std::vector<fs::path> files;
-    auto add = [&](const fs::path& dir, const std::string& ext) {
-      if (!fs::is_directory(dir)) return;
-      for (const auto& e : fs::directory_iterator(dir)) {
-        if (e.path().extension() == ext) files.push_back(e.path());
-      }
-    };
-    add(data / "seeds", ".txt");
-    add(data / "attribution/text", ".txt");
-    add(data / "story-clusters/tac2011_multiling_pilot/SourceTexts", ".english");
-    std::sort(files.begin(), files.end());
-    for (const fs::path& f : files) {
-      std::ifstream in(f, std::ios::binary);
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      c.articles.push_back(ss.str());
-      c.all += c.articles.back();
+    c.articles = witness::bench::ReadTexts();
+    for (const std::string& article : c.articles) {
+      c.all += article;
       c.all += "\n\n";
     }
     c.normalized = Normalize(c.all).text;
     c.seg = Segment(c.normalized);
-    std::fprintf(stderr, "corpus: %zu files, %zu bytes, %zu tokens, %u words\n", files.size(),
+    std::fprintf(stderr, "corpus: %zu files, %zu bytes, %zu tokens, %u words\n", c.articles.size(),
                  c.all.size(), c.seg.tokens.size(), c.seg.WordCount());
     return c;
   }();
