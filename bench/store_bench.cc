@@ -9,7 +9,6 @@
 // about 190 KB each) when present. Files live in a temporary folder removed at exit.
 #include <benchmark/benchmark.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -21,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "clean/html_eval.h"
 #include "witness/store.h"
 
 namespace {
@@ -32,24 +32,6 @@ using witness::Store;
 std::string ReadAll(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-std::string Gunzip(const std::string& gz) {
-  z_stream zs{};
-  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return {};
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
-  zs.avail_in = static_cast<uInt>(gz.size());
-  std::string out;
-  char buf[65536];
-  int rc;
-  do {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    out.append(buf, sizeof buf - zs.avail_out);
-  } while (rc == Z_OK);
-  inflateEnd(&zs);
-  return rc == Z_STREAM_END ? out : std::string();
 }
 
 // A temporary folder for the databases, removed at exit.
@@ -110,7 +92,10 @@ const std::vector<std::string>& Pages() {
       std::vector<fs::path> files;
       for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
       std::sort(files.begin(), files.end());
-      for (const auto& f : files) out.push_back(Gunzip(ReadAll(f)));
+      for (const auto& f : files) {
+        witness::StatusOr<std::string> html = witness::clean::ReadGzipFile(f.string());
+        out.push_back(html.ok() ? std::move(*html) : std::string());
+      }
     }
     if (out.empty()) {
       for (const std::string& t : Texts()) {

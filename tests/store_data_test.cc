@@ -1,12 +1,12 @@
 // The store over the real development data: every page and article must read back byte for
 // byte, and HTML must actually shrink on disk.
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "clean/html_eval.h"
 #include "store/test_util.h"
 #include "witness/store.h"
 
@@ -18,24 +18,6 @@ using store::testing::ReadFileBytes;
 using store::testing::TempDir;
 
 const fs::path kData = WITNESS_SHARED_DATA;
-
-std::string Gunzip(const std::string& gz) {
-  z_stream zs{};
-  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return {};
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
-  zs.avail_in = static_cast<uInt>(gz.size());
-  std::string out;
-  char buf[65536];
-  int rc;
-  do {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    out.append(buf, sizeof buf - zs.avail_out);
-  } while (rc == Z_OK);
-  inflateEnd(&zs);
-  return rc == Z_STREAM_END ? out : std::string();
-}
 
 // The 181 article-extraction pages as HTML articles (text = the human-checked body).
 std::vector<Article> ExtractionPages() {
@@ -51,7 +33,8 @@ std::vector<Article> ExtractionPages() {
     a.source = "article-extraction";
     a.content_type = ContentType::kHtml;
     a.text = entry.value("articleBody", "");
-    a.html = Gunzip(ReadFileBytes((dir / "html" / (hash + ".html.gz")).string()));
+    StatusOr<std::string> html = clean::ReadGzipFile((dir / "html" / (hash + ".html.gz")).string());
+    a.html = html.ok() ? std::move(*html) : std::string();
     a.raw = a.html;
     a.origin = "article-extraction/html/" + hash + ".html.gz";
     a.extra_json = "{}";
