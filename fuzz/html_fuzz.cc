@@ -8,22 +8,9 @@
 
 #include "clean/metadata.h"
 #include "witness/extract.h"
+#include "witness/text.h"
 
 namespace {
-
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += len;
-  }
-  return true;
-}
 
 void Check(bool ok) {
   if (!ok) std::abort();
@@ -44,10 +31,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (r.ok()) {
     for (const std::string* s : {&r->title, &r->published, &r->author, &r->site, &r->url,
                                  &r->language, &r->description, &r->text}) {
-      Check(ValidUtf8(*s));
+      Check(witness::text::IsValidUtf8(*s));
     }
-    for (const std::string& s : r->removed) Check(ValidUtf8(s));
-    Check(ValidUtf8(witness::ExtractedToJson(*r)));
+    for (const std::string& s : r->removed) Check(witness::text::IsValidUtf8(s));
+    Check(witness::text::IsValidUtf8(witness::ExtractedToJson(*r)));
   } else {
     Check(!r.status().message().empty());
   }

@@ -10,25 +10,12 @@
 #include "clean/html_eval.h"
 #include "clean/html_prescan.h"
 #include "witness/extract.h"
+#include "witness/text.h"
 
 namespace witness {
 namespace {
 
 const std::string kDir = std::string(WITNESS_SHARED_DATA) + "/article-extraction";
-
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += len;
-  }
-  return true;
-}
 
 class ExtractDataTest : public ::testing::Test {
  protected:
@@ -62,8 +49,8 @@ TEST_F(ExtractDataTest, ShingleF1MeetsTheFloor) {
     options.url = page.url;
     StatusOr<Extracted> e = ExtractHtml(page.html, options, page.id);
     ASSERT_TRUE(e.ok()) << e.status().ToString();
-    EXPECT_TRUE(ValidUtf8(e->text)) << page.id;
-    EXPECT_TRUE(ValidUtf8(e->title)) << page.id;
+    EXPECT_TRUE(witness::text::IsValidUtf8(e->text)) << page.id;
+    EXPECT_TRUE(witness::text::IsValidUtf8(e->title)) << page.id;
     EXPECT_FALSE(e->url.empty()) << page.id;
     titled += !e->title.empty();
     dated += !e->published.empty();

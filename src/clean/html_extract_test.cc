@@ -6,6 +6,7 @@
 #include <string>
 
 #include "witness/extract.h"
+#include "witness/text.h"
 
 namespace witness {
 namespace {
@@ -13,32 +14,12 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// A well-formed UTF-8 check written independently of the code under test.
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    uint32_t cp = len == 1 ? b : b & (0xFF >> (len + 1));
-    for (size_t k = 1; k < len; ++k) {
-      const auto c = static_cast<unsigned char>(s[i + k]);
-      if ((c & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (c & 0x3F);
-    }
-    const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < min[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len;
-  }
-  return true;
-}
-
 Extracted MustExtract(std::string_view html, const ExtractOptions& options = {}) {
   StatusOr<Extracted> r = ExtractHtml(html, options, "test.html");
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   if (!r.ok()) return {};
-  EXPECT_TRUE(ValidUtf8(r->text));
-  EXPECT_TRUE(ValidUtf8(r->title));
+  EXPECT_TRUE(witness::text::IsValidUtf8(r->text));
+  EXPECT_TRUE(witness::text::IsValidUtf8(r->title));
   return *r;
 }
 
@@ -369,9 +350,9 @@ TEST(ExtractHtml, ArbitraryBytesGiveValidUtf8) {
   }
   StatusOr<Extracted> r = ExtractHtml(bytes, {}, "noise.html");
   if (r.ok()) {
-    EXPECT_TRUE(ValidUtf8(r->text));
-    EXPECT_TRUE(ValidUtf8(r->title));
-    EXPECT_TRUE(ValidUtf8(ExtractedToJson(*r)));
+    EXPECT_TRUE(witness::text::IsValidUtf8(r->text));
+    EXPECT_TRUE(witness::text::IsValidUtf8(r->title));
+    EXPECT_TRUE(witness::text::IsValidUtf8(ExtractedToJson(*r)));
   } else {
     EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
   }

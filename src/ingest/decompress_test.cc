@@ -16,22 +16,7 @@ using witness::testing::Gzip;
 using witness::testing::RandomBytes;
 using witness::testing::Zstd;
 
-// A source that hands out at most `step` bytes per Read, to cross every buffer boundary.
-class TrickleStream : public ByteStream {
- public:
-  TrickleStream(std::string data, size_t step) : data_(std::move(data)), step_(step) {}
-  StatusOr<size_t> Read(char* buf, size_t n) override {
-    const size_t k = std::min({n, step_, data_.size() - pos_});
-    std::memcpy(buf, data_.data() + pos_, k);
-    pos_ += k;
-    return k;
-  }
-
- private:
-  std::string data_;
-  size_t step_;
-  size_t pos_ = 0;
-};
+using witness::testing::TrickleStream;
 
 // Reads everything, `chunk` bytes per call.
 StatusOr<std::string> Drain(ByteStream* s, size_t chunk = 4096) {

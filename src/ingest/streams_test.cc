@@ -9,21 +9,7 @@
 namespace witness::ingest_internal {
 namespace {
 
-class TrickleStream : public ByteStream {
- public:
-  TrickleStream(std::string data, size_t step) : data_(std::move(data)), step_(step) {}
-  StatusOr<size_t> Read(char* buf, size_t n) override {
-    const size_t k = std::min({n, step_, data_.size() - pos_});
-    std::memcpy(buf, data_.data() + pos_, k);
-    pos_ += k;
-    return k;
-  }
-
- private:
-  std::string data_;
-  size_t step_;
-  size_t pos_ = 0;
-};
+using witness::testing::TrickleStream;
 
 class FailingStream : public ByteStream {
  public:

@@ -1,10 +1,13 @@
-// A sink that records everything, and small helpers to make compressed test data.
+// A sink that records everything, a source that trickles, and small helpers to make compressed
+// test data.
 #ifndef WITNESS_INGEST_TESTING_SINK_H_
 #define WITNESS_INGEST_TESTING_SINK_H_
 
 #include <zlib.h>
 #include <zstd.h>
 
+#include <algorithm>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -33,6 +36,23 @@ class CollectingSink : public ArticleSink {
   std::vector<std::string> warnings;
   int progress_calls = 0;
   uint64_t last_progress = 0;
+};
+
+// A source that hands out at most `step` bytes per Read, to cross every buffer boundary.
+class TrickleStream : public ByteStream {
+ public:
+  TrickleStream(std::string data, size_t step) : data_(std::move(data)), step_(step) {}
+  StatusOr<size_t> Read(char* buf, size_t n) override {
+    const size_t k = std::min({n, step_, data_.size() - pos_});
+    std::memcpy(buf, data_.data() + pos_, k);
+    pos_ += k;
+    return k;
+  }
+
+ private:
+  std::string data_;
+  size_t step_;
+  size_t pos_ = 0;
 };
 
 // One gzip member holding `data`.
