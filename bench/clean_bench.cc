@@ -2,19 +2,19 @@
 // parsing throughput on a generated archive (plain, gzip per record).
 //   build/release/clean_bench [--benchmark_filter=...]
 #include <benchmark/benchmark.h>
-#include <zlib.h>
 
 #include <algorithm>
-#include <cstring>
 #include <string>
 #include <vector>
 
+#include "ingest/testing_sink.h"
 #include "news_texts.h"
 #include "witness/clean.h"
 #include "witness/warc.h"
 
 namespace {
 
+using witness::testing::Gzip;
 
 const std::vector<std::string>& Texts() {
   static const std::vector<std::string> texts =
@@ -75,21 +75,6 @@ void BM_TemplateAdd(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
 }
 BENCHMARK(BM_TemplateAdd)->Unit(benchmark::kMillisecond);
-
-std::string Gzip(std::string_view data) {
-  z_stream z;
-  std::memset(&z, 0, sizeof z);
-  deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 // A crawl-like archive: per page a request, a response (HTML made of real article text, some
 // gzip-encoded and chunked), and a metadata record.

@@ -2,19 +2,20 @@
 //   build/release/ingest_bench --benchmark_min_time=1
 // Figures are bytes of input per second (decompressed bytes for the decompression runs).
 #include <benchmark/benchmark.h>
-#include <zlib.h>
-#include <zstd.h>
 
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "ingest/decompress.h"
 #include "ingest/streams.h"
+#include "ingest/testing_sink.h"
 #include "witness/ingest.h"
 #include "witness/text.h"
 
 namespace {
+
+using witness::testing::Gzip;
+using witness::testing::Zstd;
 
 // Deterministic news-like prose: sentences of words from a small vocabulary.
 std::string Prose(size_t bytes, uint64_t seed) {
@@ -83,26 +84,6 @@ std::string Feed(size_t bytes) {
   std::string feed;
   for (int i = 0; feed.size() < bytes; ++i) feed += JsonLine(i, 3000) + "\n";
   return feed;
-}
-
-std::string Gzip(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
-
-std::string Zstd(const std::string& data) {
-  std::string out(ZSTD_compressBound(data.size()), '\0');
-  out.resize(ZSTD_compress(out.data(), out.size(), data.data(), data.size(), 3));
-  return out;
 }
 
 class CountingSink : public witness::ArticleSink {

@@ -1,18 +1,20 @@
 // ReadStream over arbitrary bytes, optionally gzip- or zstd-compressed (and cut short) first:
 // never crashes, and every input ends in Accept or Reject exactly once per file or line (no
 // origin is reported twice, and something is always reported).
-#include <zlib.h>
-#include <zstd.h>
 
 #include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>
 
+#include "ingest/testing_sink.h"
 #include "ingest_fuzz_checks.h"
 #include "witness/ingest.h"
 
 namespace {
+
+using witness::testing::Gzip;
+using witness::testing::Zstd;
 
 class Bytes : public witness::ByteStream {
  public:
@@ -57,27 +59,6 @@ class Sink : public witness::ArticleSink {
   std::string name_;
   std::set<std::string> origins_;
 };
-
-std::string Gzip(std::string_view in) {
-  std::string out(compressBound(in.size()) + 64, '\0');
-  z_stream z{};
-  deflateInit2(&z, 1, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = static_cast<uInt>(in.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
-
-std::string Zstd(std::string_view in) {
-  std::string out(ZSTD_compressBound(in.size()), '\0');
-  const size_t n = ZSTD_compress(out.data(), out.size(), in.data(), in.size(), 1);
-  out.resize(ZSTD_isError(n) ? 0 : n);
-  return out;
-}
 
 }  // namespace
 

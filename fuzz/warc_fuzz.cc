@@ -1,7 +1,6 @@
 // Fuzzes the WARC reader over arbitrary bytes, read plainly and wrapped in gzip (whole and per
 // record), also from a stream that fails part way, and the HTTP parser on its own: it must
 // never crash, hang or stop advancing, and no two pages or two reports share a location.
-#include <zlib.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -10,24 +9,12 @@
 #include <set>
 #include <string>
 
+#include "ingest/testing_sink.h"
 #include "witness/warc.h"
 
 namespace {
 
-std::string Gzip(std::string_view data) {
-  z_stream z;
-  std::memset(&z, 0, sizeof z);
-  if (deflateInit2(&z, 1, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) return "";
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+using witness::testing::Gzip;
 
 [[noreturn]] void Fail(const char* what, const std::string& detail) {
   std::fprintf(stderr, "invariant broken: %s: %s\n", what, detail.c_str());

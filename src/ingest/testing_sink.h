@@ -10,6 +10,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "witness/ingest.h"
@@ -56,7 +57,7 @@ class TrickleStream : public ByteStream {
 };
 
 // One gzip member holding `data`.
-inline std::string Gzip(const std::string& data, int level = 6) {
+inline std::string Gzip(std::string_view data, int level = 6) {
   z_stream z{};
   if (deflateInit2(&z, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
     throw std::runtime_error("deflateInit2");
@@ -73,7 +74,7 @@ inline std::string Gzip(const std::string& data, int level = 6) {
 }
 
 // One zstd frame holding `data`.
-inline std::string Zstd(const std::string& data, int level = 3) {
+inline std::string Zstd(std::string_view data, int level = 3) {
   std::string out(ZSTD_compressBound(data.size()), '\0');
   const size_t n = ZSTD_compress(out.data(), out.size(), data.data(), data.size(), level);
   if (ZSTD_isError(n)) throw std::runtime_error("ZSTD_compress");
