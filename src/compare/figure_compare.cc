@@ -137,28 +137,32 @@ std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
     }
     if (g.label.empty()) g.label = std::string(TopicName(g.topic));
     std::vector<std::string> sources;
+    std::vector<uint32_t> source_of;  // per claim of the group: its index in `sources`
     for (uint32_t c : g.claims) {
-      if (std::find(sources.begin(), sources.end(), claims[c].source) == sources.end()) {
-        sources.push_back(claims[c].source);
-      }
+      auto it = std::find(sources.begin(), sources.end(), claims[c].source);
+      if (it == sources.end()) it = sources.insert(sources.end(), claims[c].source);
+      source_of.push_back(static_cast<uint32_t>(it - sources.begin()));
       if (!Current(claims[c].figure)) g.retracted.push_back(c);
     }
     g.source_count = static_cast<uint32_t>(sources.size());
-    // Pairs of current claims, except values one source states together (see the header).
-    auto states = [&](const std::string& source, uint32_t claim) {
-      for (uint32_t c : g.claims) {
-        if (claims[c].source == source && Current(claims[c].figure) &&
-            Judge(claims[c].figure, claims[claim].figure) == Verdict::kAgree) {
-          return true;
+    // agreeing[y * sources + s]: source s has a current claim that agrees with claim y. Values
+    // one source states together are not set against each other (see the header).
+    const size_t n = g.claims.size();
+    std::vector<uint8_t> agreeing(n * sources.size(), 0);
+    for (size_t x = 0; x < n; ++x) {
+      if (!Current(claims[g.claims[x]].figure)) continue;
+      for (size_t y = 0; y < n; ++y) {
+        if (Current(claims[g.claims[y]].figure) &&
+            Judge(claims[g.claims[x]].figure, claims[g.claims[y]].figure) == Verdict::kAgree) {
+          agreeing[y * sources.size() + source_of[x]] = 1;
         }
       }
-      return false;
-    };
+    }
     Verdict worst = Verdict::kSingle;
-    for (size_t x = 0; x < g.claims.size(); ++x) {
+    for (size_t x = 0; x < n; ++x) {
       const uint32_t a = g.claims[x];
       if (!Current(claims[a].figure)) continue;
-      for (size_t y = x + 1; y < g.claims.size(); ++y) {
+      for (size_t y = x + 1; y < n; ++y) {
         const uint32_t b = g.claims[y];
         if (!Current(claims[b].figure)) continue;
         if (claims[a].source == claims[b].source &&
@@ -169,8 +173,8 @@ std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
         p.a = a;
         p.b = b;
         p.verdict = Judge(claims[a].figure, claims[b].figure);
-        if (p.verdict != Verdict::kAgree &&
-            (states(claims[a].source, b) || states(claims[b].source, a))) {
+        if (p.verdict != Verdict::kAgree && (agreeing[y * sources.size() + source_of[x]] ||
+                                             agreeing[x * sources.size() + source_of[y]])) {
           continue;  // one source gives both values: two quantities, no disagreement
         }
         worst = std::max(worst, p.verdict);
