@@ -27,12 +27,8 @@ bool IsApostropheS(std::string_view text, const std::vector<Tok>& toks, uint32_t
 // An adverb that may stand between a subject and its cue: "-ly" words ("previously said")
 // and the short ones of time and sequence ("it first announced", "had also said").
 bool IsAdverb(const SentenceView& s, uint32_t i) {
-  if ((*s.toks)[i].size() > 4 && s.words->EndsWith(i, "ly")) return true;
-  for (std::string_view w : {"first", "also", "then", "again", "already", "later", "earlier",
-                             "once", "still", "just", "now", "since"}) {
-    if (s.words->Is(i, w)) return true;
-  }
-  return false;
+  return ((*s.toks)[i].size() > 4 && s.words->EndsWith(i, "ly")) ||
+         (s.words->Flags(i) & (kFOrder | kFAdverb)) != 0;
 }
 
 // Token range of a noun phrase ending just before `end` (exclusive), within [lo, end).

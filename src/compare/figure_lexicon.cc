@@ -70,6 +70,7 @@ const FlagEntry kFlagEntries[] = {
      "reaches",
      kFNumberVerb},
     {"the a an its their his her our these those this that your my", kFDet},
+    {"also then again already once still just now since", kFAdverb},
 };
 
 // Open addressing over lower-case words; a probe compares the stored hash and length first.
