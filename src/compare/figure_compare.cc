@@ -145,16 +145,21 @@ std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
       if (!Current(claims[c].figure)) g.retracted.push_back(c);
     }
     g.source_count = static_cast<uint32_t>(sources.size());
-    // agreeing[y * sources + s]: source s has a current claim that agrees with claim y. Values
-    // one source states together are not set against each other (see the header).
+    // Judge() is symmetric: each pair of current claims is judged once, into verdict[x * n + y]
+    // for x <= y. agreeing[y * sources + s]: source s has a current claim that agrees with
+    // claim y. Values one source states together are not set against each other (see the
+    // header).
     const size_t n = g.claims.size();
+    std::vector<Verdict> verdict(n * n, Verdict::kSingle);
     std::vector<uint8_t> agreeing(n * sources.size(), 0);
     for (size_t x = 0; x < n; ++x) {
       if (!Current(claims[g.claims[x]].figure)) continue;
-      for (size_t y = 0; y < n; ++y) {
-        if (Current(claims[g.claims[y]].figure) &&
-            Judge(claims[g.claims[x]].figure, claims[g.claims[y]].figure) == Verdict::kAgree) {
+      for (size_t y = x; y < n; ++y) {
+        if (!Current(claims[g.claims[y]].figure)) continue;
+        verdict[x * n + y] = Judge(claims[g.claims[x]].figure, claims[g.claims[y]].figure);
+        if (verdict[x * n + y] == Verdict::kAgree) {
           agreeing[y * sources.size() + source_of[x]] = 1;
+          agreeing[x * sources.size() + source_of[y]] = 1;
         }
       }
     }
@@ -172,7 +177,7 @@ std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
         FigurePair p;
         p.a = a;
         p.b = b;
-        p.verdict = Judge(claims[a].figure, claims[b].figure);
+        p.verdict = verdict[x * n + y];
         if (p.verdict != Verdict::kAgree && (agreeing[y * sources.size() + source_of[x]] ||
                                              agreeing[x * sources.size() + source_of[y]])) {
           continue;  // one source gives both values: two quantities, no disagreement

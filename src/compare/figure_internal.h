@@ -38,8 +38,8 @@ enum WordFlag : uint32_t {
   kFPlace = 1u << 15,       // country, nation, city, population (for "a country of 19 million")
   kFNumberVerb = 1u << 16,  // number, numbered, total, totalled, reached
   kFDet = 1u << 17,         // the, a, an, its, their, his, her, our, these, those
-  kFAdverb = 1u << 18,      // also, then, again, already, still, just, now: short adverbs that
-                            // may stand between a subject and its cue ("also said")
+  kFAdverb = 1u << 18,      // also, then, again, already, once, still, just, now, since: short
+                            // adverbs that may stand between a subject and its cue ("also said")
 };
 
 // Flags of a word (any case). 0 for unknown words.
