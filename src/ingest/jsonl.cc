@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "base/ascii.h"
 #include "ingest/dateline.h"
 #include "ingest/dates.h"
 #include "ingest/ingest_internal.h"
@@ -470,11 +471,15 @@ StatusOr<Article> JsonRecordParser::Parse(std::string_view json, std::string_vie
           case kAuthor:
             a.author = Join(parts, ", ");
             break;
-          case kPlaces:
-            for (std::string_view p : parts) a.places.emplace_back(p);
+          case kPlaces:  // blank names are no places: "places": "" gives none
+            for (std::string_view p : parts) {
+              if (!ascii::Trim(p).empty()) a.places.emplace_back(ascii::Trim(p));
+            }
             break;
           case kAgencies:
-            for (std::string_view p : parts) a.agencies.push_back(ToUpperUtf8(p));
+            for (std::string_view p : parts) {
+              if (!ascii::Trim(p).empty()) a.agencies.push_back(ToUpperUtf8(ascii::Trim(p)));
+            }
             break;
           case kPublished:
             if (std::optional<std::string> d = NormalizeDate(value)) {

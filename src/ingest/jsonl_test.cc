@@ -212,6 +212,14 @@ TEST(ParseJsonLineTest, PlacesAgenciesAndDatelines) {
   EXPECT_THAT(found.agencies, ElementsAre("REUTERS"));
   EXPECT_EQ(found.text, "MOSCOW (Reuters) - Text.");
   EXPECT_EQ(found.extra_json, R"j({"dateline":"MOSCOW (Reuters)"})j");
+  // Blank names are none (found by the jsonl fuzz target): trimmed, and the dateline is used
+  // when nothing is left.
+  Article blank = Parse(R"({"text": "MOSCOW (Reuters) - x", "places": "", "agencies": [" ", ""]})");
+  EXPECT_THAT(blank.places, ElementsAre("MOSCOW"));
+  EXPECT_THAT(blank.agencies, ElementsAre("REUTERS"));
+  Article padded = Parse(R"({"text": "x", "places": [" KYIV ", ""], "agencies": ["ap ", "\t"]})");
+  EXPECT_THAT(padded.places, ElementsAre("KYIV"));
+  EXPECT_THAT(padded.agencies, ElementsAre("AP"));
 }
 
 TEST(ParseJsonLineTest, TextIsNormalisedWithWarnings) {
