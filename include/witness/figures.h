@@ -82,15 +82,19 @@
 //   - Attribution: "according to X", "X said/told/reported/announced/estimated/...", "..., said
 //     X" in the figure's sentence, within 60 tokens of it; the nearest one wins ("a statement
 //     that said" is a relative clause, not a source). Times: weekdays, dates, "last week",
-//     "yesterday", years, and order cues ("previously", "initially", "later") in the same
-//     window.
+//     "yesterday", years ("in 2019", "since 2019", "the 2019 election"), and order cues
+//     ("previously", "initially", "later") in the same window.
 //   - Status: kRetracted when a retraction cue (retracted, withdrew, walked back, disavowed,
 //     rescinded) comes before the number in its sentence, at most 15 tokens before it ("the
 //     ministry retracted a statement that said more than 164 people had died"); after
 //     "corrected", "revised" or "amended": "from x" -> kSuperseded, else kCorrected.
 //   - Comparison (CompareFigures): claims are grouped by topic and counted key (and unit for
-//     percentages and money). Ages and durations are not compared, nor are figures that say
-//     neither what they count nor what happened (a bare "100,000 people" has no topic).
+//     percentages and money), and by year for a claim dated to one: a year mention dates the
+//     claim of its sentence nearest to it ("won it in 2022 with 57 per cent of the vote"; in
+//     "48.3 per cent, up from 40 per cent in 2022" only the 40), and another year's figure is
+//     another quantity (group label "vote (2022)"). Ages and durations are not compared, nor
+//     are figures that say neither what they count nor what happened (a bare "100,000
+//     people" has no topic).
 //     Each claim has its strict interval (above) and a likely interval, which closes open
 //     ends the way a reader does: more than x -> (x, 1.5x], at least x -> [x, 1.5x], less
 //     than x -> [x/1.5, x), at most / up to x -> [x/2, x], a round exact number (>= 100, two

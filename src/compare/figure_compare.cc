@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "witness/figures.h"
 
@@ -91,6 +92,44 @@ std::string Lowered(std::string s) {
   return s;
 }
 
+// Bytes between two spans; 0 when they meet.
+uint32_t Gap(const text::Span& a, const text::Span& b) {
+  if (a.end <= b.begin) return b.begin - a.end;
+  if (b.end <= a.begin) return a.begin - b.end;
+  return 0;
+}
+
+// The year each claim is about ("2022" from "in 2022", "since 2022", "the 2022 election");
+// "" for a claim that names none. A year mention dates the claim nearest to it among the
+// figures of its source's sentence ("won 48.3 per cent, up from 40 per cent in 2022" dates
+// only the 40).
+std::vector<std::string> ClaimYears(std::span<const SourcedFigure> claims) {
+  std::vector<std::string> years(claims.size());
+  std::unordered_map<std::string, std::vector<uint32_t>> sentence_claims;
+  auto sentence_of = [&](uint32_t i) {
+    return claims[i].source + '\x1f' + std::to_string(claims[i].figure.sentence.begin);
+  };
+  for (uint32_t i = 0; i < claims.size(); ++i) sentence_claims[sentence_of(i)].push_back(i);
+  for (uint32_t i = 0; i < claims.size(); ++i) {
+    const Figure& f = claims[i].figure;
+    const TimeMention* year = nullptr;
+    uint32_t gap = UINT32_MAX;
+    for (const TimeMention& t : f.times) {
+      if (t.type == TimeMention::Type::kYear && Gap(f.span, t.span) < gap) {
+        year = &t;
+        gap = Gap(f.span, t.span);
+      }
+    }
+    if (year == nullptr) continue;
+    bool nearest = true;
+    for (uint32_t j : sentence_claims[sentence_of(i)]) {
+      nearest = nearest && (j == i || Gap(claims[j].figure.span, year->span) >= gap);
+    }
+    if (nearest) years[i] = year->text.substr(year->text.size() - 4);  // the year's digits
+  }
+  return years;
+}
+
 // The event as it reads after what is counted: a casualty verb's "-ing" form becomes its past
 // participle ("injuring dozens of people" -> "people injured"); other events stay as written.
 std::string EventLabel(const std::string& event, Topic topic) {
@@ -111,20 +150,25 @@ std::string EventLabel(const std::string& event, Topic topic) {
 std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
   std::vector<FigureGroup> groups;
   std::unordered_map<std::string, size_t> index;
+  const std::vector<std::string> years = ClaimYears(claims);
+  std::vector<std::string> group_years;  // per group: the year its claims are about, or ""
   for (uint32_t i = 0; i < claims.size(); ++i) {
-    const std::string key = GroupKey(claims[i].figure);
+    std::string key = GroupKey(claims[i].figure);
     if (key.empty()) continue;
+    if (!years[i].empty()) key += "|" + years[i];  // another year: another quantity
     auto [it, inserted] = index.emplace(key, groups.size());
     if (inserted) {
       FigureGroup g;
       g.key = key;
       g.topic = claims[i].figure.topic;
       groups.push_back(std::move(g));
+      group_years.push_back(years[i]);
     }
     groups[it->second].claims.push_back(i);
   }
-  for (FigureGroup& g : groups) {
-    // Label: "people killed", "troops".
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    FigureGroup& g = groups[gi];
+    // Label: "people killed", "troops", "vote (in 2022)".
     for (uint32_t c : g.claims) {
       const Figure& f = claims[c].figure;
       if (!f.counted.empty() || !f.event.empty()) {
@@ -136,6 +180,7 @@ std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
       }
     }
     if (g.label.empty()) g.label = std::string(TopicName(g.topic));
+    if (!group_years[gi].empty()) g.label += " (" + group_years[gi] + ")";
     std::vector<std::string> sources;
     std::vector<uint32_t> source_of;  // per claim of the group: its index in `sources`
     for (uint32_t c : g.claims) {

@@ -56,6 +56,34 @@ TEST(FigureCompare, PairVerdicts) {
             Verdict::kConflict);
 }
 
+TEST(FigureCompare, AnotherYearIsAnotherQuantity) {
+  // Last election's share is not a disagreement with this one's. A year mention dates the
+  // figure of its sentence nearest to it: in C, the 57 and not the 48.3.
+  const auto claims = Claims(
+      {{"A", "Civic Union won it in 2022 with 57 per cent of the vote."},
+       {"B", "Ms Rask took 48.3 per cent of the vote."},
+       {"C", "Ms Rask won 48.3 per cent of the vote; Civic Union had 57 per cent of the vote in "
+             "2022."},
+       {"D", "Civic Union won the 2022 general election with 57 per cent of the vote."}});
+  const auto groups = CompareFigures(claims);
+  ASSERT_THAT(groups, SizeIs(2));
+  const FigureGroup* now = Group(groups, "percent|vote|%");
+  const FigureGroup* then = Group(groups, "percent|vote|%|2022");
+  ASSERT_NE(now, nullptr);
+  ASSERT_NE(then, nullptr);
+  EXPECT_EQ(now->label, "vote");
+  EXPECT_EQ(then->label, "vote (2022)");
+  EXPECT_EQ(now->source_count, 2u);  // B and C
+  EXPECT_EQ(then->source_count, 3u);  // A, C and D
+  EXPECT_EQ(now->verdict, Verdict::kAgree);
+  EXPECT_EQ(then->verdict, Verdict::kAgree);
+  // Undated, the same claims set 57 against 48.3.
+  const auto undated = CompareFigures(Claims({{"A", "Civic Union won 57 per cent of the vote."},
+                                              {"B", "Ms Rask took 48.3 per cent of the vote."}}));
+  ASSERT_THAT(undated, SizeIs(1));
+  EXPECT_NE(undated[0].verdict, Verdict::kAgree);
+}
+
 TEST(FigureCompare, GroupsBySemanticClass) {
   // killed / died / dead / death toll are one quantity; detained / arrested another.
   const auto claims = Claims({{"a", "20 people were killed."},

@@ -262,10 +262,10 @@ void FindTimes(const SentenceView& s, std::vector<TimeMention>* out) {
       ++i;
       continue;
     }
-    // in/since/by/until/during 2019
+    // in/since/by/until/during 2019; "the 2022 general election"
     if (is_year(i) && i > s.tb) {
       if (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "by") || is(i - 1, "until") ||
-          is(i - 1, "during") || is(i - 1, "from") || is(i - 1, "of")) {
+          is(i - 1, "during") || is(i - 1, "from") || is(i - 1, "of") || is(i - 1, "the")) {
         push(i - 1, i + 1, TimeMention::Type::kYear);
       }
       continue;
