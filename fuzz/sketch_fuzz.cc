@@ -1,8 +1,9 @@
 // Fuzzes the MinHash and LSH internals against their references on arbitrary bytes:
 //   - the SIMD byte classifier and the block word scanner against the portable ones;
 //   - MinHasher::Compute (fused) against ShingleHashes + ComputeFromShingles;
-//   - the band table (with small segments, so that it splits and grows) against a multimap,
-//     driven by the input as a sequence of inserts, erases and lookups, with its invariants;
+//   - the band table (with small segments, so that it splits and grows) and the bucket table
+//     (with slots too wide for their buckets now and then) against a multimap, driven by the
+//     input as a sequence of inserts, erases and lookups, with their invariants;
 //   - the unit arena under the same input as allocations and releases.
 // Any disagreement aborts.
 #include <algorithm>
@@ -15,6 +16,7 @@
 
 #include "sketch/arena.h"
 #include "sketch/band_table.h"
+#include "sketch/bucket_table.h"
 #include "sketch/words.h"
 #include "witness/sketch.h"
 
@@ -49,13 +51,17 @@ void Words(std::string_view text) {
   }
 }
 
-// Each 4 bytes: an operation and a key from a small space (equal keys, keys at the ends).
-void Table(const uint8_t* data, size_t size) {
-  internal::BandTable t(128);
-  std::multimap<uint32_t, uint32_t> ref;
-  uint32_t slot = 0;
+// Each 4 bytes of the input: an operation on a key from a small space (equal keys, keys at
+// the ends), run on a table and on a multimap of the same entries.
+struct Op {
+  enum Kind { kInsert, kErase, kLookup } kind;
+  uint32_t key;
+  int copies;  // for kInsert
+};
+
+std::vector<Op> Ops(const uint8_t* data, size_t size) {
+  std::vector<Op> ops;
   for (size_t i = 0; i + 4 <= size; i += 4) {
-    const uint8_t op = data[i] % 4;
     uint32_t key;
     std::memcpy(&key, data + i, 4);
     switch (data[i + 1] % 4) {
@@ -71,29 +77,70 @@ void Table(const uint8_t* data, size_t size) {
       default:
         break;  // any
     }
-    if (op <= 1) {  // insert, a few copies now and then
-      const int copies = data[i + 3] % 16 == 0 ? 40 : 1;
-      for (int c = 0; c < copies; ++c, ++slot) {
-        t.Insert(internal::BandTable::Entry(key, slot));
-        ref.emplace(key, slot);
+    const uint8_t op = data[i] % 4;
+    ops.push_back({op <= 1 ? Op::kInsert : op == 2 ? Op::kErase : Op::kLookup, key,
+                   data[i + 3] % 16 == 0 ? 40 : 1});  // a few copies now and then
+  }
+  return ops;
+}
+
+// Runs the operations on a table through insert(key, slot), erase(key, slot) -> bool and
+// lookup(key) -> slots, checking each against the multimap.
+template <typename Insert, typename Erase, typename Lookup>
+void Drive(const std::vector<Op>& ops, Insert insert, Erase erase, Lookup lookup,
+           uint32_t (*next_slot)(uint32_t)) {
+  std::multimap<uint32_t, uint32_t> ref;
+  uint32_t slot = 0;
+  for (const Op& op : ops) {
+    if (op.kind == Op::kInsert) {
+      for (int c = 0; c < op.copies; ++c, slot = next_slot(slot)) {
+        insert(op.key, slot);
+        ref.emplace(op.key, slot);
       }
-    } else if (op == 2) {  // erase the first entry of the key, or a missing one
-      auto it = ref.find(key);
+    } else if (op.kind == Op::kErase) {  // the first entry of the key, or a missing one
+      auto it = ref.find(op.key);
       if (it == ref.end()) {
-        Check(!t.Erase(internal::BandTable::Entry(key, 0xFFFFFFF0u)));
+        Check(!erase(op.key, 0xFFFFFFF0u));
       } else {
-        // The smallest slot of the key: multimap keeps insertion order, which is slot order.
-        Check(t.Erase(internal::BandTable::Entry(key, it->second)));
+        Check(erase(op.key, it->second));
         ref.erase(it);
       }
-    } else {  // look up
-      std::vector<uint32_t> got, want;
-      t.ForEach(key, [&](uint32_t s) { got.push_back(s); });
-      for (auto [it, end] = ref.equal_range(key); it != end; ++it) want.push_back(it->second);
+    } else {
+      std::vector<uint32_t> got = lookup(op.key), want;
+      for (auto [it, end] = ref.equal_range(op.key); it != end; ++it) want.push_back(it->second);
+      std::sort(got.begin(), got.end());
+      std::sort(want.begin(), want.end());
       Check(got == want);
     }
   }
-  Check(t.size() == ref.size());
+}
+
+void Table(const std::vector<Op>& ops) {
+  internal::BandTable t(128);  // small segments: splits and growth early
+  Drive(
+      ops, [&](uint32_t k, uint32_t s) { t.Insert(internal::BandTable::Entry(k, s)); },
+      [&](uint32_t k, uint32_t s) { return t.Erase(internal::BandTable::Entry(k, s)); },
+      [&](uint32_t k) {
+        std::vector<uint32_t> got;
+        t.ForEach(k, [&](uint32_t s) { got.push_back(s); });
+        return got;
+      },
+      [](uint32_t s) { return s + 1; });
+  Check(t.CheckInvariants());
+}
+
+void Buckets(const std::vector<Op>& ops) {
+  internal::BucketTable t;
+  // Slots that mostly fit the buckets, and now and then one far too wide (it spills).
+  Drive(
+      ops, [&](uint32_t k, uint32_t s) { t.Insert(k, s); },
+      [&](uint32_t k, uint32_t s) { return t.Erase(k, s); },
+      [&](uint32_t k) {
+        std::vector<uint32_t> got;
+        t.ForEach(k, [&](uint32_t s) { got.push_back(s); });
+        return got;
+      },
+      [](uint32_t s) { return s % 97 == 96 ? 0xFFFF0000u | s : (s & 0xFFFF) + 1; });
   Check(t.CheckInvariants());
 }
 
@@ -123,7 +170,9 @@ void Arena(const uint8_t* data, size_t size) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Words(std::string_view(reinterpret_cast<const char*>(data), size));
-  Table(data, size);
+  const std::vector<Op> ops = Ops(data, size);
+  Table(ops);
+  Buckets(ops);
   Arena(data, std::min<size_t>(size, 512));
   return 0;
 }

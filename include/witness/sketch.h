@@ -36,11 +36,11 @@
 //     portable scalar kernel give identical signatures; tests check that.
 //   - LshIndex keeps per document 16 bits of each minimum (b-bit MinHash: the chance that two
 //     different minima agree on 16 bits is 1/65536, corrected for in the estimates), the shingle
-//     count and its band entries: 680-790 bytes per document at the defaults (100,000
-//     documents), depending on where the tables are in their growth (see MemoryBytes();
-//     Reserve() sizes them at once). Query() verifies every band candidate by estimated Jaccard and
-//     containment, so a short article wholly contained in a longer one is found even when
-//     their Jaccard is low.
+//     count and its band entries (four bytes each, one cache line per band key): about 840
+//     bytes per document at the defaults (100,000 documents; 655 when Reserve() sized it
+//     first), under 1 KB at every size from 20,000 documents (see MemoryBytes()). Query()
+//     verifies every band candidate by estimated Jaccard and containment, so a short article
+//     wholly contained in a longer one is found even when their Jaccard is low.
 //   - Neither class is thread-safe for writes; concurrent const calls are safe.
 #ifndef WITNESS_SKETCH_H_
 #define WITNESS_SKETCH_H_

@@ -1,5 +1,5 @@
-// src/sketch/arena.h: memory for the band table's segments, in units of 4 KiB carved from
-// large regions on transparent huge pages.
+// src/sketch/arena.h: memory for the band table's segments (the LSH index's spill table,
+// band_table.h), in units of 4 KiB carved from large regions on transparent huge pages.
 //
 // Why: the band table is probed at random, so with 4 KiB pages nearly every probe would also
 // miss the TLB; and a table that grows frees and allocates segments all the time, which from

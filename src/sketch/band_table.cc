@@ -241,14 +241,7 @@ void BandTable::Reserve(size_t entries) {
   // than any segment now (so that each old segment maps onto whole new ones).
   uint32_t depth = global_depth_;
   while (depth < kMaxDepth && CapFor(entries >> depth) > max_segment_) ++depth;
-  // Every entry in ascending order: the segments in directory order, each once.
-  std::vector<uint64_t> all;
-  all.reserve(size_);
-  for (size_t i = 0; i < dir_.size(); ++i) {
-    if (i > 0 && dir_[i] == dir_[i - 1]) continue;
-    const Segment& s = segs_[dir_[i]];
-    ForEachEntry(s.data, s.len - 1, [&](uint64_t e) { all.push_back(e); });
-  }
+  const std::vector<uint64_t> all = Entries();  // ascending
   const size_t total = size_;
   // Reserved segments start at load 0.75 when full: no growth headroom is needed.
   const uint32_t cap = static_cast<uint32_t>(
@@ -273,6 +266,49 @@ void BandTable::Reserve(size_t entries) {
     if (fits) break;
   }
   size_ = total;
+}
+
+void BandTable::TakeRange(uint32_t lo, uint64_t hi, std::vector<uint64_t>* out) {
+  if (hi <= lo) return;
+  const size_t first = out->size();
+  const auto last_key = static_cast<uint32_t>(hi - 1);
+  // The segments that hold keys of the range: their directory entries are one run each.
+  for (uint64_t d = DirIndex(lo); d <= DirIndex(last_key); ++d) {
+    if (d > DirIndex(lo) && dir_[d] == dir_[d - 1]) continue;
+    const Segment& s = segs_[dir_[d]];
+    // The part of the range this segment holds: keys with its depth-bit prefix.
+    const uint64_t prefix = d >> (global_depth_ - s.depth);
+    const uint64_t seg_lo = s.depth == 0 ? 0 : prefix << (32 - s.depth);
+    const uint64_t seg_hi = seg_lo + (uint64_t{1} << (32 - s.depth));
+    const auto a = static_cast<uint32_t>(std::max<uint64_t>(lo, seg_lo));
+    const uint64_t b = std::min(hi, seg_hi);
+    // An entry sits at or after its home with no empty position in between, in key order:
+    // past the home of the range's last key, the first empty position ends it.
+    const uint32_t last_home = Home(s, static_cast<uint32_t>(b - 1));
+    for (uint32_t p = Home(s, a); p + 1 < s.len; ++p) {
+      const uint64_t e = s.data[p];
+      if (e == kEmpty) {
+        if (p > last_home) break;
+        continue;
+      }
+      const uint64_t key = e >> 32;
+      if (key >= b) break;
+      if (key >= a) out->push_back(e);
+    }
+  }
+  for (size_t i = first; i < out->size(); ++i) Erase((*out)[i]);
+}
+
+std::vector<uint64_t> BandTable::Entries() const {
+  // The segments in directory order, each once: ascending.
+  std::vector<uint64_t> all;
+  all.reserve(size_);
+  for (size_t i = 0; i < dir_.size(); ++i) {
+    if (i > 0 && dir_[i] == dir_[i - 1]) continue;
+    const Segment& s = segs_[dir_[i]];
+    ForEachEntry(s.data, s.len - 1, [&](uint64_t e) { all.push_back(e); });
+  }
+  return all;
 }
 
 size_t BandTable::MemoryBytes() const {

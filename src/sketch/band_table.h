@@ -1,5 +1,6 @@
-// src/sketch/band_table.h: the LSH band table, a multiset of (32-bit band key, 32-bit slot)
-// entries that grows a segment at a time.
+// src/sketch/band_table.h: a multiset of (32-bit band key, 32-bit slot) entries, in key
+// order, that grows a segment at a time. The LSH index keeps in it what its bucket table
+// (bucket_table.h) spills: equal keys beyond a bucket's room, slots too wide for a bucket.
 //
 // Extendible hashing: a directory indexed by the top `global_depth` bits of the key points to
 // segments; a segment of local depth d holds every key with its d-bit prefix. Inside a segment
@@ -111,6 +112,11 @@ class BandTable {
 
   // Makes room for `entries` in all, at the load the table would reach by growing.
   void Reserve(size_t entries);
+
+  // Removes every entry whose key is in [lo, hi) and appends it to *out, in key order.
+  void TakeRange(uint32_t lo, uint64_t hi, std::vector<uint64_t>* out);
+  // Every entry, in key order (for tests and consistency checks).
+  std::vector<uint64_t> Entries() const;
 
   size_t size() const { return size_; }
   // Bytes held: every segment's positions, the directory and the segment headers.

@@ -1,6 +1,7 @@
 // BandTable against std::multimap: inserts, lookups and erases through growth and splits,
 // skewed keys, equal keys, reservation; the layout invariants after every phase.
 #include "sketch/band_table.h"
+#include "sketch/table_test_util.h"
 
 #include <gtest/gtest.h>
 
@@ -11,19 +12,6 @@
 namespace witness::sketch::internal {
 namespace {
 
-std::vector<uint32_t> Slots(const BandTable& t, uint32_t key) {
-  std::vector<uint32_t> out;
-  t.ForEach(key, [&](uint32_t s) { out.push_back(s); });
-  return out;
-}
-
-std::vector<uint32_t> Want(const std::multimap<uint32_t, uint32_t>& ref, uint32_t key) {
-  std::vector<uint32_t> out;
-  for (auto [it, end] = ref.equal_range(key); it != end; ++it) out.push_back(it->second);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 using Live = std::vector<std::pair<uint32_t, uint32_t>>;
 
 // Erases a random live entry from the table and the reference; false when the table had none.
@@ -33,12 +21,7 @@ bool EraseOneAtRandom(std::mt19937_64* rng, BandTable* t,
   const auto [key, slot] = (*live)[k];
   (*live)[k] = live->back();
   live->pop_back();
-  for (auto [it, end] = ref->equal_range(key); it != end; ++it) {
-    if (it->second == slot) {
-      ref->erase(it);
-      break;
-    }
-  }
+  EraseRef(ref, key, slot);
   return t->Erase(BandTable::Entry(key, slot));
 }
 
@@ -171,6 +154,33 @@ TEST(BandTable, ReserveKeepsEntriesAndLayout) {
       ASSERT_EQ(Slots(t, it->first), Want(ref, it->first));
     }
   }
+}
+
+TEST(BandTable, TakeRangeRemovesExactlyTheRange) {
+  std::mt19937_64 rng(6);
+  BandTable t(256);  // small segments: ranges cross several
+  std::multimap<uint32_t, uint32_t> ref;
+  for (uint32_t slot = 0; slot < 50000; ++slot) {
+    const uint32_t key = slot % 5 == 0 ? 0x40000000u : static_cast<uint32_t>(rng());
+    t.Insert(BandTable::Entry(key, slot));
+    ref.emplace(key, slot);
+  }
+  for (const auto& [lo, hi] : std::vector<std::pair<uint32_t, uint64_t>>{
+           {0x40000000u, 0x40000001u}, {0x10000000u, 0x18000000u}, {0xF0000000u, 1ull << 32},
+           {0u, 0x00100000u}, {0x50000000u, 0x50000000u}}) {
+    std::vector<uint64_t> taken;
+    t.TakeRange(lo, hi, &taken);
+    std::vector<uint64_t> want;
+    for (auto it = ref.lower_bound(lo); it != ref.end() && it->first < hi;) {
+      want.push_back(BandTable::Entry(it->first, it->second));
+      it = ref.erase(it);
+    }
+    std::sort(taken.begin(), taken.end());
+    ASSERT_EQ(taken, want) << std::hex << lo;
+    ASSERT_TRUE(t.CheckInvariants());
+  }
+  EXPECT_EQ(t.size(), ref.size());
+  EXPECT_EQ(t.Entries().size(), ref.size());
 }
 
 }  // namespace

@@ -1,9 +1,10 @@
 // LshIndex: banded 16-bit MinHash.
 //
 // Per document: its id, shingle count and 16-bit minima (b-bit MinHash) in a slot; slots live
-// in fixed-size chunks (SlotStore), so growing never copies them. One band table (BandTable,
-// extendible hashing over ordered linear-probing segments, band_table.h) holds every band entry
-// as (32-bit band key << 32 | slot); the band key hashes the band number with its rows' 16-bit
+// in fixed-size chunks (SlotStore), so growing never copies them. One bucket table
+// (BucketTable, bucket_table.h: linear hashing over one-line buckets of 4-byte entries, with a
+// BandTable for what spills) holds every band entry, a (32-bit band key, slot) pair: one cache
+// line per band per document. The band key hashes the band number with its rows' 16-bit
 // minima, so Remove() can recompute it from what the index keeps.
 #include <sys/mman.h>
 
@@ -14,7 +15,7 @@
 #include <memory>
 #include <new>
 
-#include "sketch/band_table.h"
+#include "sketch/bucket_table.h"
 #include "sketch/kernel.h"
 #include "sketch/serial.h"
 #include "witness/sketch.h"
@@ -149,7 +150,7 @@ class SlotStore {
 };
 
 constexpr uint64_t kEmpty = UINT64_MAX;
-using internal::BandTable;
+using internal::BucketTable;
 constexpr uint32_t kNoSlot = UINT32_MAX;
 constexpr char kIndexMagic[4] = {'W', 'L', 'S', 'H'};
 constexpr uint32_t kIndexVersion = 1;
@@ -270,12 +271,12 @@ struct LshIndex::Impl {
   }
 
   void AddBands(uint32_t slot, const uint32_t* keys) {
-    for (uint32_t b = 0; b < lsh.bands; ++b) table.Insert(BandTable::Entry(keys[b], slot));
+    for (uint32_t b = 0; b < lsh.bands; ++b) table.Insert(keys[b], slot);
   }
 
   void RemoveBands(uint32_t slot) {
     const uint16_t* fp = Fp(slot);
-    for (uint32_t b = 0; b < lsh.bands; ++b) table.Erase(BandTable::Entry(BandKey(fp, b), slot));
+    for (uint32_t b = 0; b < lsh.bands; ++b) table.Erase(BandKey(fp, b), slot);
   }
 
   // A slot for a new document, filled in: a removed document's, or a new one.
@@ -306,15 +307,14 @@ struct LshIndex::Impl {
   }
 
   // The streaming step: adds a document and collects the slots sharing a band with it
-  // (sorted, distinct), each band's run read and extended in one pass.
+  // (sorted, distinct), each band's bucket read and extended in one pass.
   void AddCollecting(uint64_t doc, uint32_t shingles, const uint16_t* fp,
                      std::vector<uint32_t>* out, uint32_t* keys) {
     const uint32_t slot = NewSlot(doc, shingles, fp);
     BandKeysPrefetched(fp, keys);
     out->clear();
     for (uint32_t b = 0; b < lsh.bands; ++b) {
-      table.ForEachThenInsert(BandTable::Entry(keys[b], slot),
-                              [out](uint32_t s) { out->push_back(s); });
+      table.ForEachThenInsert(keys[b], slot, [out](uint32_t s) { out->push_back(s); });
     }
     SortDistinct(out);
   }
@@ -329,18 +329,13 @@ struct LshIndex::Impl {
     SortDistinct(out);
   }
 
-  // The band keys of `fp` into keys[], and every band's lines requested before the first is
-  // read, so that the misses overlap. Two lines: a lookup may cross into the next one, and an
-  // insert shifts the run up to its next empty position (a few entries; ~12 at load 0.8). A
-  // third line measured slower: the requests queue behind one another. (One
-  // function with BandKeys: GCC takes a function that only prefetches for a pure one and
-  // drops the call.)
+  // The band keys of `fp` into keys[], and every band's bucket (one line) requested before
+  // the first is read, so that the misses overlap. (One function with BandKeys: GCC takes a
+  // function that only prefetches for a pure one and drops the call.)
   void BandKeysPrefetched(const uint16_t* fp, uint32_t* keys) const {
     BandKeys(fp, keys);
     for (uint32_t b = 0; b < lsh.bands; ++b) {
-      const uint64_t* p = table.ProbeAddress(keys[b]);
-      __builtin_prefetch(p);
-      __builtin_prefetch(p + 8);
+      __builtin_prefetch(table.ProbeAddress(keys[b]));
     }
   }
 
@@ -388,7 +383,7 @@ struct LshIndex::Impl {
   SlotStore slots;
   std::vector<uint32_t> free_slots;
   IdMap id_map;
-  BandTable table;
+  BucketTable table;
   size_t live = 0;
 };
 

@@ -76,9 +76,9 @@ TEST(LshIndex, CandidatesMatchBruteForceUnderChurn) {
   EXPECT_FALSE(index.Contains(123456789));
 }
 
-// Enough documents for the band table to split into many segments and for the slots to fill
-// several chunks, with removals throughout; growing from empty and reserving give the same
-// results.
+// Enough documents for the bucket table to split through many rounds, for near-copies of a
+// few texts to spill equal band keys, and for the slots to fill several chunks, with
+// removals throughout; growing from empty and reserving give the same results.
 TEST(LshIndex, LargeIndexMatchesBruteForceGrownOrReserved) {
   std::mt19937_64 rng(19);
   MinHasher h;
@@ -284,9 +284,10 @@ TEST(LshIndex, SerializeRoundTrip) {
   }
 }
 
-// At every size from 20,000 documents on, not only at the end: the table grows a segment at a
-// time and its memory per document rises and falls between splits. (Below that, fixed costs --
-// the directory, the arena's reserve of freed memory -- weigh more per document.)
+// At every size from 20,000 documents on, not only at the end: the tables grow a bucket and
+// a segment at a time, and memory committed in whole huge pages rises and falls per document.
+// (Below that, fixed costs -- huge pages, the spill table's segments -- weigh more per
+// document.)
 TEST(LshIndex, MemoryPerDocumentUnderOneKilobyte) {
   std::mt19937_64 rng(17);
   MinHasher h;
