@@ -168,7 +168,7 @@ std::vector<FigureGroup> CompareFigures(std::span<const SourcedFigure> claims) {
   }
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     FigureGroup& g = groups[gi];
-    // Label: "people killed", "troops", "vote (in 2022)".
+    // Label: "people killed", "troops", "vote (2022)".
     for (uint32_t c : g.claims) {
       const Figure& f = claims[c].figure;
       if (!f.counted.empty() || !f.event.empty()) {
