@@ -133,5 +133,23 @@ TEST(BucketTable, ReserveSplitsAhead) {
   }
 }
 
+TEST(BucketTable, MovesToALargerReservationIntact) {
+  // 12 million entries' room is 2^21 buckets, 128 MiB: past the first reservation of address
+  // space, so the table moves (its live buckets copied) while it holds entries.
+  std::mt19937_64 rng(9);
+  BucketTable t;
+  std::multimap<uint32_t, uint32_t> ref;
+  for (uint32_t slot = 0; slot < 20000; ++slot) {
+    const auto key = static_cast<uint32_t>(rng());
+    t.Insert(key, slot);
+    ref.emplace(key, slot);
+  }
+  t.Reserve(12000000);
+  EXPECT_GE(t.buckets(), size_t{1} << 20);
+  EXPECT_GE(t.MemoryBytes(), t.buckets() * 64);
+  ASSERT_TRUE(t.CheckInvariants());
+  for (const auto& [key, slot] : ref) ASSERT_EQ(Sorted(Slots(t, key)), Want(ref, key));
+}
+
 }  // namespace
 }  // namespace witness::sketch::internal
