@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <random>
 #include <vector>
 
 namespace witness::sketch::internal {
@@ -28,6 +29,28 @@ inline std::vector<uint32_t> Want(const std::multimap<uint32_t, uint32_t>& ref, 
   std::vector<uint32_t> out;
   for (auto [it, end] = ref.equal_range(key); it != end; ++it) out.push_back(it->second);
   return Sorted(std::move(out));
+}
+
+// Adds an entry with a random key for each slot in [first, end) to the table, through
+// add(key, slot), and to the reference.
+template <typename Add>
+void AddRandom(std::mt19937_64* rng, uint32_t first, uint32_t end,
+               std::multimap<uint32_t, uint32_t>* ref, Add add) {
+  for (uint32_t slot = first; slot < end; ++slot) {
+    const auto key = static_cast<uint32_t>((*rng)());
+    add(key, slot);
+    ref->emplace(key, slot);
+  }
+}
+
+// Every 997th entry of the reference, as the table has it (sorted) and as it should be.
+template <typename Table>
+bool SampleMatches(const Table& t, const std::multimap<uint32_t, uint32_t>& ref) {
+  size_t k = 0;
+  for (auto it = ref.begin(); it != ref.end(); ++it, ++k) {
+    if (k % 997 == 0 && Sorted(Slots(t, it->first)) != Want(ref, it->first)) return false;
+  }
+  return true;
 }
 
 // Removes one (key, slot) entry from the reference, if it has one.
