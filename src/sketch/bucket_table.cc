@@ -82,23 +82,8 @@ BucketTable::BucketTable() {
 
 void BucketTable::UpdateGrowAt() { grow_at_ = std::max(buckets() * kRoundEndMean / 2, reserved_); }
 
-void BucketTable::Place(uint32_t b, uint32_t key, uint32_t slot) {
-  Bucket& k = buckets_[b];
-  const uint32_t c = Consumed(b);
-  const uint32_t n = k.head & kCountMask;
-  if (n < kSlotsPerBucket && (slot >> c) == 0) {
-    k.e[n] = (key & ~Low(c)) | slot;
-    ++k.head;
-    ++held_;
-  } else {
-    k.head |= kSpilled;
-    spill_.Insert(BandTable::Entry(Reversed(key), slot));
-  }
-}
-
 void BucketTable::Insert(uint32_t key, uint32_t slot) {
-  Place(Index(key), key, slot);
-  ++count_;
+  Place(key, slot);
   if (held_ > grow_at_) Split();
 }
 
@@ -113,17 +98,12 @@ bool BucketTable::Erase(uint32_t key, uint32_t slot) {
       if (k.e[i] == want) {
         k.e[i] = k.e[n - 1];
         --k.head;
-        --count_;
         --held_;
         return true;
       }
     }
   }
-  if ((k.head & kSpilled) && spill_.Erase(BandTable::Entry(Reversed(key), slot))) {
-    --count_;
-    return true;
-  }
-  return false;
+  return (k.head & kSpilled) && spill_.Erase(BandTable::Entry(Reversed(key), slot));
 }
 
 void BucketTable::Split() {
@@ -161,8 +141,7 @@ void BucketTable::Split() {
     const uint32_t first = Reversed(b);  // the keys whose low `level` bits are b
     spill_.TakeRange(first, uint64_t{first} + (uint64_t{1} << (32 - level)), &taken);
     for (uint64_t e : taken) {  // (no split in between: Place does not grow the table)
-      const uint32_t key = Reversed(static_cast<uint32_t>(e >> 32));
-      Place(Index(key), key, static_cast<uint32_t>(e));
+      Place(Reversed(static_cast<uint32_t>(e >> 32)), static_cast<uint32_t>(e));
     }
   }
 }
@@ -179,7 +158,7 @@ void BucketTable::Reserve(size_t entries) {
 }
 
 bool BucketTable::CheckInvariants() const {
-  size_t total = spill_.size();
+  size_t total = 0;
   for (uint32_t b = 0; b < buckets(); ++b) {
     const Bucket& k = buckets_[b];
     const uint32_t c = Consumed(b);
@@ -198,7 +177,7 @@ bool BucketTable::CheckInvariants() const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(buckets_ + buckets());
   const auto* end = reinterpret_cast<const unsigned char*>(mem_.data() + mem_.committed());
   if (std::any_of(bytes, end, [](unsigned char x) { return x != 0; })) return false;
-  return total == count_ && total - spill_.size() == held_ && spill_.CheckInvariants();
+  return total == held_ && spill_.CheckInvariants();
 }
 
 }  // namespace witness::sketch::internal

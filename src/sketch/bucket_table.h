@@ -93,21 +93,14 @@ class BucketTable {
     const uint32_t c = Consumed(b);
     Bucket& k = buckets_[b];
     ForEachIn(k, key, c, f);
-    const uint32_t n = k.head & kCountMask;
-    if (n < kSlotsPerBucket && (slot >> c) == 0) {
-      k.e[n] = (key & ~Low(c)) | slot;
-      ++k.head;
-      ++count_;
-      if (++held_ > grow_at_) Split();
-    } else {
-      Insert(key, slot);
-    }
+    Place(k, c, key, slot);
+    if (held_ > grow_at_) Split();
   }
 
   // Makes room for `entries` in all: no split until the table holds them.
   void Reserve(size_t entries);
 
-  size_t size() const { return count_; }
+  size_t size() const { return held_ + spill_.size(); }
   size_t MemoryBytes() const { return mem_.committed() + spill_.MemoryBytes(); }
   // For tests: buckets, entries spilled, and a full consistency check (every entry in the
   // bucket its key maps to, slots that fit, spilled entries only behind marked buckets).
@@ -142,8 +135,23 @@ class BucketTable {
       spill_.ForEach(Reversed(key), [&](uint32_t slot) { f(slot); });
     }
   }
-  // Adds an entry to bucket b (or the spill table), without growing.
-  void Place(uint32_t b, uint32_t key, uint32_t slot);
+  // Adds an entry to bucket k, which consumes c key bits, or to the spill table when k is
+  // full or the slot does not fit; without growing.
+  void Place(Bucket& k, uint32_t c, uint32_t key, uint32_t slot) {
+    const uint32_t n = k.head & kCountMask;
+    if (n < kSlotsPerBucket && (slot >> c) == 0) {
+      k.e[n] = (key & ~Low(c)) | slot;
+      ++k.head;
+      ++held_;
+    } else {
+      k.head |= kSpilled;
+      spill_.Insert(BandTable::Entry(Reversed(key), slot));
+    }
+  }
+  void Place(uint32_t key, uint32_t slot) {
+    const uint32_t b = Index(key);
+    Place(buckets_[b], Consumed(b), key, slot);
+  }
   // Splits the bucket at the split pointer; commits memory for the new bucket.
   void Split();
   void UpdateGrowAt();
@@ -152,8 +160,7 @@ class BucketTable {
   Bucket* buckets_ = nullptr;
   uint32_t level_ = 4;   // buckets [0, 2^level_ + next_)
   uint32_t next_ = 0;    // the split pointer
-  size_t count_ = 0;     // entries, spilled ones included
-  size_t held_ = 0;      // entries in buckets
+  size_t held_ = 0;      // entries in buckets (the others are in spill_)
   size_t grow_at_ = 0;   // split when held_ passes this
   size_t reserved_ = 0;  // entries Reserve() made room for
   BandTable spill_;
