@@ -17,6 +17,7 @@
 #include "sketch/arena.h"
 #include "sketch/band_table.h"
 #include "sketch/bucket_table.h"
+#include "sketch/table_test_util.h"
 #include "sketch/words.h"
 #include "witness/sketch.h"
 
@@ -106,11 +107,7 @@ void Drive(const std::vector<Op>& ops, Insert insert, Erase erase, Lookup lookup
         ref.erase(it);
       }
     } else {
-      std::vector<uint32_t> got = lookup(op.key), want;
-      for (auto [it, end] = ref.equal_range(op.key); it != end; ++it) want.push_back(it->second);
-      std::sort(got.begin(), got.end());
-      std::sort(want.begin(), want.end());
-      Check(got == want);
+      Check(internal::Sorted(lookup(op.key)) == internal::Want(ref, op.key));
     }
   }
 }
@@ -120,12 +117,7 @@ void Table(const std::vector<Op>& ops) {
   Drive(
       ops, [&](uint32_t k, uint32_t s) { t.Insert(internal::BandTable::Entry(k, s)); },
       [&](uint32_t k, uint32_t s) { return t.Erase(internal::BandTable::Entry(k, s)); },
-      [&](uint32_t k) {
-        std::vector<uint32_t> got;
-        t.ForEach(k, [&](uint32_t s) { got.push_back(s); });
-        return got;
-      },
-      [](uint32_t s) { return s + 1; });
+      [&](uint32_t k) { return internal::Slots(t, k); }, [](uint32_t s) { return s + 1; });
   Check(t.CheckInvariants());
 }
 
@@ -135,11 +127,7 @@ void Buckets(const std::vector<Op>& ops) {
   Drive(
       ops, [&](uint32_t k, uint32_t s) { t.Insert(k, s); },
       [&](uint32_t k, uint32_t s) { return t.Erase(k, s); },
-      [&](uint32_t k) {
-        std::vector<uint32_t> got;
-        t.ForEach(k, [&](uint32_t s) { got.push_back(s); });
-        return got;
-      },
+      [&](uint32_t k) { return internal::Slots(t, k); },
       [](uint32_t s) { return s % 97 == 96 ? 0xFFFF0000u | s : (s & 0xFFFF) + 1; });
   Check(t.CheckInvariants());
 }
