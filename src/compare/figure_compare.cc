@@ -105,24 +105,29 @@ uint32_t Gap(const text::Span& a, const text::Span& b) {
 // only the 40).
 std::vector<std::string> ClaimYears(std::span<const SourcedFigure> claims) {
   std::vector<std::string> years(claims.size());
+  // The claims of each source's sentence, and each claim's entry there.
   std::unordered_map<std::string, std::vector<uint32_t>> sentence_claims;
-  auto sentence_of = [&](uint32_t i) {
-    return claims[i].source + '\x1f' + std::to_string(claims[i].figure.sentence.begin);
-  };
-  for (uint32_t i = 0; i < claims.size(); ++i) sentence_claims[sentence_of(i)].push_back(i);
+  std::vector<const std::vector<uint32_t>*> sentence_of(claims.size());
+  for (uint32_t i = 0; i < claims.size(); ++i) {
+    auto& same = sentence_claims[claims[i].source + '\x1f' +
+                                 std::to_string(claims[i].figure.sentence.begin)];
+    same.push_back(i);
+    sentence_of[i] = &same;
+  }
   for (uint32_t i = 0; i < claims.size(); ++i) {
     const Figure& f = claims[i].figure;
     const TimeMention* year = nullptr;
     uint32_t gap = UINT32_MAX;
     for (const TimeMention& t : f.times) {
-      if (t.type == TimeMention::Type::kYear && Gap(f.span, t.span) < gap) {
+      const uint32_t g = Gap(f.span, t.span);
+      if (t.type == TimeMention::Type::kYear && g < gap) {
         year = &t;
-        gap = Gap(f.span, t.span);
+        gap = g;
       }
     }
     if (year == nullptr) continue;
     bool nearest = true;
-    for (uint32_t j : sentence_claims[sentence_of(i)]) {
+    for (uint32_t j : *sentence_of[i]) {
       nearest = nearest && (j == i || Gap(claims[j].figure.span, year->span) >= gap);
     }
     if (nearest) years[i] = year->text.substr(year->text.size() - 4);  // the year's digits

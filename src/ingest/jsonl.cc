@@ -473,12 +473,16 @@ StatusOr<Article> JsonRecordParser::Parse(std::string_view json, std::string_vie
             break;
           case kPlaces:  // blank names are no places: "places": "" gives none
             for (std::string_view p : parts) {
-              if (!ascii::Trim(p).empty()) a.places.emplace_back(ascii::Trim(p));
+              if (const std::string_view name = ascii::Trim(p); !name.empty()) {
+                a.places.emplace_back(name);
+              }
             }
             break;
           case kAgencies:
             for (std::string_view p : parts) {
-              if (!ascii::Trim(p).empty()) a.agencies.push_back(ToUpperUtf8(ascii::Trim(p)));
+              if (const std::string_view name = ascii::Trim(p); !name.empty()) {
+                a.agencies.push_back(ToUpperUtf8(name));
+              }
             }
             break;
           case kPublished:
