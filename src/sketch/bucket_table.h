@@ -21,7 +21,8 @@
 //     live mostly in the spill table, which handles equal keys.
 // Splits keep the expected entries of an unsplit bucket at most kRoundEndMean (half that
 // just after a round ends), so the table averages kRoundEndMean / 2 entries per bucket:
-// 12.8 bytes per entry, the same at every size. Spilled entries do not count towards splits
+// 12.8 bytes per entry at every size, up to 16 where committing whole huge pages rounds it
+// up (`build/release/bucket_spill`). Spilled entries do not count towards splits
 // (equal keys would only make more buckets that stay empty); they take about 12 bytes each
 // in the spill table.
 #ifndef WITNESS_SRC_SKETCH_BUCKET_TABLE_H_
@@ -62,8 +63,8 @@ class VirtualBuffer {
 class BucketTable {
  public:
   // Expected entries of an unsplit bucket when its round ends (the most any bucket expects):
-  // higher means less memory and more spills. At 10 of 15, random keys spill about 1 entry
-  // in 1,500 (0.01-0.08% from 100,000 to 8 million entries).
+  // higher means less memory and more spills. At 10 of 15, random keys spill 0.006-0.08% of
+  // the entries from 65,536 to 8 million (`build/release/bucket_spill`).
   static constexpr uint32_t kRoundEndMean = 10;
   static constexpr uint32_t kSlotsPerBucket = 15;
 
